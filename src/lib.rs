@@ -1,4 +1,15 @@
 //! claimgraph: extract claims from a bundle of news articles, link them across sources
 //! in a graph, and flag inconsistencies with a YAML rule set.
+//!
+//! Data flows one way: [`ingest`] → [`segment`] → extract → resolve → graph → rules → report.
 
+pub mod boilerplate;
+pub mod dateline;
+pub mod document;
+pub mod error;
+pub mod ingest;
+pub mod segment;
 pub mod span;
+pub mod yaml;
+
+pub use error::{Error, Result};

@@ -1,0 +1,30 @@
+//! The library's error type: problems a user can fix, each naming what went wrong where.
+
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: no such file or directory")]
+    NotFound { path: PathBuf },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("no articles found in {paths} (looked for .txt and .md files)")]
+    NoDocuments { paths: String },
+    #[error("{path}: {message}")]
+    BadInput { path: PathBuf, message: String },
+    #[error("{0}")]
+    Config(String),
+    #[error("{path}:{line}:{column}: {message}")]
+    Rule {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,415 @@
+//! Reading a bundle: files and directories to documents, with their publication dates.
+//! Nothing is skipped silently: every file passed over gets a notice.
+
+use crate::dateline;
+use crate::document::{DocId, Document, PublishedSource};
+use crate::error::{Error, Result};
+use crate::span::LineIndex;
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+const MANIFEST: &str = "bundle.yaml";
+
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub max_file_bytes: u64,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        IngestOptions {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// Something the user should know about the input that did not stop the run.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Notice {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Bundle {
+    pub documents: Vec<Document>,
+    pub notices: Vec<Notice>,
+}
+
+/// One document's entry in `bundle.yaml`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ManifestEntry {
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub timezone: Option<String>,
+    pub url: Option<String>,
+}
+
+/// `bundle.yaml`: `documents: {ID: {outlet, published, timezone, url}}`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    #[serde(default)]
+    pub documents: BTreeMap<String, ManifestEntry>,
+}
+
+fn is_article(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("txt") | Some("md")
+    )
+}
+
+/// Load every article under `paths`, sorted by path.
+pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
+    let mut bundle = Bundle::default();
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    for p in paths {
+        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound { path: p.clone() },
+            _ => Error::Io {
+                path: p.clone(),
+                source: e,
+            },
+        })?;
+        if meta.is_dir() {
+            walk(p, &mut files, &mut bundle.notices, &mut seen_dirs)?;
+        } else {
+            files.push(p.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+
+    let mut manifests: BTreeMap<PathBuf, Manifest> = BTreeMap::new();
+    for f in &files {
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        if manifests.contains_key(&dir) {
+            continue;
+        }
+        let mpath = dir.join(MANIFEST);
+        let m = if mpath.is_file() {
+            let src = std::fs::read_to_string(&mpath).map_err(|e| Error::Io {
+                path: mpath.clone(),
+                source: e,
+            })?;
+            crate::yaml::parse::<Manifest>(&src, &mpath.display().to_string())?
+        } else {
+            Manifest::default()
+        };
+        manifests.insert(dir, m);
+    }
+
+    let mut ids: HashSet<String> = HashSet::new();
+    for f in &files {
+        let display = f.display().to_string();
+        let Some(text) = read_text(f, opts, &mut bundle.notices)? else {
+            continue;
+        };
+        let (text, lossy) = text;
+        let stem = f
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| display.clone());
+        // Two files with the same name in different folders keep distinct ids.
+        let id = if ids.insert(stem.clone()) {
+            stem.clone()
+        } else {
+            let alt = f.with_extension("").display().to_string();
+            ids.insert(alt.clone());
+            alt
+        };
+        let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+        let entry = manifests
+            .get(&dir)
+            .and_then(|m| m.documents.get(&stem))
+            .cloned()
+            .unwrap_or_default();
+        let doc = build_document(DocId(id), display, text, lossy, entry, &mut bundle.notices);
+        bundle.documents.push(doc);
+    }
+    if bundle.documents.is_empty() {
+        return Err(Error::NoDocuments {
+            paths: paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
+        });
+    }
+    infer_years(&mut bundle.documents);
+    bundle.notices.sort();
+    Ok(bundle)
+}
+
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    notices: &mut Vec<Notice>,
+    seen: &mut HashSet<PathBuf>,
+) -> Result<()> {
+    let canon = std::fs::canonicalize(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    if !seen.insert(canon) {
+        notices.push(Notice {
+            path: dir.display().to_string(),
+            message: "skipped: directory already visited (symlink loop?)".into(),
+        });
+        return Ok(());
+    }
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::Io {
+        path: dir.to_path_buf(),
+        source: e,
+    })?;
+    let mut entries: Vec<PathBuf> = Vec::new();
+    for e in rd {
+        let e = e.map_err(|e| Error::Io {
+            path: dir.to_path_buf(),
+            source: e,
+        })?;
+        entries.push(e.path());
+    }
+    entries.sort();
+    for p in entries {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if p.is_dir() {
+            if name.starts_with('.') || name == "target" {
+                notices.push(Notice {
+                    path: p.display().to_string(),
+                    message: "skipped: hidden or build directory".into(),
+                });
+                continue;
+            }
+            walk(&p, files, notices, seen)?;
+        } else if is_article(&p) {
+            files.push(p);
+        } else if name != MANIFEST {
+            notices.push(Notice {
+                path: p.display().to_string(),
+                message: "skipped: not an article (only .txt and .md are read)".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Read and decode one file; `None` when it is skipped (with a notice).
+fn read_text(
+    path: &Path,
+    opts: &IngestOptions,
+    notices: &mut Vec<Notice>,
+) -> Result<Option<(String, bool)>> {
+    let display = path.display().to_string();
+    let io = |e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    };
+    let len = std::fs::metadata(path).map_err(io)?.len();
+    if len > opts.max_file_bytes {
+        notices.push(Notice {
+            path: display,
+            message: format!(
+                "skipped: {len} bytes is over the size limit of {} bytes (--max-file-size)",
+                opts.max_file_bytes
+            ),
+        });
+        return Ok(None);
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    match decode(&bytes) {
+        Decoded::Text(t) if t.trim().is_empty() => {
+            notices.push(Notice {
+                path: display,
+                message: "skipped: empty file".into(),
+            });
+            Ok(None)
+        }
+        Decoded::Text(t) => Ok(Some((t, false))),
+        Decoded::Lossy(t, at) => {
+            notices.push(Notice {
+                path: display,
+                message: format!(
+                    "not valid UTF-8 (first bad byte at offset {at}): decoded with U+FFFD replacements; spans after that point refer to the decoded text"
+                ),
+            });
+            Ok(Some((t, true)))
+        }
+        Decoded::Binary => {
+            notices.push(Notice {
+                path: display,
+                message: "skipped: binary file (contains NUL bytes)".into(),
+            });
+            Ok(None)
+        }
+    }
+}
+
+#[derive(Debug, PartialEq)]
+pub enum Decoded {
+    Text(String),
+    /// Lossily decoded, with the offset of the first invalid byte.
+    Lossy(String, usize),
+    Binary,
+}
+
+/// Decode a file's bytes: UTF-8 (a BOM is kept, so offsets stay exact), UTF-16 with a BOM,
+/// lossy UTF-8 for other encodings; NUL bytes mean binary.
+pub fn decode(bytes: &[u8]) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return decode_utf16(rest, u16::from_le_bytes);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return decode_utf16(rest, u16::from_be_bytes);
+    }
+    if bytes.contains(&0) {
+        return Decoded::Binary;
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded::Text(s.to_string()),
+        Err(e) => Decoded::Lossy(String::from_utf8_lossy(bytes).into_owned(), e.valid_up_to()),
+    }
+}
+
+fn decode_utf16(bytes: &[u8], f: fn([u8; 2]) -> u16) -> Decoded {
+    let units: Vec<u16> = bytes.chunks_exact(2).map(|c| f([c[0], c[1]])).collect();
+    let s: String = char::decode_utf16(units)
+        .map(|r| r.unwrap_or(char::REPLACEMENT_CHARACTER))
+        .collect();
+    if s.contains('\0') {
+        return Decoded::Binary;
+    }
+    // Offsets then refer to the UTF-8 re-encoding; the notice-free path keeps it simple.
+    Decoded::Text(s)
+}
+
+fn build_document(
+    id: DocId,
+    path: String,
+    text: String,
+    lossy: bool,
+    entry: ManifestEntry,
+    notices: &mut Vec<Notice>,
+) -> Document {
+    let mut published = None;
+    let mut source = None;
+    if let Some(p) = entry.published.as_deref() {
+        match p.parse::<Date>() {
+            Ok(d) => {
+                published = Some(d);
+                source = Some(PublishedSource::Manifest);
+            }
+            Err(_) => notices.push(Notice {
+                path: path.clone(),
+                message: format!("bundle.yaml: `published: {p}` is not a YYYY-MM-DD date; ignored"),
+            }),
+        }
+    }
+    let marker = dateline::date_marker(&text);
+    let body_start = marker.map(|(_, end)| end).unwrap_or(0);
+    if published.is_none() {
+        if let Some((d, _)) = marker {
+            published = Some(d);
+            source = Some(PublishedSource::DateLine);
+        }
+    }
+    let dl = dateline::find_dateline(&text, body_start);
+    if published.is_none() {
+        if let Some(d) = &dl {
+            if let (Some(y), Some(m), Some(day)) = (d.year, d.month, d.day) {
+                if let Ok(date) = Date::new(y, m, day) {
+                    published = Some(date);
+                    source = Some(PublishedSource::Dateline);
+                }
+            }
+        }
+    }
+    Document {
+        id,
+        path,
+        lines: LineIndex::new(&text),
+        text,
+        published,
+        published_source: source,
+        timezone: entry.timezone,
+        outlet: entry.outlet,
+        url: entry.url,
+        dateline: dl,
+        body_start,
+        lossy,
+    }
+}
+
+/// A dateline without a year takes the bundle's year: the most common publication year,
+/// choosing the year that puts the dateline nearest to the dated articles.
+fn infer_years(docs: &mut [Document]) {
+    let dated: Vec<Date> = docs.iter().filter_map(|d| d.published).collect();
+    if dated.is_empty() {
+        return;
+    }
+    for doc in docs.iter_mut() {
+        if doc.published.is_some() {
+            continue;
+        }
+        let Some((m, d)) = doc
+            .dateline
+            .as_ref()
+            .and_then(|dl| Some((dl.month?, dl.day?)))
+        else {
+            continue;
+        };
+        let best = dated
+            .iter()
+            .flat_map(|ref_date| {
+                let y = ref_date.year();
+                [y - 1, y, y + 1].into_iter().filter_map(move |y| {
+                    let c = Date::new(y, m, d).ok()?;
+                    let dist = (c - *ref_date).get_days().unsigned_abs();
+                    Some((dist, c))
+                })
+            })
+            .min();
+        if let Some((_, date)) = best {
+            doc.published = Some(date);
+            doc.published_source = Some(PublishedSource::Inferred);
+        }
+    }
+}
+
+/// The year most documents of the bundle were published in, for dates without a year.
+pub fn bundle_year(docs: &[Document]) -> Option<i16> {
+    let mut counts: BTreeMap<i16, usize> = BTreeMap::new();
+    for d in docs.iter().filter_map(|d| d.published) {
+        *counts.entry(d.year()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_kinds() {
+        assert_eq!(decode(b"hello"), Decoded::Text("hello".into()));
+        assert_eq!(decode(b"a\0b"), Decoded::Binary);
+        assert!(matches!(decode(b"caf\xe9 ok"), Decoded::Lossy(_, 3)));
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("hé".encode_utf16().flat_map(|u| u.to_le_bytes()))
+            .collect();
+        assert_eq!(decode(&utf16), Decoded::Text("hé".into()));
+    }
+}
