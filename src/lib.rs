@@ -8,8 +8,11 @@ pub mod dateline;
 pub mod document;
 pub mod error;
 pub mod ingest;
+pub mod lexicon;
+pub mod mentions;
 pub mod segment;
 pub mod span;
+pub mod tokens;
 pub mod yaml;
 
 pub use error::{Error, Result};

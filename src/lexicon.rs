@@ -1,0 +1,109 @@
+//! General-English lexicons, embedded from `rules/lexicon/` and built once.
+//! Multi-word phrase lists become aho-corasick automata (leftmost-longest, whole words).
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn word_set(src: &'static str) -> HashSet<String> {
+    entries(src).map(|l| l.to_lowercase()).collect()
+}
+
+/// A phrase list matched case-insensitively on whole words, longest first.
+pub struct PhraseList {
+    pub phrases: Vec<String>,
+    /// Per phrase: the value after a TAB, if the file has one.
+    pub values: Vec<String>,
+    ac: AhoCorasick,
+}
+
+impl PhraseList {
+    fn from_src(src: &'static str) -> Self {
+        let mut phrases = Vec::new();
+        let mut values = Vec::new();
+        for l in entries(src) {
+            let (p, v) = l.split_once('\t').unwrap_or((l, ""));
+            phrases.push(p.trim().to_lowercase());
+            values.push(v.trim().to_string());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("lexicon automaton builds");
+        PhraseList {
+            phrases,
+            values,
+            ac,
+        }
+    }
+
+    /// Whole-word matches in `text`: (start, end, pattern index).
+    pub fn find_words(&self, text: &str) -> Vec<(usize, usize, usize)> {
+        let b = text.as_bytes();
+        self.ac
+            .find_iter(text)
+            .filter(|m| {
+                let before_ok = m.start() == 0 || !is_word_byte(b[m.start() - 1]);
+                let after_ok = m.end() >= b.len() || !is_word_byte(b[m.end()]);
+                before_ok && after_ok
+            })
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect()
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c >= 0x80
+}
+
+pub struct Lexicons {
+    pub titles: PhraseList,
+    pub honorifics: HashSet<String>,
+    pub org_cues: HashSet<String>,
+    pub non_person_cues: HashSet<String>,
+    pub place_cues: HashSet<String>,
+    pub pronouns: HashSet<String>,
+    /// demonym or short form (as written, case-sensitive) → country
+    pub demonyms: HashMap<String, String>,
+    pub communication: PhraseList,
+}
+
+pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
+    titles: PhraseList::from_src(include_str!("../rules/lexicon/titles.txt")),
+    honorifics: word_set(include_str!("../rules/lexicon/honorifics.txt")),
+    org_cues: word_set(include_str!("../rules/lexicon/org-cues.txt")),
+    non_person_cues: word_set(include_str!("../rules/lexicon/non-person-cues.txt")),
+    place_cues: word_set(include_str!("../rules/lexicon/place-cues.txt")),
+    pronouns: word_set(include_str!("../rules/lexicon/pronouns.txt")),
+    demonyms: entries(include_str!("../rules/lexicon/demonyms.tsv"))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
+        .collect(),
+    communication: PhraseList::from_src(include_str!("../rules/lexicon/communication.txt")),
+});
+
+pub fn lexicons() -> &'static Lexicons {
+    &LEXICONS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicons_load_and_match_whole_words() {
+        let l = lexicons();
+        let t = "the Secretary of State and the Prime Minister; secretaryship";
+        let hits: Vec<&str> = l.titles.find_words(t).iter().map(|(s, e, _)| &t[*s..*e]).collect();
+        assert_eq!(hits, vec!["Secretary of State", "Prime Minister"]);
+        assert_eq!(l.demonyms.get("Pakistani").map(String::as_str), Some("Pakistan"));
+        assert!(l.org_cues.contains("ministry"));
+    }
+}

@@ -1,0 +1,460 @@
+//! Names in a sentence: people, organisations and places, with the titles written around
+//! them ("Pakistani Army Chief General Asim Munir", "Tammy Bruce, the State Department
+//! spokesperson"). No model: capitalisation, lexicons of titles, demonyms and cue words.
+
+use crate::lexicon::lexicons;
+use crate::span::Span;
+use crate::tokens::{Token, TokenKind, tokenize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionKind {
+    Person,
+    Org,
+    Place,
+    /// A capitalised name whose kind the sentence does not settle (resolved bundle-wide).
+    Unknown,
+    /// Named things that are not actors: operations, laws, streets, days.
+    Thing,
+}
+
+/// A title written next to a name: "Secretary of State" with jurisdiction "United States".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleRef {
+    pub span: Span,
+    /// Lower-case title as written ("external affairs minister").
+    pub title: String,
+    /// The country or organisation the title belongs to, as written or from a demonym.
+    pub jurisdiction: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The name itself, without titles or possessive.
+    pub span: Span,
+    pub kind: MentionKind,
+    /// Name tokens as written, possessive stripped ("S.", "Jaishankar").
+    pub tokens: Vec<String>,
+    pub titles: Vec<TitleRef>,
+    /// The span from the first title word to the end of the name.
+    pub full_span: Span,
+    pub sentence_initial: bool,
+    pub possessive: bool,
+    /// Preceded by "in", "at", "near"...
+    pub after_place_cue: bool,
+}
+
+impl Mention {
+    pub fn name(&self) -> String {
+        self.tokens.join(" ")
+    }
+}
+
+/// A title with no name ("the Secretary", "the national security advisor"), for resolving
+/// to the person the document names with that title.
+#[derive(Debug, Clone)]
+pub struct BareTitle {
+    pub span: Span,
+    pub title: String,
+    pub jurisdiction: Option<String>,
+}
+
+#[derive(Debug, Default)]
+pub struct SentenceMentions {
+    pub mentions: Vec<Mention>,
+    pub bare_titles: Vec<BareTitle>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Flags {
+    cap: bool,
+    title: Option<usize>, // index into title matches
+    demonym: bool,
+    honorific: bool,
+    connector: bool,
+}
+
+struct TitleMatch {
+    span: Span,
+    first_tok: usize,
+    last_tok: usize,
+}
+
+fn strip_possessive(s: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "s'", "s’"] {
+        if let Some(base) = s.strip_suffix(suf) {
+            if suf.starts_with('s') {
+                return (&s[..s.len() - suf.len() + 1], true);
+            }
+            return (base, true);
+        }
+    }
+    (s, false)
+}
+
+fn is_cap_word(t: &str) -> bool {
+    let mut cs = t.chars();
+    let Some(c) = cs.next() else { return false };
+    c.is_uppercase()
+}
+
+/// All-caps acronyms in parentheses, "(EAM)", "(NSA)", are glosses of the title before them.
+fn paren_gloss(toks: &[Token], text: &str, i: usize) -> Option<usize> {
+    let open = toks.get(i)?;
+    if open.text(text) != "(" {
+        return None;
+    }
+    let inner = toks.get(i + 1)?;
+    let close = toks.get(i + 2)?;
+    let w = inner.text(text);
+    (close.text(text) == ")" && w.len() <= 8 && w.chars().all(|c| c.is_uppercase() || c == '.'))
+        .then_some(i + 3)
+}
+
+pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
+    let lx = lexicons();
+    let toks = tokenize(text, sentence);
+    let s_text = sentence.slice(text);
+    // Title phrases, mapped to token ranges.
+    let mut titles: Vec<TitleMatch> = Vec::new();
+    for (s, e, _) in lx.titles.find_words(s_text) {
+        let span = Span::new(sentence.start + s, sentence.start + e);
+        let first = toks.iter().position(|t| t.span.start == span.start);
+        let last = toks.iter().position(|t| t.span.end == span.end);
+        if let (Some(f), Some(l)) = (first, last) {
+            titles.push(TitleMatch {
+                span,
+                first_tok: f,
+                last_tok: l,
+            });
+        }
+    }
+    let mut flags = vec![Flags::default(); toks.len()];
+    for (i, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        let (base, _) = strip_possessive(w);
+        let f = &mut flags[i];
+        f.cap = t.kind == TokenKind::Word && is_cap_word(w);
+        f.demonym = lx.demonyms.contains_key(base) && f.cap;
+        let lw = w.to_lowercase();
+        f.honorific = f.cap && lx.honorifics.contains(&lw);
+        f.connector = matches!(
+            w,
+            "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "du" | "der" | "ibn"
+        );
+    }
+    for (k, m) in titles.iter().enumerate() {
+        for f in &mut flags[m.first_tok..=m.last_tok] {
+            f.title = Some(k);
+        }
+    }
+
+    let mut out = SentenceMentions::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let f = flags[i];
+        let is_name_tok = |j: usize| {
+            let g = flags[j];
+            g.cap && g.title.is_none() && !g.honorific && !(g.demonym && j == i)
+        };
+        if !(f.cap && f.title.is_none() && !f.honorific && !f.demonym) {
+            i += 1;
+            continue;
+        }
+        // Extend the run of name tokens.
+        let start = i;
+        let mut end = i; // inclusive
+        let mut possessive = strip_possessive(toks[i].text(text)).1;
+        let mut j = i + 1;
+        while !possessive && j < toks.len() {
+            if is_name_tok(j) && !flags[j].demonym {
+                end = j;
+                possessive = strip_possessive(toks[j].text(text)).1;
+                j += 1;
+            } else if flags[j].connector && j + 1 < toks.len() && flags[j + 1].cap {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let name_toks: Vec<String> = toks[start..=end]
+            .iter()
+            .map(|t| strip_possessive(t.text(text)).0.to_string())
+            .collect();
+        let last_text = toks[end].text(text);
+        let name_end = toks[end].span.end - (last_text.len() - strip_possessive(last_text).0.len());
+        let span = Span::new(toks[start].span.start, name_end);
+        let lower: Vec<String> = name_toks.iter().map(|t| t.to_lowercase()).collect();
+        let org = lower.iter().any(|t| lx.org_cues.contains(t));
+        let thing = lower.iter().any(|t| lx.non_person_cues.contains(t));
+        // Titles written before the name.
+        let (before_titles, title_start) = titles_before(text, &toks, &flags, &titles, start);
+        let after_titles = titles_after(text, &toks, &flags, &titles, end);
+        let prev = start.checked_sub(1).map(|p| toks[p].text(text).to_lowercase());
+        let after_place_cue = prev.as_deref().is_some_and(|p| lx.place_cues.contains(p));
+        let preceded_by_honorific = start > 0 && flags[start - 1].honorific;
+        let kind = if org {
+            MentionKind::Org
+        } else if thing {
+            MentionKind::Thing
+        } else if !before_titles.is_empty() || !after_titles.is_empty() || preceded_by_honorific {
+            MentionKind::Person
+        } else if name_toks.len() >= 2 && !name_toks.iter().any(|t| lx.demonyms.contains_key(t.as_str())) {
+            MentionKind::Person
+        } else if after_place_cue {
+            MentionKind::Place
+        } else {
+            MentionKind::Unknown
+        };
+        let mut all_titles = before_titles;
+        all_titles.extend(after_titles);
+        let full_start = title_start.unwrap_or(span.start);
+        out.mentions.push(Mention {
+            span,
+            kind,
+            tokens: name_toks,
+            titles: if kind == MentionKind::Person { all_titles } else { Vec::new() },
+            full_span: Span::new(full_start, span.end),
+            sentence_initial: start == 0 || (start == 1 && toks[0].kind == TokenKind::Punct),
+            possessive,
+            after_place_cue,
+        });
+        i = end + 1;
+    }
+    // Titles standing alone after "the": "the Secretary", "the national security advisor".
+    for m in &titles {
+        let next_is_name = flags
+            .get(m.last_tok + 1)
+            .is_some_and(|f| f.cap && f.title.is_none())
+            || paren_gloss(&toks, text, m.last_tok + 1)
+                .and_then(|k| flags.get(k))
+                .is_some_and(|f| f.cap);
+        let prev_the = m.first_tok > 0 && toks[m.first_tok - 1].text(text).eq_ignore_ascii_case("the");
+        let used = out.mentions.iter().any(|x| x.titles.iter().any(|t| t.span == m.span));
+        if prev_the && !next_is_name && !used {
+            out.bare_titles.push(BareTitle {
+                span: m.span,
+                title: m.span.slice(text).to_lowercase(),
+                jurisdiction: None,
+            });
+        }
+    }
+    out
+}
+
+/// Titles directly before token `start`: "Pakistani Deputy Prime Minister and Foreign
+/// Minister", "India's National Security Advisor (NSA)", "State Department Spokesperson".
+fn titles_before(
+    text: &str,
+    toks: &[Token],
+    flags: &[Flags],
+    titles: &[TitleMatch],
+    start: usize,
+) -> (Vec<TitleRef>, Option<usize>) {
+    let lx = lexicons();
+    let mut found: Vec<&TitleMatch> = Vec::new();
+    let mut k = start;
+    loop {
+        // Skip a gloss "(NSA)" between title and name.
+        if k >= 3 && toks[k - 1].text(text) == ")" && paren_gloss(toks, text, k - 3) == Some(k) {
+            k -= 3;
+        }
+        if k == 0 {
+            break;
+        }
+        if let Some(t) = flags[k - 1].title {
+            found.push(&titles[t]);
+            k = titles[t].first_tok;
+            // "Deputy Prime Minister and Foreign Minister"
+            if k >= 2 && toks[k - 1].text(text) == "and" && flags[k - 2].title.is_some() {
+                k -= 1;
+            }
+            continue;
+        }
+        if flags[k - 1].honorific {
+            k -= 1;
+            continue;
+        }
+        break;
+    }
+    if found.is_empty() {
+        return (Vec::new(), None);
+    }
+    // Jurisdiction: a demonym, a possessive ("India's"), or an organisation name before.
+    let mut jurisdiction = None;
+    let mut first = k;
+    if k > 0 {
+        let w = toks[k - 1].text(text);
+        let (base, poss) = strip_possessive(w);
+        if let Some(c) = lx.demonyms.get(base) {
+            jurisdiction = Some(c.clone());
+            first = k - 1;
+        } else if flags[k - 1].cap {
+            // Walk back over the capitalised run: "State Department", "Donald Trump's".
+            let mut b = k - 1;
+            while b > 0 && (flags[b - 1].cap || flags[b - 1].connector) && flags[b - 1].title.is_none() {
+                b -= 1;
+            }
+            let run: Vec<&str> = toks[b..k].iter().map(|t| t.text(text)).collect();
+            let joined = run.join(" ");
+            let joined = strip_possessive(&joined).0.to_string();
+            let is_org = run.iter().any(|w| lx.org_cues.contains(&w.to_lowercase()));
+            if poss || is_org {
+                let j = joined
+                    .split_whitespace()
+                    .filter(|w| !lx.demonyms.contains_key(*w))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                jurisdiction = lx.demonyms.get(joined.as_str()).cloned().or(Some(j));
+                first = b;
+            }
+        }
+    }
+    let refs = found
+        .iter()
+        .rev()
+        .map(|m| TitleRef {
+            span: m.span,
+            title: m.span.slice(text).to_lowercase(),
+            jurisdiction: jurisdiction.clone(),
+        })
+        .collect();
+    (refs, Some(toks[first].span.start))
+}
+
+/// An appositive title after the name: "Tammy Bruce, the State Department spokesperson,".
+fn titles_after(
+    text: &str,
+    toks: &[Token],
+    flags: &[Flags],
+    titles: &[TitleMatch],
+    end: usize,
+) -> Vec<TitleRef> {
+    let lx = lexicons();
+    let mut k = end + 1;
+    if toks.get(k).map(|t| t.text(text)) != Some(",") {
+        return Vec::new();
+    }
+    k += 1;
+    if toks
+        .get(k)
+        .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        k += 1;
+    }
+    let mut jurisdiction = None;
+    let j0 = k;
+    // Modifiers before the title: a demonym, a possessive or an organisation.
+    while k < toks.len() && flags[k].cap && flags[k].title.is_none() && k - j0 < 4 {
+        k += 1;
+    }
+    if k > j0 {
+        let run: Vec<&str> = toks[j0..k].iter().map(|t| t.text(text)).collect();
+        let joined = run.join(" ");
+        let base = strip_possessive(&joined).0.to_string();
+        jurisdiction = lx.demonyms.get(base.as_str()).cloned().or(Some(base));
+    }
+    let Some(t) = flags.get(k).and_then(|f| f.title) else {
+        return Vec::new();
+    };
+    let m = &titles[t];
+    if m.first_tok != k {
+        return Vec::new();
+    }
+    // "..., the spokesperson for the State Department"
+    let mut after = m.last_tok + 1;
+    if jurisdiction.is_none()
+        && toks
+            .get(after)
+            .is_some_and(|t| matches!(t.text(text), "of" | "for"))
+    {
+        after += 1;
+        if toks.get(after).is_some_and(|t| t.text(text) == "the") {
+            after += 1;
+        }
+        let b = after;
+        while after < toks.len() && (flags[after].cap || flags[after].connector) {
+            after += 1;
+        }
+        if after > b {
+            let run: Vec<&str> = toks[b..after].iter().map(|t| t.text(text)).collect();
+            let joined = run.join(" ");
+            jurisdiction = lx.demonyms.get(joined.as_str()).cloned().or(Some(joined));
+        }
+    }
+    vec![TitleRef {
+        span: m.span,
+        title: m.span.slice(text).to_lowercase(),
+        jurisdiction,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ms(t: &str) -> Vec<Mention> {
+        find_mentions(t, Span::new(0, t.len())).mentions
+    }
+
+    fn person<'a>(m: &'a [Mention], name: &str) -> &'a Mention {
+        m.iter()
+            .find(|x| x.name() == name)
+            .unwrap_or_else(|| panic!("no {name} in {:?}", m.iter().map(|x| x.name()).collect::<Vec<_>>()))
+    }
+
+    #[test]
+    fn titles_before_names_with_jurisdiction() {
+        let m = ms("Veldran Foreign Minister Anneliese Korval spoke with Marenland's Deputy Prime Minister and Foreign Minister Mattias Brennholt.");
+        let k = person(&m, "Anneliese Korval");
+        assert_eq!(k.kind, MentionKind::Person);
+        assert_eq!(k.titles[0].title, "foreign minister");
+        let b = person(&m, "Mattias Brennholt");
+        let ts: Vec<&str> = b.titles.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(ts, vec!["deputy prime minister", "foreign minister"]);
+        assert_eq!(b.titles[0].jurisdiction.as_deref(), Some("Marenland"));
+    }
+
+    #[test]
+    fn demonym_jurisdiction_gloss_and_honorific() {
+        let m = ms("Pakistani Army Chief General Omar Zaki met the Interior Minister (IM) R. Patel.");
+        let z = person(&m, "Omar Zaki");
+        assert_eq!(z.titles[0].jurisdiction.as_deref(), Some("Pakistan"));
+        assert_eq!(z.titles[0].title, "army chief");
+        let p = person(&m, "R. Patel");
+        assert_eq!(p.titles[0].title, "interior minister");
+    }
+
+    #[test]
+    fn lower_case_title_and_possessive_owner() {
+        let m = ms("The mayor's spokesperson Dana Whitfield said the Port Authority would reopen.");
+        let d = person(&m, "Dana Whitfield");
+        assert_eq!(d.titles[0].title, "spokesperson");
+        let pa = m.iter().find(|x| x.name() == "Port Authority").unwrap();
+        assert_eq!(pa.kind, MentionKind::Org);
+    }
+
+    #[test]
+    fn appositive_title_after_name() {
+        let m = ms("Ruth Calloway, the State Department spokesperson, said talks would continue.");
+        let r = person(&m, "Ruth Calloway");
+        assert_eq!(r.titles[0].title, "spokesperson");
+        assert_eq!(r.titles[0].jurisdiction.as_deref(), Some("State Department"));
+    }
+
+    #[test]
+    fn organisations_places_and_things() {
+        let m = ms("Officials at the Ministry of Defence said Operation Tidewatch began in Porthaven.");
+        assert_eq!(m.iter().find(|x| x.name() == "Ministry of Defence").unwrap().kind, MentionKind::Org);
+        assert_eq!(m.iter().find(|x| x.name() == "Operation Tidewatch").unwrap().kind, MentionKind::Thing);
+        assert_eq!(m.iter().find(|x| x.name() == "Porthaven").unwrap().kind, MentionKind::Place);
+    }
+
+    #[test]
+    fn bare_titles_are_kept_for_resolution() {
+        let t = "The Secretary expressed sorrow, the spokesperson said.";
+        let sm = find_mentions(t, Span::new(0, t.len()));
+        let ts: Vec<&str> = sm.bare_titles.iter().map(|b| b.title.as_str()).collect();
+        assert_eq!(ts, vec!["secretary", "spokesperson"]);
+    }
+}
