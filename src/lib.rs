@@ -5,6 +5,7 @@
 
 pub mod boilerplate;
 pub mod dateline;
+pub mod entities;
 pub mod document;
 pub mod error;
 pub mod ingest;

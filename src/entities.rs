@@ -1,0 +1,306 @@
+//! Alias resolution across the bundle: "Marco Rubio", "Rubio", "Secretary Rubio" and
+//! "Subrahmanyam Jaishankar"/"S. Jaishankar" become one canonical entity each; different
+//! people who share a surname stay apart.
+
+use crate::document::DocId;
+use crate::mentions::{Mention, MentionKind};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct EntityId(pub usize);
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Entity {
+    pub id: EntityId,
+    pub canonical: String,
+    pub kind: MentionKind,
+    pub aliases: BTreeSet<String>,
+    #[serde(skip)]
+    pub surname: String,
+    #[serde(skip)]
+    pub given: Vec<String>,
+    pub documents: BTreeSet<DocId>,
+}
+
+/// Where a mention sits, for resolution.
+#[derive(Debug, Clone)]
+pub struct MentionRef<'a> {
+    pub doc: &'a DocId,
+    pub mention: &'a Mention,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct EntityTable {
+    pub entities: Vec<Entity>,
+    /// Per document, per mention index: the entity it resolves to.
+    pub resolved: BTreeMap<DocId, Vec<Option<EntityId>>>,
+}
+
+impl EntityTable {
+    pub fn get(&self, id: EntityId) -> &Entity {
+        &self.entities[id.0]
+    }
+
+    pub fn name(&self, id: EntityId) -> &str {
+        &self.entities[id.0].canonical
+    }
+
+    pub fn of(&self, doc: &DocId, mention: usize) -> Option<EntityId> {
+        self.resolved.get(doc)?.get(mention).copied().flatten()
+    }
+}
+
+fn norm(s: &str) -> String {
+    s.trim_end_matches('.').to_lowercase()
+}
+
+fn is_suffix(t: &str) -> bool {
+    matches!(norm(t).as_str(), "jr" | "sr" | "ii" | "iii" | "iv")
+}
+
+/// Split name tokens into (given names, surname).
+fn split_name(tokens: &[String]) -> (Vec<String>, String) {
+    let mut toks: Vec<&String> = tokens.iter().collect();
+    while toks.len() > 1 && toks.last().is_some_and(|t| is_suffix(t)) {
+        toks.pop();
+    }
+    let surname = toks.last().map(|t| norm(t)).unwrap_or_default();
+    let given = toks[..toks.len().saturating_sub(1)]
+        .iter()
+        .map(|t| norm(t))
+        .collect();
+    (given, surname)
+}
+
+/// Given names agree when equal, when one is the other's initial, or when one is missing.
+fn given_compatible(a: &[String], b: &[String]) -> bool {
+    match (a.first(), b.first()) {
+        (Some(x), Some(y)) => {
+            x == y
+                || (x.chars().count() == 1 && y.starts_with(x.as_str()))
+                || (y.chars().count() == 1 && x.starts_with(y.as_str()))
+        }
+        _ => true,
+    }
+}
+
+/// Resolve every mention of every document. `docs` is in bundle order; each document's
+/// mentions are in text order.
+pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
+    let mut table = EntityTable::default();
+    // Pass 1: full person names (two or more tokens) found anywhere define people.
+    let mut by_surname: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
+    let mut form_counts: HashMap<EntityId, BTreeMap<String, usize>> = HashMap::new();
+    for (doc, ms) in docs {
+        for m in ms.iter().filter(|m| m.kind == MentionKind::Person && m.tokens.len() >= 2) {
+            let (given, surname) = split_name(&m.tokens);
+            let ids = by_surname.entry(surname.clone()).or_default();
+            let found = ids
+                .iter()
+                .copied()
+                .find(|id| given_compatible(&table.entities[id.0].given, &given));
+            let id = match found {
+                Some(id) => {
+                    let e = &mut table.entities[id.0];
+                    if e.given.first().is_none_or(|g| g.chars().count() == 1) && !given.is_empty() && given[0].chars().count() > 1 {
+                        e.given = given.clone();
+                    }
+                    id
+                }
+                None => {
+                    let id = EntityId(table.entities.len());
+                    table.entities.push(Entity {
+                        id,
+                        canonical: String::new(),
+                        kind: MentionKind::Person,
+                        aliases: BTreeSet::new(),
+                        surname: surname.clone(),
+                        given: given.clone(),
+                        documents: BTreeSet::new(),
+                    });
+                    ids.push(id);
+                    id
+                }
+            };
+            table.entities[id.0].documents.insert(doc.clone());
+        }
+    }
+    // Pass 2: resolve each mention in document order.
+    let mut named: BTreeMap<(MentionKind, String), EntityId> = BTreeMap::new();
+    for (doc, ms) in docs {
+        let mut out = Vec::with_capacity(ms.len());
+        // Most recent entity per surname within this document.
+        let mut recent: HashMap<String, EntityId> = HashMap::new();
+        for m in ms {
+            let id = match m.kind {
+                MentionKind::Person | MentionKind::Unknown => {
+                    let (given, surname) = split_name(&m.tokens);
+                    let candidates = by_surname.get(&surname);
+                    let pick = if m.tokens.len() >= 2 && m.kind == MentionKind::Person {
+                        candidates.and_then(|ids| {
+                            ids.iter()
+                                .copied()
+                                .find(|id| given_compatible(&table.entities[id.0].given, &given))
+                        })
+                    } else {
+                        recent.get(&surname).copied().or_else(|| {
+                            // Unique holder of the surname in the bundle, else the one this
+                            // document names; a bare surname never merges two people.
+                            let ids = candidates?;
+                            let in_doc: Vec<EntityId> = ids
+                                .iter()
+                                .copied()
+                                .filter(|id| table.entities[id.0].documents.contains(doc))
+                                .collect();
+                            match (ids.len(), in_doc.len()) {
+                                (1, _) => Some(ids[0]),
+                                (_, 1) => Some(in_doc[0]),
+                                _ => None,
+                            }
+                        })
+                    };
+                    match pick {
+                        Some(id) => {
+                            recent.insert(surname, id);
+                            Some(id)
+                        }
+                        None if m.kind == MentionKind::Person || !m.sentence_initial => {
+                            // A single-name person or an unknown capitalised name: its own entity.
+                            let kind = if m.kind == MentionKind::Person { MentionKind::Person } else { MentionKind::Unknown };
+                            let key = (kind, norm(&m.name()));
+                            let id = *named.entry(key).or_insert_with(|| {
+                                let id = EntityId(table.entities.len());
+                                table.entities.push(Entity {
+                                    id,
+                                    canonical: String::new(),
+                                    kind,
+                                    aliases: BTreeSet::new(),
+                                    surname: surname.clone(),
+                                    given: Vec::new(),
+                                    documents: BTreeSet::new(),
+                                });
+                                id
+                            });
+                            if kind == MentionKind::Person {
+                                by_surname.entry(surname.clone()).or_default().push(id);
+                                recent.insert(surname, id);
+                            }
+                            Some(id)
+                        }
+                        None => None,
+                    }
+                }
+                MentionKind::Org | MentionKind::Place | MentionKind::Thing => {
+                    let key = (m.kind, org_key(&m.name()));
+                    let id = *named.entry(key.clone()).or_insert_with(|| {
+                        let id = EntityId(table.entities.len());
+                        table.entities.push(Entity {
+                            id,
+                            canonical: String::new(),
+                            kind: m.kind,
+                            aliases: BTreeSet::new(),
+                            surname: key.1.clone(),
+                            given: Vec::new(),
+                            documents: BTreeSet::new(),
+                        });
+                        id
+                    });
+                    Some(id)
+                }
+            };
+            if let Some(id) = id {
+                let e = &mut table.entities[id.0];
+                e.aliases.insert(m.name());
+                e.documents.insert(doc.clone());
+                *form_counts.entry(id).or_default().entry(m.name()).or_default() += 1;
+            }
+            out.push(id);
+        }
+        table.resolved.insert(doc.clone(), out);
+    }
+    // Single-token "Unknown" names that match a person's surname were resolved above; an
+    // unknown name seen in several documents stays unknown (places, groups).
+    for e in &mut table.entities {
+        let forms = form_counts.get(&e.id).cloned().unwrap_or_default();
+        // Canonical: the most frequent multi-word form, then the longest, then alphabetical.
+        e.canonical = forms
+            .iter()
+            .max_by(|(a, na), (b, nb)| {
+                let wa = a.split_whitespace().count() >= 2;
+                let wb = b.split_whitespace().count() >= 2;
+                wa.cmp(&wb)
+                    .then(na.cmp(nb))
+                    .then(a.len().cmp(&b.len()))
+                    .then(b.cmp(a))
+            })
+            .map(|(f, _)| f.clone())
+            .unwrap_or_else(|| e.surname.clone());
+    }
+    table
+}
+
+/// Organisation names compare without a country prefix and in "X Department" order:
+/// "US State Department" = "State Department" = "Department of State".
+pub fn org_key(name: &str) -> String {
+    let lx = crate::lexicon::lexicons();
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !lx.demonyms.contains_key(*w) && !w.eq_ignore_ascii_case("the"))
+        .collect();
+    let joined = words.join(" ").to_lowercase();
+    if let Some((head, tail)) = joined.split_once(" of ") {
+        if !head.contains(' ') && !tail.contains(' ') {
+            return format!("{tail} {head}");
+        }
+    }
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::find_mentions;
+    use crate::span::Span;
+
+    fn doc(id: &str, text: &str) -> (DocId, Vec<Mention>) {
+        let mut ms = Vec::new();
+        for s in crate::segment::segment(text, 0).sentences {
+            ms.extend(find_mentions(text, s.span).mentions);
+        }
+        let _ = Span::default();
+        (DocId(id.into()), ms)
+    }
+
+    fn entity_of(t: &EntityTable, d: &(DocId, Vec<Mention>), name: &str) -> Option<EntityId> {
+        let i = d.1.iter().position(|m| m.name() == name)?;
+        t.of(&d.0, i)
+    }
+
+    #[test]
+    fn surname_initial_and_full_given_name_resolve_together() {
+        let a = doc("a", "Foreign Minister S. Okafor met reporters. Okafor said little.");
+        let b = doc("b", "Minister Samuel Okafor spoke on Monday.");
+        let t = resolve(&[a.clone(), b.clone()]);
+        let x = entity_of(&t, &a, "S. Okafor").unwrap();
+        assert_eq!(entity_of(&t, &a, "Okafor"), Some(x));
+        assert_eq!(entity_of(&t, &b, "Samuel Okafor"), Some(x));
+        assert_eq!(t.name(x), "Samuel Okafor");
+    }
+
+    #[test]
+    fn different_people_sharing_a_surname_stay_apart() {
+        let a = doc("a", "Congressman Peter Vance and his wife, Marion Vance, were charged. Vance denied it.");
+        let t = resolve(&[a.clone()]);
+        let p = entity_of(&t, &a, "Peter Vance").unwrap();
+        let m = entity_of(&t, &a, "Marion Vance").unwrap();
+        assert_ne!(p, m);
+    }
+
+    #[test]
+    fn organisation_name_orders_agree() {
+        assert_eq!(org_key("US State Department"), org_key("Department of State"));
+        assert_eq!(org_key("the State Department"), "state department");
+    }
+}
