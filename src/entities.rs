@@ -94,7 +94,10 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
     let mut by_surname: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
     let mut form_counts: HashMap<EntityId, BTreeMap<String, usize>> = HashMap::new();
     for (doc, ms) in docs {
-        for m in ms.iter().filter(|m| m.kind == MentionKind::Person && m.tokens.len() >= 2) {
+        for m in ms
+            .iter()
+            .filter(|m| m.kind == MentionKind::Person && m.tokens.len() >= 2)
+        {
             let (given, surname) = split_name(&m.tokens);
             let ids = by_surname.entry(surname.clone()).or_default();
             let found = ids
@@ -104,7 +107,10 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
             let id = match found {
                 Some(id) => {
                     let e = &mut table.entities[id.0];
-                    if e.given.first().is_none_or(|g| g.chars().count() == 1) && !given.is_empty() && given[0].chars().count() > 1 {
+                    if e.given.first().is_none_or(|g| g.chars().count() == 1)
+                        && !given.is_empty()
+                        && given[0].chars().count() > 1
+                    {
                         e.given = given.clone();
                     }
                     id
@@ -168,7 +174,11 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
                         }
                         None if m.kind == MentionKind::Person || !m.sentence_initial => {
                             // A single-name person or an unknown capitalised name: its own entity.
-                            let kind = if m.kind == MentionKind::Person { MentionKind::Person } else { MentionKind::Unknown };
+                            let kind = if m.kind == MentionKind::Person {
+                                MentionKind::Person
+                            } else {
+                                MentionKind::Unknown
+                            };
                             let key = (kind, norm(&m.name()));
                             let id = *named.entry(key).or_insert_with(|| {
                                 let id = EntityId(table.entities.len());
@@ -214,7 +224,11 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
                 let e = &mut table.entities[id.0];
                 e.aliases.insert(m.name());
                 e.documents.insert(doc.clone());
-                *form_counts.entry(id).or_default().entry(m.name()).or_default() += 1;
+                *form_counts
+                    .entry(id)
+                    .or_default()
+                    .entry(m.name())
+                    .or_default() += 1;
             }
             out.push(id);
         }
@@ -280,7 +294,10 @@ mod tests {
 
     #[test]
     fn surname_initial_and_full_given_name_resolve_together() {
-        let a = doc("a", "Foreign Minister S. Okafor met reporters. Okafor said little.");
+        let a = doc(
+            "a",
+            "Foreign Minister S. Okafor met reporters. Okafor said little.",
+        );
         let b = doc("b", "Minister Samuel Okafor spoke on Monday.");
         let t = resolve(&[a.clone(), b.clone()]);
         let x = entity_of(&t, &a, "S. Okafor").unwrap();
@@ -291,7 +308,10 @@ mod tests {
 
     #[test]
     fn different_people_sharing_a_surname_stay_apart() {
-        let a = doc("a", "Congressman Peter Vance and his wife, Marion Vance, were charged. Vance denied it.");
+        let a = doc(
+            "a",
+            "Congressman Peter Vance and his wife, Marion Vance, were charged. Vance denied it.",
+        );
         let t = resolve(&[a.clone()]);
         let p = entity_of(&t, &a, "Peter Vance").unwrap();
         let m = entity_of(&t, &a, "Marion Vance").unwrap();
@@ -300,7 +320,10 @@ mod tests {
 
     #[test]
     fn organisation_name_orders_agree() {
-        assert_eq!(org_key("US State Department"), org_key("Department of State"));
+        assert_eq!(
+            org_key("US State Department"),
+            org_key("Department of State")
+        );
         assert_eq!(org_key("the State Department"), "state department");
     }
 }

@@ -101,9 +101,17 @@ mod tests {
     fn lexicons_load_and_match_whole_words() {
         let l = lexicons();
         let t = "the Secretary of State and the Prime Minister; secretaryship";
-        let hits: Vec<&str> = l.titles.find_words(t).iter().map(|(s, e, _)| &t[*s..*e]).collect();
+        let hits: Vec<&str> = l
+            .titles
+            .find_words(t)
+            .iter()
+            .map(|(s, e, _)| &t[*s..*e])
+            .collect();
         assert_eq!(hits, vec!["Secretary of State", "Prime Minister"]);
-        assert_eq!(l.demonyms.get("Pakistani").map(String::as_str), Some("Pakistan"));
+        assert_eq!(
+            l.demonyms.get("Pakistani").map(String::as_str),
+            Some("Pakistan")
+        );
         assert!(l.org_cues.contains("ministry"));
     }
 }

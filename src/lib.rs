@@ -4,10 +4,12 @@
 //! Data flows one way: [`ingest`] → [`segment`] → extract → resolve → graph → rules → report.
 
 pub mod boilerplate;
+pub mod claim;
 pub mod dateline;
-pub mod entities;
 pub mod document;
+pub mod entities;
 pub mod error;
+pub mod extract;
 pub mod ingest;
 pub mod lexicon;
 pub mod mentions;

@@ -92,6 +92,13 @@ fn strip_possessive(s: &str) -> (&str, bool) {
     (s, false)
 }
 
+/// "Veldran", "Marenese", "Pakistani": adjective forms of place names.
+fn looks_like_demonym(w: &str) -> bool {
+    ["an", "ian", "ese", "i", "ish", "ic"]
+        .iter()
+        .any(|s| w.len() > s.len() + 2 && w.ends_with(s))
+}
+
 fn is_cap_word(t: &str) -> bool {
     let mut cs = t.chars();
     let Some(c) = cs.next() else { return false };
@@ -140,7 +147,18 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         f.honorific = f.cap && lx.honorifics.contains(&lw);
         f.connector = matches!(
             w,
-            "of" | "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le" | "du" | "der" | "ibn"
+            "of" | "de"
+                | "van"
+                | "von"
+                | "bin"
+                | "al"
+                | "da"
+                | "del"
+                | "la"
+                | "le"
+                | "du"
+                | "der"
+                | "ibn"
         );
     }
     for (k, m) in titles.iter().enumerate() {
@@ -177,6 +195,16 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
                 break;
             }
         }
+        // A lone capitalised modifier right before a title is the title's jurisdiction
+        // ("Veldran Foreign Minister", "Harbourton Police Chief"), not a name of its own.
+        if start == end
+            && flags.get(end + 1).is_some_and(|g| g.title.is_some())
+            && (start > 0 || looks_like_demonym(toks[start].text(text)))
+            && !lx.org_cues.contains(&toks[start].text(text).to_lowercase())
+        {
+            i = end + 1;
+            continue;
+        }
         let name_toks: Vec<String> = toks[start..=end]
             .iter()
             .map(|t| strip_possessive(t.text(text)).0.to_string())
@@ -190,7 +218,9 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         // Titles written before the name.
         let (before_titles, title_start) = titles_before(text, &toks, &flags, &titles, start);
         let after_titles = titles_after(text, &toks, &flags, &titles, end);
-        let prev = start.checked_sub(1).map(|p| toks[p].text(text).to_lowercase());
+        let prev = start
+            .checked_sub(1)
+            .map(|p| toks[p].text(text).to_lowercase());
         let after_place_cue = prev.as_deref().is_some_and(|p| lx.place_cues.contains(p));
         let preceded_by_honorific = start > 0 && flags[start - 1].honorific;
         let kind = if org {
@@ -199,7 +229,11 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             MentionKind::Thing
         } else if !before_titles.is_empty() || !after_titles.is_empty() || preceded_by_honorific {
             MentionKind::Person
-        } else if name_toks.len() >= 2 && !name_toks.iter().any(|t| lx.demonyms.contains_key(t.as_str())) {
+        } else if name_toks.len() >= 2
+            && !name_toks
+                .iter()
+                .any(|t| lx.demonyms.contains_key(t.as_str()))
+        {
             MentionKind::Person
         } else if after_place_cue {
             MentionKind::Place
@@ -213,7 +247,11 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             span,
             kind,
             tokens: name_toks,
-            titles: if kind == MentionKind::Person { all_titles } else { Vec::new() },
+            titles: if kind == MentionKind::Person {
+                all_titles
+            } else {
+                Vec::new()
+            },
             full_span: Span::new(full_start, span.end),
             sentence_initial: start == 0 || (start == 1 && toks[0].kind == TokenKind::Punct),
             possessive,
@@ -229,8 +267,12 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             || paren_gloss(&toks, text, m.last_tok + 1)
                 .and_then(|k| flags.get(k))
                 .is_some_and(|f| f.cap);
-        let prev_the = m.first_tok > 0 && toks[m.first_tok - 1].text(text).eq_ignore_ascii_case("the");
-        let used = out.mentions.iter().any(|x| x.titles.iter().any(|t| t.span == m.span));
+        let prev_the =
+            m.first_tok > 0 && toks[m.first_tok - 1].text(text).eq_ignore_ascii_case("the");
+        let used = out
+            .mentions
+            .iter()
+            .any(|x| x.titles.iter().any(|t| t.span == m.span));
         if prev_the && !next_is_name && !used {
             out.bare_titles.push(BareTitle {
                 span: m.span,
@@ -292,14 +334,17 @@ fn titles_before(
         } else if flags[k - 1].cap {
             // Walk back over the capitalised run: "State Department", "Donald Trump's".
             let mut b = k - 1;
-            while b > 0 && (flags[b - 1].cap || flags[b - 1].connector) && flags[b - 1].title.is_none() {
+            while b > 0
+                && (flags[b - 1].cap || flags[b - 1].connector)
+                && flags[b - 1].title.is_none()
+            {
                 b -= 1;
             }
             let run: Vec<&str> = toks[b..k].iter().map(|t| t.text(text)).collect();
             let joined = run.join(" ");
             let joined = strip_possessive(&joined).0.to_string();
             let is_org = run.iter().any(|w| lx.org_cues.contains(&w.to_lowercase()));
-            if poss || is_org {
+            if poss || is_org || (k - b == 1 && (b > 0 || looks_like_demonym(run[0]))) {
                 let j = joined
                     .split_whitespace()
                     .filter(|w| !lx.demonyms.contains_key(*w))
@@ -398,14 +443,19 @@ mod tests {
     }
 
     fn person<'a>(m: &'a [Mention], name: &str) -> &'a Mention {
-        m.iter()
-            .find(|x| x.name() == name)
-            .unwrap_or_else(|| panic!("no {name} in {:?}", m.iter().map(|x| x.name()).collect::<Vec<_>>()))
+        m.iter().find(|x| x.name() == name).unwrap_or_else(|| {
+            panic!(
+                "no {name} in {:?}",
+                m.iter().map(|x| x.name()).collect::<Vec<_>>()
+            )
+        })
     }
 
     #[test]
     fn titles_before_names_with_jurisdiction() {
-        let m = ms("Veldran Foreign Minister Anneliese Korval spoke with Marenland's Deputy Prime Minister and Foreign Minister Mattias Brennholt.");
+        let m = ms(
+            "Veldran Foreign Minister Anneliese Korval spoke with Marenland's Deputy Prime Minister and Foreign Minister Mattias Brennholt.",
+        );
         let k = person(&m, "Anneliese Korval");
         assert_eq!(k.kind, MentionKind::Person);
         assert_eq!(k.titles[0].title, "foreign minister");
@@ -417,7 +467,8 @@ mod tests {
 
     #[test]
     fn demonym_jurisdiction_gloss_and_honorific() {
-        let m = ms("Pakistani Army Chief General Omar Zaki met the Interior Minister (IM) R. Patel.");
+        let m =
+            ms("Pakistani Army Chief General Omar Zaki met the Interior Minister (IM) R. Patel.");
         let z = person(&m, "Omar Zaki");
         assert_eq!(z.titles[0].jurisdiction.as_deref(), Some("Pakistan"));
         assert_eq!(z.titles[0].title, "army chief");
@@ -439,15 +490,34 @@ mod tests {
         let m = ms("Ruth Calloway, the State Department spokesperson, said talks would continue.");
         let r = person(&m, "Ruth Calloway");
         assert_eq!(r.titles[0].title, "spokesperson");
-        assert_eq!(r.titles[0].jurisdiction.as_deref(), Some("State Department"));
+        assert_eq!(
+            r.titles[0].jurisdiction.as_deref(),
+            Some("State Department")
+        );
     }
 
     #[test]
     fn organisations_places_and_things() {
-        let m = ms("Officials at the Ministry of Defence said Operation Tidewatch began in Porthaven.");
-        assert_eq!(m.iter().find(|x| x.name() == "Ministry of Defence").unwrap().kind, MentionKind::Org);
-        assert_eq!(m.iter().find(|x| x.name() == "Operation Tidewatch").unwrap().kind, MentionKind::Thing);
-        assert_eq!(m.iter().find(|x| x.name() == "Porthaven").unwrap().kind, MentionKind::Place);
+        let m =
+            ms("Officials at the Ministry of Defence said Operation Tidewatch began in Porthaven.");
+        assert_eq!(
+            m.iter()
+                .find(|x| x.name() == "Ministry of Defence")
+                .unwrap()
+                .kind,
+            MentionKind::Org
+        );
+        assert_eq!(
+            m.iter()
+                .find(|x| x.name() == "Operation Tidewatch")
+                .unwrap()
+                .kind,
+            MentionKind::Thing
+        );
+        assert_eq!(
+            m.iter().find(|x| x.name() == "Porthaven").unwrap().kind,
+            MentionKind::Place
+        );
     }
 
     #[test]

@@ -6,10 +6,10 @@ use std::sync::LazyLock;
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:\p{Lu}\.){2,}",                      // U.S., U.K.
+        r"(?:\p{Lu}\.){2,}",                                      // U.S., U.K.
         r"|\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*", // words, Lashkar-e-Taiba, O'Neill
-        r"|\p{N}+(?:[.,]\p{N}+)*",               // figures
-        r"|\S"                                    // punctuation, one character
+        r"|\p{N}+(?:[.,]\p{N}+)*",                                // figures
+        r"|\S"                                                    // punctuation, one character
     ))
     .unwrap()
 });
@@ -50,7 +50,11 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
             TokenKind::Punct
         };
         let mut end = m.end();
-        if kind == TokenKind::Word && t.chars().count() == 1 && first.is_uppercase() && b.get(end) == Some(&b'.') {
+        if kind == TokenKind::Word
+            && t.chars().count() == 1
+            && first.is_uppercase()
+            && b.get(end) == Some(&b'.')
+        {
             end += 1;
         }
         out.push(Token {
@@ -76,7 +80,19 @@ mod tests {
             .collect();
         assert_eq!(
             toks,
-            vec!["U.S.", "envoy", "met", "S.", "Okafor", "of", "Lashkar-e-Taiba", ",", "1,200", "people", "."]
+            vec![
+                "U.S.",
+                "envoy",
+                "met",
+                "S.",
+                "Okafor",
+                "of",
+                "Lashkar-e-Taiba",
+                ",",
+                "1,200",
+                "people",
+                "."
+            ]
         );
     }
 }

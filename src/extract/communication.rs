@@ -1,0 +1,315 @@
+//! Communication claims: "A spoke with B", "A held separate calls with B and C",
+//! "during a phone conversation with B", "B made the first call to A", "he also called B".
+
+use super::{DocState, Resolved, inside};
+use crate::claim::{Communication, Medium, TimeRef};
+use crate::entities::EntityId;
+use crate::lexicon::lexicons;
+use crate::span::Span;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static BLOCKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../rules/lexicon/communication-blockers.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Triggers that are bare verbs: their object must follow directly.
+fn is_bare_verb(phrase: &str) -> bool {
+    !phrase.contains(' ') || phrase.ends_with(" to") && phrase.starts_with("made")
+}
+
+fn medium(v: &str) -> Medium {
+    match v {
+        "meeting" => Medium::Meeting,
+        "statement" => Medium::Statement,
+        "social" => Medium::SocialMedia,
+        _ => Medium::Call,
+    }
+}
+
+/// Text between two offsets contains only glue: articles, titles already in the full span,
+/// commas, "and", short lower-case modifiers.
+fn glue_ok(gap: &str, max_words: usize) -> bool {
+    if gap.contains([';', '"', '“', '”', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() <= max_words
+        && !words.iter().any(|w| {
+            matches!(
+                *w,
+                "that"
+                    | "who"
+                    | "which"
+                    | "said"
+                    | "says"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "but"
+            )
+        })
+}
+
+/// Extract the communications of one sentence.
+pub fn extract(
+    text: &str,
+    sentence: Span,
+    mentions: &[Resolved],
+    times: &[TimeRef],
+    quotes: &[Span],
+    state: &mut DocState,
+) -> Vec<Communication> {
+    let lx = lexicons();
+    let s_text = sentence.slice(text);
+    let actors: Vec<&Resolved> = mentions.iter().filter(|m| m.is_actor()).collect();
+    let mut out = Vec::new();
+    let mut objects_so_far: HashSet<EntityId> = HashSet::new();
+    for (s, e, pat) in lx.communication.find_words(s_text) {
+        let trigger = Span::new(sentence.start + s, sentence.start + e);
+        if inside(quotes, trigger) {
+            continue;
+        }
+        let phrase = &lx.communication.phrases[pat];
+        let after = &text[trigger.end..sentence.end];
+        if is_bare_verb(phrase) {
+            let next = after
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            if BLOCKERS.contains(next.to_lowercase().as_str()) {
+                continue;
+            }
+        }
+        // Objects: actors after the trigger, chained by "and" and commas.
+        let max_first_gap = if is_bare_verb(phrase) { 3 } else { 8 };
+        let mut objects: Vec<EntityId> = Vec::new();
+        let mut cursor = trigger.end;
+        for a in actors
+            .iter()
+            .filter(|a| a.mention.full_span.start >= trigger.end)
+        {
+            let gap = &text[cursor..a.mention.full_span.start];
+            let limit = if objects.is_empty() { max_first_gap } else { 3 };
+            if !glue_ok(gap, limit) {
+                break;
+            }
+            if objects.is_empty() || gap.contains("and") || gap.trim() == "," {
+                let id = a.entity.unwrap();
+                if !objects.contains(&id) {
+                    objects.push(id);
+                }
+                cursor = a.mention.span.end;
+            } else {
+                break;
+            }
+        }
+        if objects.is_empty() {
+            continue;
+        }
+        // Subject: the first actor of the sentence before the trigger that is not an
+        // object of an earlier trigger; else a pronoun standing for the last subject.
+        let subject = actors
+            .iter()
+            .filter(|a| a.mention.span.end <= trigger.start)
+            .map(|a| a.entity.unwrap())
+            .find(|id| !objects_so_far.contains(id) && !objects.contains(id))
+            .or_else(|| {
+                let before = &text[sentence.start..trigger.start];
+                let has_pronoun = before
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| matches!(w, "he" | "He" | "she" | "She"));
+                if has_pronoun {
+                    state.last_subject
+                } else {
+                    None
+                }
+            });
+        let Some(subject) = subject else {
+            continue;
+        };
+        objects.retain(|o| *o != subject);
+        if objects.is_empty() {
+            continue;
+        }
+        objects_so_far.extend(objects.iter().copied());
+        let date = nearest_date(times, sentence, trigger);
+        let initiator = matches!(
+            phrase.as_str(),
+            "called"
+                | "phoned"
+                | "telephoned"
+                | "dialled"
+                | "dialed"
+                | "rang"
+                | "reached out to"
+                | "summoned"
+        ) || phrase.starts_with("made ");
+        for o in objects {
+            out.push(Communication {
+                participants: vec![subject, o],
+                initiator: initiator.then_some(subject),
+                date: date.clone(),
+                medium: medium(&lx.communication.values[pat]),
+                trigger,
+            });
+        }
+        state.last_subject = Some(subject);
+    }
+    out
+}
+
+/// The date expression of the sentence closest to the trigger.
+pub fn nearest_date(times: &[TimeRef], sentence: Span, trigger: Span) -> Option<TimeRef> {
+    times
+        .iter()
+        .filter(|t| sentence.contains(t.span) && (t.day().is_some() || t.weekday.is_some()))
+        .min_by_key(|t| {
+            if t.span.start >= trigger.end {
+                t.span.start - trigger.end
+            } else {
+                trigger.start.saturating_sub(t.span.end)
+            }
+        })
+        .cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mentions::{MentionKind, find_mentions};
+
+    /// Resolve mentions naively by name for the test: one id per distinct surname.
+    fn run(t: &str, state: &mut DocState) -> Vec<(Vec<String>, Option<String>)> {
+        run_with(t, state, &mut Vec::new())
+    }
+
+    fn run_with(
+        t: &str,
+        state: &mut DocState,
+        names: &mut Vec<String>,
+    ) -> Vec<(Vec<String>, Option<String>)> {
+        let sentence = Span::new(0, t.len());
+        let ms = find_mentions(t, sentence).mentions;
+        let resolved: Vec<Resolved> = ms
+            .iter()
+            .map(|m| {
+                let key = m.tokens.last().unwrap().clone();
+                let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
+                    names.push(key);
+                    names.len() - 1
+                });
+                Resolved {
+                    mention: m,
+                    entity: (m.name() != "The").then_some(EntityId(id)),
+                    kind: if m.kind == MentionKind::Unknown {
+                        MentionKind::Person
+                    } else {
+                        m.kind
+                    },
+                }
+            })
+            .collect();
+        let comms = extract(t, sentence, &resolved, &[], &[], state);
+        comms
+            .iter()
+            .map(|c| {
+                (
+                    c.participants.iter().map(|p| names[p.0].clone()).collect(),
+                    c.initiator.map(|p| names[p.0].clone()),
+                )
+            })
+            .collect()
+    }
+
+    fn pairs(t: &str) -> Vec<Vec<String>> {
+        run(t, &mut DocState::default())
+            .into_iter()
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    #[test]
+    fn spoke_with_and_coordination() {
+        assert_eq!(
+            pairs(
+                "Veldran Foreign Minister Anneliese Korval held separate calls with Ambassador Sigrun Aal and Deputy Minister Ivo Brandt on Tuesday."
+            ),
+            vec![vec!["Korval", "Aal"], vec!["Korval", "Brandt"]]
+        );
+        assert_eq!(
+            pairs("Mayor Dana Pell spoke to Governor Luis Ortega."),
+            vec![vec!["Pell", "Ortega"]]
+        );
+    }
+
+    #[test]
+    fn during_a_conversation_and_possessive_subject() {
+        assert_eq!(
+            pairs(
+                "Minister Ana Ruiz urged calm during a phone conversation with her counterpart Tomas Held."
+            ),
+            vec![vec!["Ruiz", "Held"]]
+        );
+        assert_eq!(
+            pairs("Ruiz's phone calls with Tomas Held and Omar Zaki were part of the effort."),
+            vec![vec!["Ruiz", "Held"], vec!["Ruiz", "Zaki"]]
+        );
+    }
+
+    #[test]
+    fn called_for_is_not_a_call() {
+        assert!(pairs("Senator Ana Ruiz called for calm after meeting the press.").is_empty());
+    }
+
+    #[test]
+    fn initiator_of_made_the_first_call() {
+        let r = run(
+            "Adviser Omar Zaki made the first international call to Secretary Ana Ruiz.",
+            &mut DocState::default(),
+        );
+        assert_eq!(
+            r,
+            vec![(
+                vec!["Zaki".to_string(), "Ruiz".to_string()],
+                Some("Zaki".to_string())
+            )]
+        );
+    }
+
+    #[test]
+    fn pronoun_subject_uses_the_last_subject() {
+        let mut st = DocState::default();
+        let mut names = Vec::new();
+        run_with(
+            "Minister Ana Ruiz spoke with Tomas Held on Monday.",
+            &mut st,
+            &mut names,
+        );
+        let r = run_with(
+            "The same day, she also called Omar Zaki.",
+            &mut st,
+            &mut names,
+        );
+        assert_eq!(r[0].0, vec!["Ruiz", "Zaki"]);
+    }
+
+    #[test]
+    fn second_trigger_keeps_the_sentence_subject() {
+        assert_eq!(
+            pairs(
+                "Ruiz reached out to the head of the army, General Omar Zaki, after talks with Premier Tomas Held failed."
+            ),
+            vec![vec!["Ruiz", "Zaki"], vec!["Ruiz", "Held"]]
+        );
+    }
+}
