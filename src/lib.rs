@@ -5,10 +5,12 @@
 
 pub mod boilerplate;
 pub mod claim;
+pub mod compare;
 pub mod dateline;
 pub mod document;
 pub mod entities;
 pub mod error;
+pub mod events;
 pub mod extract;
 pub mod ingest;
 pub mod lexicon;

@@ -1,0 +1,5 @@
+//! Comparators shared by the graph and the rules: each says whether two values agree,
+//! refine one another, or conflict, and why.
+
+pub mod dates;
+pub mod names;

@@ -1,0 +1,81 @@
+//! Names: is one person's name spelled two ways across the bundle ("Halvorsen" /
+//! "Halverson", "Giannis" / "Yiannis")? Different people with similar names are never
+//! merged: the spellings must sit in different documents, with compatible given names.
+
+use crate::entities::Entity;
+use crate::mentions::MentionKind;
+use strsim::{damerau_levenshtein, jaro_winkler};
+
+/// Why two entities look like one person spelled two ways, or None.
+pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
+    if a.kind != MentionKind::Person || b.kind != MentionKind::Person {
+        return None;
+    }
+    // The same document naming both means two people (or a typo the desk sees anyway).
+    if a.documents.intersection(&b.documents).next().is_some() {
+        return None;
+    }
+    let close = |x: &str, y: &str| {
+        let d = damerau_levenshtein(x, y);
+        let n = x.chars().count().min(y.chars().count());
+        d >= 1 && ((d == 1 && n >= 4) || (d == 2 && n >= 5)) && jaro_winkler(x, y) >= 0.8
+    };
+    let (ga, gb) = (a.given.first(), b.given.first());
+    if a.surname != b.surname {
+        let given_ok = match (ga, gb) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        };
+        if given_ok && close(&a.surname, &b.surname) {
+            return Some("surname".into());
+        }
+        return None;
+    }
+    match (ga, gb) {
+        (Some(x), Some(y)) if x.chars().count() > 1 && y.chars().count() > 1 && close(x, y) => {
+            Some("given name".into())
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocId;
+    use crate::entities::EntityId;
+
+    fn person(given: &str, surname: &str, doc: &str) -> Entity {
+        Entity {
+            id: EntityId(0),
+            canonical: format!("{given} {surname}").trim().into(),
+            kind: MentionKind::Person,
+            aliases: Default::default(),
+            surname: surname.to_lowercase(),
+            given: if given.is_empty() { vec![] } else { vec![given.to_lowercase()] },
+            documents: [DocId(doc.into())].into_iter().collect(),
+        }
+    }
+
+    #[test]
+    fn surname_one_letter_apart() {
+        assert!(spelling_variant(&person("Mattias", "Brennholt", "a"), &person("", "Brenholt", "b")).is_some());
+        assert!(spelling_variant(&person("Mattias", "Brennholt", "a"), &person("Mattias", "Brenholt", "b")).is_some());
+    }
+
+    #[test]
+    fn given_name_transliterations() {
+        assert!(spelling_variant(&person("Giorgos", "Pappas", "a"), &person("Yiorgos", "Pappas", "b")).is_some());
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        // Different given names on similar surnames.
+        assert!(spelling_variant(&person("Anna", "Berg", "a"), &person("Lukas", "Borg", "b")).is_none());
+        // Same document: two people.
+        assert!(spelling_variant(&person("Anna", "Halvorsen", "a"), &person("Anna", "Halverson", "a")).is_none());
+        // Short or very different surnames.
+        assert!(spelling_variant(&person("", "Li", "a"), &person("", "Lu", "b")).is_none());
+        assert!(spelling_variant(&person("Peter", "Vance", "a"), &person("Marion", "Vance", "b")).is_none());
+    }
+}

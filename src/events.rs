@@ -1,0 +1,237 @@
+//! The events ledger: communication claims cluster into happenings (the same pair of
+//! people, compatible dates). A source that reports the same pair on two different days
+//! reports two events; sources that disagree on the day of one event are dissent.
+
+use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
+use crate::compare::dates::{self, DateRelation};
+use crate::document::DocId;
+use crate::entities::{EntityId, EntityTable};
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone)]
+pub struct Event {
+    pub id: String,
+    pub kind: String,
+    pub label: String,
+    pub participants: Vec<EntityId>,
+    pub places: Vec<EntityId>,
+    /// The day the sources agree on (the majority), "YYYY-MM-DD".
+    pub date: Option<String>,
+    pub documents: BTreeSet<DocId>,
+    pub claims: Vec<ClaimId>,
+    /// Documents whose date for this event disagrees with the consensus.
+    pub dissent: BTreeSet<DocId>,
+}
+
+/// Two date groups of the same pair that no single source reports both of, with days
+/// close enough that they are probably one event told two ways.
+#[derive(Debug, Clone)]
+pub struct DateDispute {
+    pub participants: Vec<EntityId>,
+    /// Per side: the claims giving that date.
+    pub sides: Vec<Vec<ClaimId>>,
+}
+
+pub struct Ledger {
+    pub events: Vec<Event>,
+    pub disputes: Vec<DateDispute>,
+}
+
+/// How far apart two reported days may be and still be one event told two ways.
+pub const DISPUTE_MAX_DAYS: i32 = 7;
+
+struct Dated<'a> {
+    claim: &'a Claim,
+    date: &'a TimeRef,
+}
+
+pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
+    // Block by participant pair: comparisons never leave a block.
+    let mut blocks: BTreeMap<Vec<EntityId>, Vec<&Claim>> = BTreeMap::new();
+    for c in claims {
+        if let ClaimKind::Communication(comm) = &c.kind {
+            let mut key = comm.participants.clone();
+            key.sort();
+            key.dedup();
+            if key.len() >= 2 {
+                blocks.entry(key).or_default().push(c);
+            }
+        }
+    }
+    let mut events = Vec::new();
+    let mut disputes = Vec::new();
+    for (pair, cs) in blocks {
+        let (dated, undated): (Vec<&Claim>, Vec<&Claim>) = cs.iter().partition(|c| date_of(c).is_some());
+        let dated: Vec<Dated> = dated
+            .into_iter()
+            .map(|c| Dated {
+                claim: c,
+                date: date_of(c).unwrap(),
+            })
+            .collect();
+        // Union compatible dates.
+        let mut parent: Vec<usize> = (0..dated.len()).collect();
+        fn find(p: &mut [usize], i: usize) -> usize {
+            let mut i = i;
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        for i in 0..dated.len() {
+            for j in i + 1..dated.len() {
+                if matches!(dates::compare(dated[i].date, dated[j].date), DateRelation::Same | DateRelation::Refines) {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[a.max(b)] = a.min(b);
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..dated.len() {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let groups: Vec<Vec<usize>> = groups.into_values().collect();
+        let docs_of = |g: &Vec<usize>| -> BTreeSet<DocId> { g.iter().map(|&i| dated[i].claim.document.clone()).collect() };
+        // Disputes: groups with disjoint sources whose days are close.
+        for a in 0..groups.len() {
+            for b in a + 1..groups.len() {
+                let (da, db) = (docs_of(&groups[a]), docs_of(&groups[b]));
+                if da.intersection(&db).next().is_some() {
+                    continue;
+                }
+                // A source telling both days anywhere in the bundle settles it: two events.
+                let apart = dates::days_apart(dated[groups[a][0]].date, dated[groups[b][0]].date);
+                if apart.is_some_and(|d| d <= DISPUTE_MAX_DAYS) {
+                    disputes.push(DateDispute {
+                        participants: pair.clone(),
+                        sides: vec![
+                            groups[a].iter().map(|&i| dated[i].claim.id.clone()).collect(),
+                            groups[b].iter().map(|&i| dated[i].claim.id.clone()).collect(),
+                        ],
+                    });
+                }
+            }
+        }
+        // A disputed pair of groups is one event with dissent; the rest are events each.
+        let mut merged: Vec<Vec<usize>> = (0..groups.len()).map(|i| vec![i]).collect();
+        for d in disputes.iter().filter(|d| d.participants == pair) {
+            let find_group = |id: &ClaimId| groups.iter().position(|g| g.iter().any(|&i| &dated[i].claim.id == id));
+            let (Some(a), Some(b)) = (find_group(&d.sides[0][0]), find_group(&d.sides[1][0])) else {
+                continue;
+            };
+            let ia = merged.iter().position(|m| m.contains(&a)).unwrap();
+            let ib = merged.iter().position(|m| m.contains(&b)).unwrap();
+            if ia != ib {
+                let moved = std::mem::take(&mut merged[ib]);
+                merged[ia].extend(moved);
+            }
+        }
+        let mut pair_events: Vec<Event> = merged
+            .iter()
+            .filter(|m| !m.is_empty())
+            .map(|m| {
+                let members: Vec<usize> = m.iter().flat_map(|&gi| groups[gi].iter().copied()).collect();
+                let claims: Vec<&Claim> = members.iter().map(|&i| dated[i].claim).collect();
+                let date = consensus_day(members.iter().map(|&i| (dated[i].claim, dated[i].date)));
+                let mut e = new_event(&pair, entities, date.clone(), &claims);
+                if m.len() > 1 {
+                    for &gi in m {
+                        let gday = consensus_day(groups[gi].iter().map(|&i| (dated[i].claim, dated[i].date)));
+                        if gday != date {
+                            e.dissent.extend(docs_of(&groups[gi]));
+                        }
+                    }
+                }
+                e
+            })
+            .collect();
+        // Undated claims: the document's own event for this pair, else the only one.
+        let mut orphan: Vec<&Claim> = Vec::new();
+        for c in undated {
+            let in_doc: Vec<usize> = pair_events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.documents.contains(&c.document))
+                .map(|(i, _)| i)
+                .collect();
+            let target = match (in_doc.len(), pair_events.len()) {
+                (1, _) => Some(in_doc[0]),
+                (0, 1) => Some(0),
+                _ => None,
+            };
+            match target {
+                Some(i) => {
+                    pair_events[i].documents.insert(c.document.clone());
+                    pair_events[i].claims.push(c.id.clone());
+                }
+                None if pair_events.is_empty() => orphan.push(c),
+                None => {}
+            }
+        }
+        if !orphan.is_empty() {
+            pair_events.push(new_event(&pair, entities, None, &orphan));
+        }
+        events.extend(pair_events);
+    }
+    events.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for e in &mut events {
+        e.claims.sort();
+        let n = seen.entry(e.id.clone()).or_default();
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}#{}", e.id, n);
+        }
+    }
+    Ledger { events, disputes }
+}
+
+fn date_of(c: &Claim) -> Option<&TimeRef> {
+    match &c.kind {
+        ClaimKind::Communication(x) => x.date.as_ref().filter(|d| d.day().is_some() || d.weekday.is_some()),
+        _ => None,
+    }
+}
+
+/// The day most documents give (each document counts once), ties to the earliest.
+fn consensus_day<'a>(items: impl Iterator<Item = (&'a Claim, &'a TimeRef)>) -> Option<String> {
+    let mut votes: BTreeMap<String, BTreeSet<DocId>> = BTreeMap::new();
+    for (c, t) in items {
+        if let Some(d) = t.day() {
+            votes.entry(d.to_string()).or_default().insert(c.document.clone());
+        }
+    }
+    votes
+        .into_iter()
+        .max_by(|(da, a), (db, b)| a.len().cmp(&b.len()).then(db.cmp(da)))
+        .map(|(d, _)| d)
+}
+
+fn new_event(pair: &[EntityId], entities: &EntityTable, date: Option<String>, claims: &[&Claim]) -> Event {
+    let names: Vec<&str> = pair.iter().map(|p| entities.name(*p)).collect();
+    let medium = claims
+        .iter()
+        .find_map(|c| match &c.kind {
+            ClaimKind::Communication(x) => Some(x.medium),
+            _ => None,
+        })
+        .map(|m| format!("{m:?}").to_lowercase())
+        .unwrap_or_else(|| "call".into());
+    let slug: Vec<String> = names
+        .iter()
+        .map(|n| n.split_whitespace().last().unwrap_or(n).to_lowercase())
+        .collect();
+    Event {
+        id: format!("{}/{}", date.as_deref().unwrap_or("undated"), slug.join("-")),
+        kind: "communication".into(),
+        label: format!("{medium}: {}", names.join(" – ")),
+        participants: pair.to_vec(),
+        places: Vec::new(),
+        date,
+        documents: claims.iter().map(|c| c.document.clone()).collect(),
+        claims: claims.iter().map(|c| c.id.clone()).collect(),
+        dissent: BTreeSet::new(),
+    }
+}
