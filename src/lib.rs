@@ -2,3 +2,4 @@
 //! in a graph, and flag inconsistencies with a YAML rule set.
 
 pub mod span;
+pub mod temporal;
