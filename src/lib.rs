@@ -17,6 +17,7 @@ pub mod lexicon;
 pub mod mentions;
 pub mod segment;
 pub mod span;
+pub mod temporal;
 pub mod tokens;
 pub mod yaml;
 
