@@ -349,6 +349,17 @@ fn build_document(
     }
 }
 
+/// A document from text in memory (rule examples, tests): dates from the text only.
+pub fn document_from_text(id: &str, path: &str, text: String) -> Document {
+    build_document(DocId(id.to_string()), path.to_string(), text, false, ManifestEntry::default(), &mut Vec::new())
+}
+
+/// Bundle-level steps after all documents are in: sort by path, infer missing years.
+pub fn finish_bundle(bundle: &mut Bundle) {
+    bundle.documents.sort_by(|a, b| a.path.cmp(&b.path));
+    infer_years(&mut bundle.documents);
+}
+
 /// A dateline without a year takes the bundle's year: the most common publication year,
 /// choosing the year that puts the dateline nearest to the dated articles.
 fn infer_years(docs: &mut [Document]) {

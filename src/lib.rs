@@ -3,7 +3,9 @@
 //!
 //! Data flows one way: [`ingest`] → [`segment`] → extract → resolve → graph → rules → report.
 
+pub mod analysis;
 pub mod boilerplate;
+pub mod check;
 pub mod claim;
 pub mod compare;
 pub mod dateline;
@@ -12,9 +14,12 @@ pub mod entities;
 pub mod error;
 pub mod events;
 pub mod extract;
+pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
+pub mod report;
+pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod temporal;

@@ -1,1 +1,352 @@
-fn main() {}
+//! The claimgraph command line: a thin layer over the library. Errors the user can fix
+//! exit 2 with a message naming the file; findings at or above --fail-on exit 1.
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use claimgraph::check;
+use claimgraph::ingest::{self, IngestOptions};
+use claimgraph::report;
+use claimgraph::rules::{Rule, Severity, config, load};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  findings at or above --fail-on\n  2  usage, configuration, rule-file or input/output error (takes precedence over 1)\n  101  a crash (a bug: please report it)";
+
+#[derive(Parser)]
+#[command(name = "claimgraph", version, about = "Fact-check a bundle of news articles: extract claims, link them across sources, flag inconsistencies.", after_help = EXIT_CODES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum TableFormat {
+    Table,
+    Json,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum GraphFormat {
+    Dot,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct Inputs {
+    /// Article files or directories (read recursively: .txt and .md).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Skip files larger than this many bytes (with a notice).
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+    max_file_size: u64,
+}
+
+#[derive(clap::Args)]
+struct RuleArgs {
+    /// Add or override rules from a YAML file or a directory of them.
+    #[arg(long = "rules", value_name = "DIR|FILE")]
+    rules: Vec<PathBuf>,
+    /// Project configuration (default: the nearest claimgraph.yml above the first input).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Ignore any claimgraph.yml.
+    #[arg(long)]
+    no_config: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a bundle and report inconsistencies.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[command(flatten)]
+        rules: RuleArgs,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Exit 1 when a finding is at or above this severity.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+        /// Always exit 0 when the check ran (findings or not).
+        #[arg(long)]
+        exit_zero: bool,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Print the claims extracted from a bundle.
+    Claims {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Print every temporal expression of one article and how it was resolved.
+    Times {
+        file: PathBuf,
+        /// The date to resolve against (default: the article's own date).
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+    },
+    /// Export the claim graph.
+    Graph {
+        #[command(flatten)]
+        inputs: Inputs,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
+    /// Inspect and test rules.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesAction {
+    /// List the rules in effect.
+    List {
+        #[command(flatten)]
+        rules: RuleArgs,
+    },
+    /// Print a JSON Schema for rule files.
+    Schema,
+    /// Run every rule's examples.
+    Test {
+        /// Rule files or directories to test (default: the built-in rules).
+        paths: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
+    let bundle = ingest::load(
+        &inputs.paths,
+        &IngestOptions {
+            max_file_bytes: inputs.max_file_size,
+        },
+    )?;
+    for n in &bundle.notices {
+        eprintln!("notice: {}: {}", n.path, n.message);
+    }
+    Ok(bundle)
+}
+
+fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Rule>> {
+    let mut rules = load::default_rules();
+    let cfg_path = if args.no_config {
+        None
+    } else {
+        args.config.clone().or_else(|| first_input.and_then(config::find))
+    };
+    let cfg = match &cfg_path {
+        Some(p) => config::load(p)?,
+        None => config::Config::default(),
+    };
+    if let Some(p) = &cfg_path {
+        let base = p.parent().unwrap_or(Path::new("."));
+        for r in &cfg.rules {
+            rules = load::merge(rules, load::read_rules(&base.join(r))?);
+        }
+    }
+    for r in &args.rules {
+        rules = load::merge(rules, load::read_rules(r)?);
+    }
+    Ok(cfg.apply(rules))
+}
+
+/// Write to a temporary file beside the target, then rename: never a partial report.
+fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
+    match path {
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(content.as_bytes()).context("writing to standard output")?;
+            out.flush().ok();
+        }
+        Some(p) => {
+            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+            let tmp = dir.join(format!(".{name}.claimgraph-tmp"));
+            std::fs::write(&tmp, content).with_context(|| format!("{}: cannot write", p.display()))?;
+            if let Err(e) = std::fs::rename(&tmp, p) {
+                let _ = std::fs::remove_file(&tmp);
+                bail!("{}: cannot write: {e}", p.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Check {
+            inputs,
+            rules,
+            format,
+            fail_on,
+            exit_zero,
+            output,
+        } => {
+            let rules = effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
+            let bundle = load_bundle(&inputs)?;
+            let outcome = check::run(bundle, &rules);
+            let rep = report::build(&outcome);
+            let text = match format {
+                Format::Json => report::json::to_string(&rep),
+                Format::Text => report::text::render(&rep, &outcome.bundle.documents),
+            };
+            write_output(output.as_deref(), &text)?;
+            let threshold = match fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Info => Some(Severity::Info),
+                FailOn::Never => None,
+            };
+            let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+            Ok(if failed && !exit_zero { 1 } else { 0 })
+        }
+        Command::Claims { inputs, format } => {
+            let bundle = load_bundle(&inputs)?;
+            let outcome = check::run(bundle, &[]);
+            let rep = report::build(&outcome);
+            let text = match format {
+                TableFormat::Json => {
+                    let mut s = serde_json::to_string_pretty(&rep.claims)?;
+                    s.push('\n');
+                    s
+                }
+                TableFormat::Table => claimgraph::report::text::claims_table(&rep),
+            };
+            write_output(None, &text)?;
+            Ok(0)
+        }
+        Command::Times { file, date, format } => {
+            let bundle = load_bundle(&Inputs {
+                paths: vec![file.clone()],
+                max_file_size: ingest::DEFAULT_MAX_FILE_BYTES,
+            })?;
+            let doc = &bundle.documents[0];
+            let (anchor_date, source) = match &date {
+                Some(d) => (Some(d.parse().with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?), "option".to_string()),
+                None => (
+                    doc.published,
+                    doc.published_source
+                        .map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+                        .unwrap_or_else(|| "unknown".into()),
+                ),
+            };
+            let mut d2 = doc.clone();
+            d2.published = anchor_date;
+            let an = claimgraph::analysis::analyse_document(&d2, None);
+            let times: Vec<serde_json::Value> = an.timexes.iter().map(|t| t.to_json(&doc.text, &doc.lines)).collect();
+            let text = match format {
+                TableFormat::Json => {
+                    let v = serde_json::json!({
+                        "document": doc.id,
+                        "anchor": {"date": anchor_date.map(|d| d.to_string()), "source": source},
+                        "times": times,
+                    });
+                    let mut s = serde_json::to_string_pretty(&v)?;
+                    s.push('\n');
+                    s
+                }
+                TableFormat::Table => {
+                    let mut s = format!(
+                        "{} (anchor {} from {})\n",
+                        doc.path,
+                        anchor_date.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into()),
+                        source
+                    );
+                    for t in &times {
+                        s.push_str(&format!(
+                            "{}:{}\t{}\t{}\t{}\n",
+                            t["span"]["line"], t["span"]["column"], t["type"].as_str().unwrap_or(""), t["value"].as_str().unwrap_or(""),
+                            claimgraph::report::text::sanitise(t["text"].as_str().unwrap_or(""))
+                        ));
+                    }
+                    s
+                }
+            };
+            write_output(None, &text)?;
+            Ok(0)
+        }
+        Command::Graph { inputs, format } => {
+            let bundle = load_bundle(&inputs)?;
+            let outcome = check::run(bundle, &[]);
+            let text = match format {
+                GraphFormat::Dot => claimgraph::report::graph::dot(&outcome),
+                GraphFormat::Json => claimgraph::report::graph::json(&outcome),
+            };
+            write_output(None, &text)?;
+            Ok(0)
+        }
+        Command::Rules { action } => match action {
+            RulesAction::List { rules } => {
+                let rules = effective_rules(&rules, Some(Path::new(".")))?;
+                for r in rules {
+                    println!("{:<32} {:<8} {}", r.id, r.severity.as_str(), r.summary);
+                }
+                Ok(0)
+            }
+            RulesAction::Schema => {
+                println!("{}", claimgraph::rules::schema::schema());
+                Ok(0)
+            }
+            RulesAction::Test { paths } => {
+                let mut rules = Vec::new();
+                if paths.is_empty() {
+                    rules = load::default_rules();
+                } else {
+                    for p in &paths {
+                        rules.extend(load::read_rules(p)?);
+                    }
+                }
+                let results = claimgraph::rules::test::run_examples(&rules);
+                let mut failed = 0;
+                for r in &results {
+                    println!("{} {} example {} (expect {})", if r.ok { "ok  " } else { "FAIL" }, r.rule, r.index + 1, r.expect);
+                    if !r.ok {
+                        failed += 1;
+                        println!("     {}", r.detail);
+                    }
+                }
+                println!("{} passed, {} failed", results.len() - failed, failed);
+                Ok(if failed > 0 { 1 } else { 0 })
+            }
+        },
+    }
+}

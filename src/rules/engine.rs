@@ -1,0 +1,450 @@
+//! Evaluating rules: each check reads the graph's edges of its aspect (or the claims, for
+//! house-style and conditional checks) inside the rule's scope and turns each connected
+//! disagreement into one finding.
+
+use super::finding::{Evidence, Finding, fingerprint};
+use super::model::{Check, KindName, Rule, Scope};
+use crate::analysis::Analysis;
+use crate::claim::{Claim, ClaimKind};
+use crate::document::{DocId, Document};
+use crate::entities::EntityId;
+use crate::graph::{Aspect, ClaimGraph, Node, Relation};
+use crate::span::Span;
+use regex::{Regex, RegexBuilder};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub struct Context<'a> {
+    pub documents: &'a [Document],
+    pub analysis: &'a Analysis,
+    pub graph: &'a ClaimGraph,
+}
+
+impl Context<'_> {
+    fn doc(&self, id: &DocId) -> &Document {
+        self.documents.iter().find(|d| &d.id == id).expect("claim documents are in the bundle")
+    }
+}
+
+/// A compiled `where` filter value: exact (case-insensitive) or `/regex/`.
+pub enum Matcher {
+    Exact(String),
+    Regex(Regex),
+}
+
+impl Matcher {
+    pub fn compile(v: &str) -> Result<Matcher, String> {
+        if v.len() >= 2 && v.starts_with('/') && v.ends_with('/') {
+            RegexBuilder::new(&v[1..v.len() - 1])
+                .case_insensitive(true)
+                .size_limit(1 << 20)
+                .dfa_size_limit(1 << 20)
+                .build()
+                .map(Matcher::Regex)
+                .map_err(|e| format!("regex does not compile: {e}"))
+        } else {
+            Ok(Matcher::Exact(v.to_lowercase()))
+        }
+    }
+
+    pub fn is_match(&self, v: &str) -> bool {
+        match self {
+            Matcher::Exact(x) => v.to_lowercase() == *x,
+            Matcher::Regex(r) => r.is_match(v),
+        }
+    }
+}
+
+fn kind_matches(kind: Option<KindName>, c: &Claim) -> bool {
+    match kind {
+        None => true,
+        Some(k) => matches!(
+            (k, &c.kind),
+            (KindName::Communication, ClaimKind::Communication(_))
+                | (KindName::Role, ClaimKind::Role(_))
+                | (KindName::Quantity, ClaimKind::Quantity(_))
+                | (KindName::Quote, ClaimKind::Quote(_))
+                | (KindName::EventDate, ClaimKind::EventDate(_))
+        ),
+    }
+}
+
+fn filters_match(filters: &BTreeMap<String, String>, c: &Claim, cx: &Context) -> bool {
+    filters.iter().all(|(f, v)| {
+        let text = &cx.doc(&c.document).text;
+        let got = super::fields::field(c, f, &cx.analysis.entities, text);
+        match (got, Matcher::compile(v)) {
+            (Some(g), Ok(m)) => m.is_match(&g),
+            _ => false,
+        }
+    })
+}
+
+fn in_scope(scope: &Scope, c: &Claim, cx: &Context) -> bool {
+    kind_matches(scope.kind, c) && filters_match(&scope.r#where, c, cx)
+}
+
+fn group_key(scope: &Scope, c: &Claim, cx: &Context) -> Vec<Option<String>> {
+    let text = &cx.doc(&c.document).text;
+    scope
+        .group_by
+        .iter()
+        .map(|f| super::fields::field(c, f, &cx.analysis.entities, text))
+        .collect()
+}
+
+pub fn evaluate(rule: &Rule, cx: &Context) -> Vec<Finding> {
+    let mut out = match &rule.check {
+        Check::DateConflict(_) => edge_findings(rule, cx, Aspect::Date),
+        Check::NumericConflict(_) => edge_findings(rule, cx, Aspect::Count),
+        Check::DescriptorConflict(_) => edge_findings(rule, cx, Aspect::Descriptor),
+        Check::QuoteDrift(_) => edge_findings(rule, cx, Aspect::QuoteWording),
+        Check::QuoteAttribution(_) => edge_findings(rule, cx, Aspect::QuoteSpeaker),
+        Check::RoleConflict(_) => edge_findings(rule, cx, Aspect::Role),
+        Check::NameVariant(_) => name_findings(rule, cx),
+        Check::Consistency(c) => consistency_findings(rule, cx, c),
+        Check::Conditional(c) => conditional_findings(rule, cx, c),
+    };
+    out.sort_by(|a, b| evidence_key(a).cmp(&evidence_key(b)));
+    out
+}
+
+fn evidence_key(f: &Finding) -> (Vec<(DocId, usize)>, String) {
+    (f.evidence.iter().map(|e| (e.document.clone(), e.span.start)).collect(), f.fingerprint.clone())
+}
+
+/// The value a claim stands for on its side of a disagreement.
+fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
+    let text = &cx.doc(&c.document).text;
+    match (&c.kind, aspect) {
+        (ClaimKind::Communication(x), _) => x
+            .date
+            .as_ref()
+            .map(|d| format!("{} ({})", d.span.slice(text), d.value))
+            .unwrap_or_default(),
+        (ClaimKind::EventDate(x), _) => format!("{} ({})", x.date.span.slice(text), x.date.value),
+        (ClaimKind::Quantity(_), _) => c.span.slice(text).to_string(),
+        (ClaimKind::Role(x), _) => {
+            let holder = cx.analysis.entities.name(x.person);
+            format!("{} {}", x.title, holder)
+        }
+        (ClaimKind::Quote(x), Aspect::QuoteSpeaker) => x
+            .speaker
+            .map(|s| cx.analysis.entities.name(s).to_string())
+            .unwrap_or_else(|| "unattributed".into()),
+        (ClaimKind::Quote(_), _) => c.document.0.clone(),
+    }
+}
+
+/// The subject of a disagreement: who or what it is about.
+fn subject(claims: &[&Claim], cx: &Context) -> String {
+    let ents = &cx.analysis.entities;
+    let mut names: BTreeSet<String> = BTreeSet::new();
+    for c in claims {
+        match &c.kind {
+            ClaimKind::Communication(x) => {
+                let mut n: Vec<&str> = x.participants.iter().map(|p| ents.name(*p)).collect();
+                n.sort();
+                names.insert(n.join(" and "));
+            }
+            ClaimKind::Quote(x) => {
+                if let Some(s) = x.speaker {
+                    names.insert(ents.name(s).to_string());
+                }
+            }
+            ClaimKind::Role(x) => {
+                names.insert(x.title.clone());
+            }
+            ClaimKind::Quantity(x) => {
+                names.insert(x.noun.clone().unwrap_or_else(|| "figure".into()));
+            }
+            ClaimKind::EventDate(x) => {
+                names.insert(x.event.clone());
+            }
+        }
+    }
+    names.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+fn find(p: &mut BTreeMap<usize, usize>, i: usize) -> usize {
+    let mut i = i;
+    loop {
+        let q = *p.entry(i).or_insert(i);
+        if q == i {
+            return i;
+        }
+        let r = *p.entry(q).or_insert(q);
+        p.insert(i, r);
+        i = q;
+    }
+}
+
+/// One finding per connected group of contradiction edges of `aspect` in scope.
+fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
+    let claims = &cx.analysis.claims;
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut edges = Vec::new();
+    for (a, b, e) in cx.graph.edges(Relation::Contradicts, aspect) {
+        let (Node::Claim(a), Node::Claim(b)) = (a, b) else { continue };
+        let (ca, cb) = (&claims[a], &claims[b]);
+        if !in_scope(&rule.scope, ca, cx) || !in_scope(&rule.scope, cb, cx) {
+            continue;
+        }
+        if group_key(&rule.scope, ca, cx) != group_key(&rule.scope, cb, cx) {
+            continue;
+        }
+        if let Check::QuoteDrift(q) = &rule.check
+            && q.min_similarity.is_some_and(|m| e.score < m)
+        {
+            continue;
+        }
+        if let Check::DateConflict(d) = &rule.check
+            && let (Some(max), Some(da), Some(db)) = (d.max_days_apart, date_of(ca), date_of(cb))
+            && crate::compare::dates::days_apart(da, db).is_some_and(|x| x > max)
+        {
+            continue;
+        }
+        edges.push((a, b, e.reason.clone()));
+    }
+    for (a, b, r) in edges {
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+        reasons.entry(a).or_default().push(r);
+    }
+    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let nodes: Vec<usize> = parent.keys().copied().collect();
+    for n in nodes {
+        let r = find(&mut parent, n);
+        comps.entry(r).or_default().insert(n);
+    }
+    let mut out = Vec::new();
+    for (root, members) in comps {
+        let cs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
+        let mut evidence: Vec<Evidence> = cs
+            .iter()
+            .map(|c| Evidence {
+                document: c.document.clone(),
+                claim: Some(c.id.clone()),
+                span: evidence_span(c),
+                value: Some(side_value(c, aspect, cx)),
+            })
+            .collect();
+        evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
+        let reason = members
+            .iter()
+            .filter_map(|m| reasons.get(m))
+            .flatten()
+            .next()
+            .cloned()
+            .or_else(|| reasons.get(&root).and_then(|r| r.first().cloned()))
+            .unwrap_or_default();
+        out.push(make_finding(rule, cx, evidence, &subject(&cs, cx), &reason));
+    }
+    out
+}
+
+fn date_of(c: &Claim) -> Option<&crate::claim::TimeRef> {
+    match &c.kind {
+        ClaimKind::Communication(x) => x.date.as_ref(),
+        ClaimKind::EventDate(x) => Some(&x.date),
+        _ => None,
+    }
+}
+
+/// The span an editor should look at for a claim: the quotation for quotes, the date and
+/// its sentence for communications, else the claim's own span.
+fn evidence_span(c: &Claim) -> Span {
+    match &c.kind {
+        ClaimKind::Quote(q) => q.inner,
+        _ => c.span,
+    }
+}
+
+/// "v1: 000, 001 / v2: 004", grouping documents by the value they give.
+fn values_line(evidence: &[Evidence]) -> String {
+    let mut by_value: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for e in evidence {
+        by_value
+            .entry(e.value.clone().unwrap_or_default())
+            .or_default()
+            .insert(e.document.0.clone());
+    }
+    by_value
+        .into_iter()
+        .map(|(v, d)| {
+            let docs = d.into_iter().collect::<Vec<_>>().join(", ");
+            if v.is_empty() { docs } else { format!("{v}: {docs}") }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn documents_line(evidence: &[Evidence]) -> String {
+    let d: BTreeSet<&str> = evidence.iter().map(|e| e.document.0.as_str()).collect();
+    d.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+pub fn render_message(template: &str, vars: &BTreeMap<&str, String>) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        match after.find('}') {
+            Some(j) => {
+                let key = &after[..j];
+                match vars.get(key) {
+                    Some(v) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    // Messages are one line.
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn make_finding(rule: &Rule, cx: &Context, evidence: Vec<Evidence>, subject: &str, reason: &str) -> Finding {
+    let mut vars = BTreeMap::new();
+    vars.insert("subject", subject.to_string());
+    vars.insert("values", values_line(&evidence));
+    vars.insert("documents", documents_line(&evidence));
+    vars.insert("reason", reason.to_string());
+    vars.insert("count", evidence.len().to_string());
+    finish(rule, cx, evidence, &vars)
+}
+
+fn finish(rule: &Rule, cx: &Context, evidence: Vec<Evidence>, vars: &BTreeMap<&str, String>) -> Finding {
+    let texts: Vec<String> = evidence
+        .iter()
+        .map(|e| e.span.slice(&cx.doc(&e.document).text).to_string())
+        .collect();
+    let fp = fingerprint(&rule.id, &texts);
+    Finding {
+        id: format!("{}-{}", rule.code(), &fp[..10]),
+        rule: rule.id.clone(),
+        severity: rule.severity,
+        message: render_message(&rule.message, vars),
+        help: rule.help.clone(),
+        evidence,
+        fingerprint: fp,
+    }
+}
+
+/// Name spelled two ways: entity edges; evidence is each document's first mention.
+fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
+    let ents = &cx.analysis.entities;
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
+    for (a, b, e) in cx.graph.edges(Relation::Contradicts, Aspect::NameSpelling) {
+        let (Node::Entity(a), Node::Entity(b)) = (a, b) else { continue };
+        let (ra, rb) = (find(&mut parent, a.0), find(&mut parent, b.0));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+        reasons.entry(a.0.min(b.0)).or_insert_with(|| e.reason.clone());
+    }
+    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let nodes: Vec<usize> = parent.keys().copied().collect();
+    for n in nodes {
+        let r = find(&mut parent, n);
+        comps.entry(r).or_default().insert(n);
+    }
+    let mut out = Vec::new();
+    for (_, members) in comps {
+        let mut evidence = Vec::new();
+        for &m in &members {
+            let id = EntityId(m);
+            for (doc, an) in cx.documents.iter().zip(&cx.analysis.docs) {
+                // Every distinct spelling in each document, first occurrence.
+                let mut seen = BTreeSet::new();
+                for (i, men) in an.mentions.iter().enumerate() {
+                    if ents.of(&doc.id, i) == Some(id) && seen.insert(men.name()) {
+                        evidence.push(Evidence {
+                            document: doc.id.clone(),
+                            claim: None,
+                            span: men.span,
+                            value: Some(men.name()),
+                        });
+                    }
+                }
+            }
+        }
+        evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
+        let names: Vec<&str> = members.iter().map(|&m| ents.name(EntityId(m))).collect();
+        let reason = members.iter().find_map(|m| reasons.get(m)).cloned().unwrap_or_default();
+        out.push(make_finding(rule, cx, evidence, &names.join(" / "), &reason));
+    }
+    out
+}
+
+/// House style: an avoided spelling anywhere in the articles' reporting text.
+fn consistency_findings(rule: &Rule, cx: &Context, c: &super::model::Consistency) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for avoid in &c.avoid {
+        let pat = format!(r"\b{}\b", regex::escape(avoid));
+        let Ok(re) = RegexBuilder::new(&pat).case_insensitive(!c.case_sensitive).build() else {
+            continue;
+        };
+        let mut evidence = Vec::new();
+        for (doc, an) in cx.documents.iter().zip(&cx.analysis.docs) {
+            for region in an.seg.content_regions() {
+                for m in re.find_iter(region.slice(&doc.text)) {
+                    evidence.push(Evidence {
+                        document: doc.id.clone(),
+                        claim: None,
+                        span: Span::new(region.start + m.start(), region.start + m.end()),
+                        value: Some(m.as_str().to_string()),
+                    });
+                }
+            }
+        }
+        if evidence.is_empty() {
+            continue;
+        }
+        let mut vars = BTreeMap::new();
+        vars.insert("found", avoid.clone());
+        vars.insert("prefer", c.prefer.clone());
+        vars.insert("documents", documents_line(&evidence));
+        out.push(finish(rule, cx, evidence, &vars));
+    }
+    out
+}
+
+/// If a claim matches `if`, it must match `then`; each that does not is a finding.
+fn conditional_findings(rule: &Rule, cx: &Context, c: &super::model::Conditional) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for claim in &cx.analysis.claims {
+        if !in_scope(&rule.scope, claim, cx) || !filters_match(&c.r#if, claim, cx) {
+            continue;
+        }
+        if filters_match(&c.then, claim, cx) {
+            continue;
+        }
+        let text = &cx.doc(&claim.document).text;
+        let evidence = vec![Evidence {
+            document: claim.document.clone(),
+            claim: Some(claim.id.clone()),
+            span: claim.span,
+            value: None,
+        }];
+        let mut vars = BTreeMap::new();
+        vars.insert("text", claim.span.slice(text).to_string());
+        vars.insert("document", claim.document.0.clone());
+        vars.insert("field", c.then.keys().cloned().collect::<Vec<_>>().join(", "));
+        out.push(finish(rule, cx, evidence, &vars));
+    }
+    out
+}

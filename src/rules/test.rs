@@ -1,0 +1,49 @@
+//! `rules test`: run each rule's examples through the whole pipeline with that rule alone,
+//! in the spirit of semgrep's `ruleid:`/`ok:` tests.
+
+use super::model::{Expect, Rule};
+use crate::ingest::{Bundle, document_from_text};
+
+pub struct ExampleResult {
+    pub rule: String,
+    pub index: usize,
+    pub expect: &'static str,
+    pub ok: bool,
+    pub detail: String,
+}
+
+pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
+    let mut out = Vec::new();
+    for rule in rules {
+        for (i, ex) in rule.examples.iter().enumerate() {
+            let mut bundle = Bundle::default();
+            for (name, text) in &ex.articles {
+                let id = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
+                bundle.documents.push(document_from_text(id, name, text.clone()));
+            }
+            crate::ingest::finish_bundle(&mut bundle);
+            let outcome = crate::check::run(bundle, std::slice::from_ref(rule));
+            let fired = !outcome.findings.is_empty();
+            let ok = match ex.expect {
+                Expect::Fail => fired,
+                Expect::Pass => !fired,
+            };
+            let detail = if fired {
+                outcome.findings.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(" | ")
+            } else {
+                "no finding".into()
+            };
+            out.push(ExampleResult {
+                rule: rule.id.clone(),
+                index: i,
+                expect: match ex.expect {
+                    Expect::Fail => "fail",
+                    Expect::Pass => "pass",
+                },
+                ok,
+                detail,
+            });
+        }
+    }
+    out
+}
