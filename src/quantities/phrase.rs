@@ -123,9 +123,16 @@ fn np_word(text: &str, toks: &[Tok], i: usize) -> bool {
     if quantifier_at(text, toks, i).is_some() {
         return false;
     }
-    let participle = verb(&w).is_some() || (w.ends_with("ed") && w.len() > 4 && noun(&w).is_none());
+    let participle = verb(&w).is_some() || (w.ends_with("ed") && w.len() > 3 && noun(&w).is_none());
     if participle {
-        let next_is_noun = word_at(text, toks, i + 1).is_some_and(|n| noun(&n).is_some());
+        // An adjective before a noun: "three wounded officers", "two armed men".
+        let next_is_noun = word_at(text, toks, i + 1).is_some_and(|n| {
+            noun(&n).is_some()
+                || (n.ends_with('s')
+                    && !n.ends_with("ss")
+                    && verb(&n).is_none()
+                    && role(&n).is_none())
+        });
         return next_is_noun && verb(&w) != Some(None);
     }
     true
@@ -145,19 +152,40 @@ fn head_after(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     }
     let mut head = None;
     let mut count = 0;
-    while count < 4 && np_word(text, toks, i) {
+    let mut hyphenated = false;
+    while count < 4 && (np_word(text, toks, i) || hyphenated && word_at(text, toks, i).is_some()) {
         let w = word_at(text, toks, i).unwrap_or_default();
         head = Some(i);
         count += 1;
         i += 1;
-        // A plural noun from the lexicon ends the phrase ("26 tourists including...").
-        if noun(&w).is_some_and(|e| e.lemma != w || w == "people") {
-            break;
-        }
-        // A hyphenated modifier continues: "state-run", "two-storey".
-        if glued(toks, i - 1) && toks.get(i).is_some_and(|t| tok_is(text, t, "-")) && glued(toks, i)
+        hyphenated = false;
+        let plural_noun = noun(&w).is_some_and(|e| e.lemma != w || w == "people");
+        // A hyphenated modifier continues: "state-run", "black-hooded".
+        if !plural_noun
+            && glued(toks, i - 1)
+            && toks.get(i).is_some_and(|t| tok_is(text, t, "-"))
+            && glued(toks, i)
+            && word_at(text, toks, i + 1).is_some_and(|n| number_word(&n).is_none())
         {
             i += 1;
+            hyphenated = true;
+            continue;
+        }
+        // A plural lexicon noun ends the phrase ("26 tourists including..."); a singular one
+        // ends it unless a plural or another lexicon noun follows ("one man died", "shop
+        // windows", "child soldiers").
+        if plural_noun {
+            break;
+        }
+        let continues = word_at(text, toks, i).is_some_and(|n| {
+            noun(&n).is_some()
+                || (n.ends_with('s')
+                    && !n.ends_with("ss")
+                    && verb(&n).is_none()
+                    && role(&n).is_none())
+        });
+        if noun(&w).is_some() && !continues {
+            break;
         }
     }
     head.map(|h| (h, i))
@@ -182,7 +210,7 @@ fn name_after(text: &str, toks: &[Tok], start: usize) -> Option<(Span, usize)> {
         return None;
     }
     let mut e = start;
-    while e + 1 < toks.len() && is_cap(text, &toks[e + 1]) {
+    while e + 1 < toks.len() && e < start + 2 && is_cap(text, &toks[e + 1]) {
         e += 1;
     }
     Some((Span::new(t.start, toks[e].end), e + 1))
@@ -231,6 +259,11 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
             k += 2;
         }
         q.span.end = toks[k - 1].end;
+        // "70-year old pensioner"
+        if parts.len() == 1 && word_at(text, toks, k).as_deref() == Some("old") {
+            parts.push("old".into());
+            k += 1;
+        }
         let unit = parts.join("-");
         if parts.len() >= 2 && parts.last().is_some_and(|p| p == "old") {
             q.class = NounClass::Age;
@@ -306,7 +339,20 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         q.unit = Some("%".into());
     }
 
-    let (descs, after) = descriptors(text, toks, k);
+    let countable = matches!(
+        q.class,
+        NounClass::Person
+            | NounClass::Place
+            | NounClass::Object
+            | NounClass::Event
+            | NounClass::Other
+            | NounClass::Unknown
+    );
+    let (descs, after) = if countable {
+        descriptors(text, toks, k)
+    } else {
+        (Vec::new(), k)
+    };
     if let Some(d) = descs.last() {
         q.span.end = d.span.end;
     }
@@ -366,6 +412,10 @@ fn descriptors(text: &str, toks: &[Tok], k: usize) -> (Vec<Descriptor>, usize) {
         let Some((kind, qend)) = quantifier_at(text, toks, s) else {
             break;
         };
+        // "all the people who..." starts a new phrase, not a descriptor.
+        if qend == s + 1 && word_at(text, toks, qend).is_some_and(|w| role(&w) == Some(Role::Det)) {
+            break;
+        }
         let mut d = qend;
         while d < toks.len() && d - qend < 10 && !is_desc_break(text, &toks[d]) {
             d += 1;
