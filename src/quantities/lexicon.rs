@@ -38,6 +38,7 @@ pub(crate) enum NwKind {
     VagueOf,
     Label,
     Month,
+    Weekday,
     Percent,
 }
 
@@ -64,6 +65,7 @@ pub(crate) static NUMBER_WORDS: LazyLock<HashMap<String, NumberWord>> = LazyLock
             Some("vague-of") => NwKind::VagueOf,
             Some("label") => NwKind::Label,
             Some("month") => NwKind::Month,
+            Some("weekday") => NwKind::Weekday,
             Some("percent") => NwKind::Percent,
             _ => continue,
         };

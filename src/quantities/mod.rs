@@ -170,3 +170,44 @@ pub enum QuantityRelation {
     /// Different things (noun, class, unit, predicate, place or currency): not compared.
     Unrelated,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn quantities_serialize_with_spans_as_pairs() {
+        let s = "Rescuers freed at least 40 miners in Tarrow on Sunday.";
+        let q = find_quantities(s, Span::new(0, s.len()));
+        let v = serde_json::to_value(&q).unwrap();
+        assert_eq!(v[0]["number"]["hedge"], "at-least");
+        assert_eq!(v[0]["number"]["span"], serde_json::json!([24, 26]));
+        assert_eq!(v[0]["number"]["range"], serde_json::json!([40.0, null]));
+        assert_eq!(v[0]["class"], "person");
+        assert_eq!(v[0]["place"], "Tarrow");
+        assert_eq!(v[0]["predicate"], "free");
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(s in "\\PC{0,80}", a in 0usize..100, b in 0usize..100) {
+            let spans = [Span::new(0, s.len()), Span::new(a, b)];
+            let _ = find_numbers(&s, &spans);
+            let _ = find_quantities(&s, Span::new(a.min(b), a.max(b)));
+            let _ = find_quantities(&s, Span::new(0, s.len()));
+        }
+
+        #[test]
+        fn never_panics_on_number_like_text(s in "([0-9]{1,4}|[,.\\-–$€£%:/ ]|a|and|half|one|twenty|hundred|million|bn|m|of|to|or|between|Smith|years|old|more|than|people|mostly|tourists|including){0,14}") {
+            let qs = find_quantities(&s, Span::new(0, s.len()));
+            for q in &qs {
+                prop_assert!(q.number.range.0 <= q.number.range.1);
+                prop_assert!(q.span.start <= q.span.end && q.span.end <= s.len());
+                for r in &qs {
+                    let _ = compare(q, r);
+                }
+            }
+        }
+    }
+}

@@ -87,6 +87,7 @@ fn verb_lemma(w: &str) -> Option<String> {
             }
             if stem.ends_with(['c', 'v', 'u', 'z'])
                 || stem.ends_with("at")
+                || stem.ends_with("ud")
                 || stem.ends_with("iz")
                 || stem.ends_with("is")
             {
@@ -198,19 +199,28 @@ fn name_before(text: &str, toks: &[Tok], end: usize) -> Option<Span> {
         return None;
     }
     let mut s = end;
-    while s > 0 && is_cap(text, &toks[s - 1]) {
+    while s > 0 && s + 2 > end && is_cap(text, &toks[s - 1]) {
         s -= 1;
     }
     Some(Span::new(toks[s].start, t.end))
 }
 
+/// A month or weekday name: never part of a place or person name here.
+fn calendar(text: &str, t: &Tok) -> bool {
+    number_word(&lower(text, t)).is_some_and(|n| matches!(n.kind, NwKind::Month | NwKind::Weekday))
+}
+
 fn name_after(text: &str, toks: &[Tok], start: usize) -> Option<(Span, usize)> {
     let t = toks.get(start)?;
-    if !is_cap(text, t) || number_word(&lower(text, t)).is_some_and(|n| n.kind == NwKind::Month) {
+    if !is_cap(text, t) || calendar(text, t) {
         return None;
     }
     let mut e = start;
-    while e + 1 < toks.len() && e < start + 2 && is_cap(text, &toks[e + 1]) {
+    while e + 1 < toks.len()
+        && e < start + 2
+        && is_cap(text, &toks[e + 1])
+        && !calendar(text, &toks[e + 1])
+    {
         e += 1;
     }
     Some((Span::new(t.start, toks[e].end), e + 1))
@@ -723,6 +733,12 @@ mod tests {
             Some("Bergen")
         );
         assert_eq!(one("In May, 300 people gathered.").place, None);
+        assert_eq!(
+            one("Twenty people died in Kestwick Friday night.")
+                .place
+                .as_deref(),
+            Some("Kestwick")
+        );
     }
 
     #[test]
@@ -732,6 +748,8 @@ mod tests {
             (q.class, q.unit.as_deref(), q.noun.as_deref()),
             (NounClass::Money, Some("EUR"), Some("budget"))
         );
+        let q = one("She repaid more than $5,000 earlier this year.");
+        assert_eq!((q.noun, q.predicate.as_deref()), (None, Some("repay")));
         let q = one("Support fell to 38 per cent.");
         assert_eq!(q.class, NounClass::Percent);
     }
