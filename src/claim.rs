@@ -98,8 +98,8 @@ pub struct Quantity {
     pub class: String,
     pub predicate: Option<String>,
     pub descriptors: Vec<String>,
-    // The full analysis from the quantities layer, for comparison:
-    // pub detail: crate::quantities::Quantity, (restored when the quantities layer lands)
+    /// The full analysis from the quantities layer, for comparison.
+    pub detail: crate::quantities::Quantity,
 }
 
 #[derive(Debug, Clone)]

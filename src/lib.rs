@@ -18,6 +18,7 @@ pub mod graph;
 pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
+pub mod quantities;
 pub mod report;
 pub mod rules;
 pub mod segment;
