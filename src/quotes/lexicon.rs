@@ -43,6 +43,18 @@ pub static NUMBER_WORDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLoc
         .collect()
 });
 
+/// Synonym groups (raw words), for the similarity score only.
+pub static SYNONYM_GROUPS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lines(include_str!("../../rules/lexicon/synonyms.txt"))
+        .map(|l| {
+            l.split(',')
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect()
+        })
+        .collect()
+});
+
 /// British form -> American form.
 pub static SPELLING: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     lines(include_str!("../../rules/lexicon/spelling-variants.tsv"))
