@@ -395,7 +395,7 @@ pub fn compare(a: &str, b: &str) -> QuoteComparison {
 /// 0.20-0.39 (the highest: two short sentences sharing two country names and one subject
 /// word). On the public sample bundles' reworded quotations (checked outside the
 /// repository) paraphrases scored 0.52-0.89 and unrelated same-speaker statements
-/// 0.00-0.39. The threshold 0.45 sits in that gap; a caller wanting fewer false alarms
+/// 0.00-0.17. The threshold 0.45 sits in these gaps; a caller wanting fewer false alarms
 /// can require 0.55 (loses loose paraphrases) or pass a [`Background`] built from the
 /// bundle's sentences, which pushes topic-only overlaps down further.
 pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> QuoteComparison {

@@ -113,3 +113,62 @@ pub fn attributed_quotes(text: &str, regions: &[Span]) -> Vec<(QuoteSpan, Option
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn exercise(t: &str) {
+        let regions = [Span::new(0, t.len()), Span::new(t.len() / 2, t.len() + 7)];
+        for (q, a) in attributed_quotes(t, &regions) {
+            assert!(q.outer.end <= t.len() && q.outer.contains(q.inner) || q.inner.is_empty());
+            if let Some(a) = a {
+                assert!(a.speaker.end <= t.len());
+            }
+            let s = q.inner.slice(t);
+            let _ = compare(s, t);
+        }
+        let _ = normalise(t);
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics(t in "[ a-zA-Z.,:;!?'\"“”‘’…—\\-\n\u{a0}é]{0,120}") {
+            exercise(&t);
+            let bad = QuoteSpan { outer: Span::new(3, 1), inner: Span::new(50, 900), continues: false };
+            let _ = attribute(&t, &bad, Span::new(7, 2));
+        }
+    }
+
+    #[test]
+    fn end_to_end_paragraphs() {
+        let t = "Officials met on Monday.\n\
+                 “We are not finished,” Deputy Mayor Lena Ruiz said in a statement. “There is more to do.\n\
+                 “The next phase starts in June,” she added.";
+        let got = attributed_quotes(t, &[Span::new(0, t.len())]);
+        let summary: Vec<(&str, bool, Option<&str>)> = got
+            .iter()
+            .map(|(q, a)| {
+                (
+                    q.inner.slice(t),
+                    q.continues,
+                    a.as_ref().map(|a| a.speaker.slice(t)),
+                )
+            })
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (
+                    "We are not finished,",
+                    false,
+                    Some("Deputy Mayor Lena Ruiz")
+                ),
+                ("There is more to do.", true, None),
+                ("The next phase starts in June,", false, Some("she")),
+            ]
+        );
+        assert_eq!(got[0].1.as_ref().unwrap().channel, Some(Channel::Statement));
+    }
+}
