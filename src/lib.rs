@@ -19,6 +19,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
 pub mod quantities;
+pub mod quotes;
 pub mod report;
 pub mod rules;
 pub mod segment;
