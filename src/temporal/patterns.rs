@@ -298,7 +298,7 @@ impl<'a> P<'a> {
                 return Some(r);
             }
         }
-        if info.weekday.is_some() && self.cap(i) {
+        if info.weekday.is_some() && self.cap(i) && !self.holiday_prefix(i) {
             if let Some(r) = self.weekday(i) {
                 return Some(r);
             }
@@ -407,6 +407,10 @@ impl<'a> P<'a> {
     fn set(&self, i: usize) -> Option<(Raw, usize)> {
         let j = i + 1;
         let s = self.s(j);
+        if s.eq_ignore_ascii_case("season") {
+            // A season is a quarter of the year.
+            return self.raw(i, j + 1, Expr::Set("P3M".to_string()));
+        }
         let w = self.word(j)?;
         let v = if let Some(u) = w.unit {
             if u.code == "WE" {
@@ -424,9 +428,6 @@ impl<'a> P<'a> {
             format!("XXXX-{}", season.code)
         } else if let Some(p) = w.part {
             format!("XXXX-XX-XXT{}", p.code)
-        } else if s.eq_ignore_ascii_case("season") {
-            // A season is a quarter of the year.
-            "P3M".to_string()
         } else {
             return None;
         };
@@ -609,6 +610,11 @@ impl<'a> P<'a> {
         None
     }
 
+    /// "Black Friday", "Good Friday": a capitalised prefix the weekday lexicon marks.
+    fn holiday_prefix(&self, i: usize) -> bool {
+        i > 0 && self.cap(i - 1) && self.word(i - 1).is_some_and(|w| w.weekday_block)
+    }
+
     fn weekday(&self, i: usize) -> Option<(Raw, usize)> {
         let (wd, abbr) = self.word(i)?.weekday?;
         let mut j = i + 1;
@@ -649,9 +655,9 @@ impl<'a> P<'a> {
         if !self.cap(i) {
             return None;
         }
-        let (m, _) = self.word(i)?.month?;
+        let (m, kind) = self.word(i)?.month?;
         let mut j = i + 1;
-        if self.punct(j, ".") && self.glued(i) {
+        if kind == MonthKind::Abbr && self.punct(j, ".") && self.glued(i) {
             j += 1;
         }
         if let Some(d) = self.day_number(j) {
@@ -683,9 +689,9 @@ impl<'a> P<'a> {
         if !self.cap(j) {
             return None;
         }
-        let (m, _) = self.word(j)?.month?;
+        let (m, kind) = self.word(j)?.month?;
         let mut e = j + 1;
-        if self.punct(e, ".") && self.glued(j) {
+        if kind == MonthKind::Abbr && self.punct(e, ".") && self.glued(j) {
             e += 1;
         }
         let (year, end) = self.year_after(e, true);
@@ -897,6 +903,12 @@ impl<'a> P<'a> {
     }
 
     fn year_context(&self, i: usize, y: i16) -> bool {
+        if self
+            .word(i + 1)
+            .is_some_and(|w| w.year_count || w.unit.is_some())
+        {
+            return false;
+        }
         if i > 0 && self.word(i - 1).is_some_and(|w| w.year_before) {
             return true;
         }
@@ -986,6 +998,14 @@ impl<'a> P<'a> {
             }
             minute = Some(m as i8);
             j += 2;
+        } else if self.punct(j, ".") && self.glued(i) && self.glued(j) && self.s(j + 1).len() == 2 {
+            // British "11.30 p.m.": only with a meridian, so decimals stay numbers.
+            if let (Some(m), (Some(_), _)) = (self.int(j + 1), self.meridian(j + 2)) {
+                if m <= 59 {
+                    minute = Some(m as i8);
+                    j += 2;
+                }
+            }
         }
         let (meridian, e) = self.meridian(j);
         let hour = match meridian {
