@@ -124,15 +124,15 @@ pub fn compatible(a: &Timex, b: &Timex) -> bool {
         (_, Some(w)) if da.is_some_and(|d| !weekday_matches(w, d, loose)) => return false,
         _ => {}
     }
-    if let (Some(w), Some(d)) = (pa.week, db) {
-        if d.iso_week_date().week() != w {
-            return false;
-        }
+    if let (Some(w), Some(d)) = (pa.week, db)
+        && d.iso_week_date().week() != w
+    {
+        return false;
     }
-    if let (Some(w), Some(d)) = (pb.week, da) {
-        if d.iso_week_date().week() != w {
-            return false;
-        }
+    if let (Some(w), Some(d)) = (pb.week, da)
+        && d.iso_week_date().week() != w
+    {
+        return false;
     }
     true
 }

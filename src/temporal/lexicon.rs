@@ -107,6 +107,7 @@ pub struct WordInfo {
     pub tense: Option<Tense>,
     pub year_before: bool,
     pub year_count: bool,
+    pub weekday_block: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,6 +181,10 @@ impl Lexicon {
             }
         }
         for r in rows(WEEKDAYS) {
+            if col(&r, 2) == "block" {
+                lx.word(r[0]).weekday_block = true;
+                continue;
+            }
             if let Some(w) = num(r[1]).and_then(weekday_from) {
                 lx.word(r[0]).weekday = Some((w, col(&r, 2) == "abbr"));
             }

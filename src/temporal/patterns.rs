@@ -273,45 +273,49 @@ impl<'a> P<'a> {
             return Some(r);
         }
         // "Q2 2025"
-        if self.s(i) == "Q" && self.glued(i) {
-            if let Some(q) = self.int(i + 1).filter(|q| (1..=4).contains(q)) {
-                let (year, end) = self.year_after(i + 2, true);
-                return self.raw(i, end, Expr::Quarter { q: q as i8, year });
-            }
+        if self.s(i) == "Q"
+            && self.glued(i)
+            && let Some(q) = self.int(i + 1).filter(|q| (1..=4).contains(q))
+        {
+            let (year, end) = self.year_after(i + 2, true);
+            return self.raw(i, end, Expr::Quarter { q: q as i8, year });
         }
         let info = self.word(i)?;
-        if info.set_quant {
-            if let Some(r) = self.set(i) {
-                return Some(r);
-            }
+        if info.set_quant
+            && let Some(r) = self.set(i)
+        {
+            return Some(r);
         }
         if let Some(v) = info.set_freq {
             return self.raw(i, i + 1, Expr::Set(v.to_string()));
         }
-        if let Some(pos) = info.pos {
-            if let Some(r) = self.positioned(i, pos) {
-                return Some(r);
-            }
+        if let Some(pos) = info.pos
+            && let Some(r) = self.positioned(i, pos)
+        {
+            return Some(r);
         }
-        if let Some(rel) = info.rel {
-            if let Some(r) = self.relative(i, rel) {
-                return Some(r);
-            }
+        if let Some(rel) = info.rel
+            && let Some(r) = self.relative(i, rel)
+        {
+            return Some(r);
         }
-        if info.weekday.is_some() && self.cap(i) {
-            if let Some(r) = self.weekday(i) {
-                return Some(r);
-            }
+        if info.weekday.is_some()
+            && self.cap(i)
+            && !self.holiday_prefix(i)
+            && let Some(r) = self.weekday(i)
+        {
+            return Some(r);
         }
-        if info.month.is_some() && self.cap(i) {
-            if let Some(r) = self.month(i) {
-                return Some(r);
-            }
+        if info.month.is_some()
+            && self.cap(i)
+            && let Some(r) = self.month(i)
+        {
+            return Some(r);
         }
-        if let Some(season) = info.season {
-            if let Some(r) = self.season(i, season, Dir::Tense) {
-                return Some(r);
-            }
+        if let Some(season) = info.season
+            && let Some(r) = self.season(i, season, Dir::Tense)
+        {
+            return Some(r);
         }
         if let Some((h, m)) = info.clock {
             return self.raw(
@@ -327,32 +331,35 @@ impl<'a> P<'a> {
             );
         }
         if let Some(n) = info.number {
-            if n.kind == NumKind::Ord {
-                if let Some(r) = self.ordinal_quarter(i, n.value) {
-                    return Some(r);
-                }
+            if n.kind == NumKind::Ord
+                && let Some(r) = self.ordinal_quarter(i, n.value)
+            {
+                return Some(r);
             }
             if let Some(r) = self.amount_led(i, None) {
                 return Some(r);
             }
         }
-        if let Some(a) = info.approx {
-            if let Some((mut r, e)) = self.amount_led(i + 1, None) {
-                r.span.start = self.toks[i].start;
-                r.modifier = Some(a);
-                return Some((r, e));
-            }
+        if let Some(a) = info.approx
+            && let Some((mut r, e)) = self.amount_led(i + 1, None)
+        {
+            r.span.start = self.toks[i].start;
+            r.modifier = Some(a);
+            return Some((r, e));
         }
         if let Some(u) = info.unit {
             return self.bare_units(i, u);
         }
         // "on Fridays": a set of weekdays.
         let s = self.s(i);
-        if self.cap(i) && s.len() > 4 && s.ends_with('s') && self.is(i.wrapping_sub(1), "on") {
-            if let Some((wd, false)) = self.lx.info(&s[..s.len() - 1]).and_then(|w| w.weekday) {
-                let v = format!("XXXX-WXX-{}", wd.to_monday_one_offset());
-                return self.raw(i, i + 1, Expr::Set(v));
-            }
+        if self.cap(i)
+            && s.len() > 4
+            && s.ends_with('s')
+            && self.is(i.wrapping_sub(1), "on")
+            && let Some((wd, false)) = self.lx.info(&s[..s.len() - 1]).and_then(|w| w.weekday)
+        {
+            let v = format!("XXXX-WXX-{}", wd.to_monday_one_offset());
+            return self.raw(i, i + 1, Expr::Set(v));
         }
         None
     }
@@ -407,6 +414,10 @@ impl<'a> P<'a> {
     fn set(&self, i: usize) -> Option<(Raw, usize)> {
         let j = i + 1;
         let s = self.s(j);
+        if s.eq_ignore_ascii_case("season") {
+            // A season is a quarter of the year.
+            return self.raw(i, j + 1, Expr::Set("P3M".to_string()));
+        }
         let w = self.word(j)?;
         let v = if let Some(u) = w.unit {
             if u.code == "WE" {
@@ -424,9 +435,6 @@ impl<'a> P<'a> {
             format!("XXXX-{}", season.code)
         } else if let Some(p) = w.part {
             format!("XXXX-XX-XXT{}", p.code)
-        } else if s.eq_ignore_ascii_case("season") {
-            // A season is a quarter of the year.
-            "P3M".to_string()
         } else {
             return None;
         };
@@ -609,6 +617,11 @@ impl<'a> P<'a> {
         None
     }
 
+    /// "Black Friday", "Good Friday": a capitalised prefix the weekday lexicon marks.
+    fn holiday_prefix(&self, i: usize) -> bool {
+        i > 0 && self.cap(i - 1) && self.word(i - 1).is_some_and(|w| w.weekday_block)
+    }
+
     fn weekday(&self, i: usize) -> Option<(Raw, usize)> {
         let (wd, abbr) = self.word(i)?.weekday?;
         let mut j = i + 1;
@@ -649,9 +662,9 @@ impl<'a> P<'a> {
         if !self.cap(i) {
             return None;
         }
-        let (m, _) = self.word(i)?.month?;
+        let (m, kind) = self.word(i)?.month?;
         let mut j = i + 1;
-        if self.punct(j, ".") && self.glued(i) {
+        if kind == MonthKind::Abbr && self.punct(j, ".") && self.glued(i) {
             j += 1;
         }
         if let Some(d) = self.day_number(j) {
@@ -683,9 +696,9 @@ impl<'a> P<'a> {
         if !self.cap(j) {
             return None;
         }
-        let (m, _) = self.word(j)?.month?;
+        let (m, kind) = self.word(j)?.month?;
         let mut e = j + 1;
-        if self.punct(e, ".") && self.glued(j) {
+        if kind == MonthKind::Abbr && self.punct(e, ".") && self.glued(j) {
             e += 1;
         }
         let (year, end) = self.year_after(e, true);
@@ -897,6 +910,12 @@ impl<'a> P<'a> {
     }
 
     fn year_context(&self, i: usize, y: i16) -> bool {
+        if self
+            .word(i + 1)
+            .is_some_and(|w| w.year_count || w.unit.is_some())
+        {
+            return false;
+        }
         if i > 0 && self.word(i - 1).is_some_and(|w| w.year_before) {
             return true;
         }
@@ -986,6 +1005,14 @@ impl<'a> P<'a> {
             }
             minute = Some(m as i8);
             j += 2;
+        } else if self.punct(j, ".") && self.glued(i) && self.glued(j) && self.s(j + 1).len() == 2 {
+            // British "11.30 p.m.": only with a meridian, so decimals stay numbers.
+            if let (Some(m), (Some(_), _)) = (self.int(j + 1), self.meridian(j + 2))
+                && m <= 59
+            {
+                minute = Some(m as i8);
+                j += 2;
+            }
         }
         let (meridian, e) = self.meridian(j);
         let hour = match meridian {
@@ -1088,23 +1115,23 @@ impl<'a> P<'a> {
                 };
                 return self.raw(start, end + 1, expr);
             }
-            if next.eq_ignore_ascii_case("later") || next.eq_ignore_ascii_case("earlier") {
-                if let (Some(n), false) = (n, u.clock) {
-                    let sign = if next.eq_ignore_ascii_case("later") {
-                        1
-                    } else {
-                        -1
-                    };
-                    return self.raw(
-                        start,
-                        end + 1,
-                        Expr::RelUnit {
-                            unit: u,
-                            n: sign * n,
-                            from_focus: true,
-                        },
-                    );
-                }
+            if (next.eq_ignore_ascii_case("later") || next.eq_ignore_ascii_case("earlier"))
+                && let (Some(n), false) = (n, u.clock)
+            {
+                let sign = if next.eq_ignore_ascii_case("later") {
+                    1
+                } else {
+                    -1
+                };
+                return self.raw(
+                    start,
+                    end + 1,
+                    Expr::RelUnit {
+                        unit: u,
+                        n: sign * n,
+                        from_focus: true,
+                    },
+                );
             }
         }
         self.raw(start, end, Expr::Duration(duration_value(u, &amount)))
@@ -1158,17 +1185,16 @@ impl<'a> P<'a> {
                 let mut n = w.value?;
                 let mut j = i + 1;
                 // twenty-five
-                if n >= 20 && n < 100 && self.punct(j, "-") {
-                    if let Some(u) = self
+                if (20..100).contains(&n)
+                    && self.punct(j, "-")
+                    && let Some(u) = self
                         .word(j + 1)
                         .and_then(|w| w.number)
                         .and_then(|x| x.value)
-                    {
-                        if (1..10).contains(&u) {
-                            n += u;
-                            j += 2;
-                        }
-                    }
+                    && (1..10).contains(&u)
+                {
+                    n += u;
+                    j += 2;
                 }
                 Some((Amount::N(n), j, false))
             }

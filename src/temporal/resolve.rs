@@ -270,10 +270,10 @@ impl<'a> Resolver<'a> {
             } => {
                 let base = if *from_focus {
                     o.in_focus = true;
-                    if let Some(f) = &self.focus {
-                        if explicit_tz.is_none() {
-                            o.tz = f.tz.clone();
-                        }
+                    if let Some(f) = &self.focus
+                        && explicit_tz.is_none()
+                    {
+                        o.tz = f.tz.clone();
                     }
                     self.focus.as_ref().and_then(|f| f.date).or(a)
                 } else {

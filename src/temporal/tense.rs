@@ -27,10 +27,10 @@ fn cue(text: &str, t: &Tok) -> Option<Tense> {
         return None;
     }
     let w = &text[t.start..t.end];
-    if let Some(info) = LEXICON.info(w) {
-        if info.tense.is_some() {
-            return info.tense;
-        }
+    if let Some(info) = LEXICON.info(w)
+        && info.tense.is_some()
+    {
+        return info.tense;
     }
     let lowercase = w.bytes().next().is_some_and(|b| b.is_ascii_lowercase());
     (lowercase && w.len() > 4 && w.ends_with("ed")).then_some(Tense::Past)
