@@ -129,11 +129,14 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
     for (i, m) in an.mentions.iter().enumerate() {
         let entity = ents.of(&doc.id, i);
         let kind = entity.map(|e| ents.get(e).kind).unwrap_or(m.kind);
-        by_sentence.entry(an.mention_sentence[i]).or_default().push(Resolved {
-            mention: m,
-            entity,
-            kind,
-        });
+        by_sentence
+            .entry(an.mention_sentence[i])
+            .or_default()
+            .push(Resolved {
+                mention: m,
+                entity,
+                kind,
+            });
     }
     let quotes: Vec<Span> = Vec::new();
     for (si, s) in an.seg.sentences.iter().enumerate() {
@@ -151,7 +154,10 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         // Unless a communication named its subject, the sentence's first person is the
         // one "he"/"she" in the next sentence most likely stands for.
         if state.last_subject == subject_before {
-            if let Some(p) = ms.iter().find(|r| r.kind == MentionKind::Person && r.entity.is_some()) {
+            if let Some(p) = ms
+                .iter()
+                .find(|r| r.kind == MentionKind::Person && r.entity.is_some())
+            {
                 state.last_subject = p.entity;
             }
         }

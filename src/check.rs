@@ -24,7 +24,10 @@ pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
         analysis: &analysis,
         graph: &graph,
     };
-    let mut findings: Vec<Finding> = rules.iter().flat_map(|r| engine::evaluate(r, &cx)).collect();
+    let mut findings: Vec<Finding> = rules
+        .iter()
+        .flat_map(|r| engine::evaluate(r, &cx))
+        .collect();
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -43,5 +46,7 @@ pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
 }
 
 fn first_evidence(f: &Finding) -> Option<(String, usize)> {
-    f.evidence.first().map(|e| (e.document.0.clone(), e.span.start))
+    f.evidence
+        .first()
+        .map(|e| (e.document.0.clone(), e.span.start))
 }

@@ -61,7 +61,8 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
     let mut events = Vec::new();
     let mut disputes = Vec::new();
     for (pair, cs) in blocks {
-        let (dated, undated): (Vec<&Claim>, Vec<&Claim>) = cs.iter().partition(|c| date_of(c).is_some());
+        let (dated, undated): (Vec<&Claim>, Vec<&Claim>) =
+            cs.iter().partition(|c| date_of(c).is_some());
         let dated: Vec<Dated> = dated
             .into_iter()
             .map(|c| Dated {
@@ -81,7 +82,10 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         }
         for i in 0..dated.len() {
             for j in i + 1..dated.len() {
-                if matches!(dates::compare(dated[i].date, dated[j].date), DateRelation::Same | DateRelation::Refines) {
+                if matches!(
+                    dates::compare(dated[i].date, dated[j].date),
+                    DateRelation::Same | DateRelation::Refines
+                ) {
                     let (a, b) = (find(&mut parent, i), find(&mut parent, j));
                     parent[a.max(b)] = a.min(b);
                 }
@@ -93,7 +97,9 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             groups.entry(r).or_default().push(i);
         }
         let groups: Vec<Vec<usize>> = groups.into_values().collect();
-        let docs_of = |g: &Vec<usize>| -> BTreeSet<DocId> { g.iter().map(|&i| dated[i].claim.document.clone()).collect() };
+        let docs_of = |g: &Vec<usize>| -> BTreeSet<DocId> {
+            g.iter().map(|&i| dated[i].claim.document.clone()).collect()
+        };
         // Disputes: groups with disjoint sources whose days are close.
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
@@ -107,8 +113,14 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
                     disputes.push(DateDispute {
                         participants: pair.clone(),
                         sides: vec![
-                            groups[a].iter().map(|&i| dated[i].claim.id.clone()).collect(),
-                            groups[b].iter().map(|&i| dated[i].claim.id.clone()).collect(),
+                            groups[a]
+                                .iter()
+                                .map(|&i| dated[i].claim.id.clone())
+                                .collect(),
+                            groups[b]
+                                .iter()
+                                .map(|&i| dated[i].claim.id.clone())
+                                .collect(),
                         ],
                     });
                 }
@@ -117,8 +129,13 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         // A disputed pair of groups is one event with dissent; the rest are events each.
         let mut merged: Vec<Vec<usize>> = (0..groups.len()).map(|i| vec![i]).collect();
         for d in disputes.iter().filter(|d| d.participants == pair) {
-            let find_group = |id: &ClaimId| groups.iter().position(|g| g.iter().any(|&i| &dated[i].claim.id == id));
-            let (Some(a), Some(b)) = (find_group(&d.sides[0][0]), find_group(&d.sides[1][0])) else {
+            let find_group = |id: &ClaimId| {
+                groups
+                    .iter()
+                    .position(|g| g.iter().any(|&i| &dated[i].claim.id == id))
+            };
+            let (Some(a), Some(b)) = (find_group(&d.sides[0][0]), find_group(&d.sides[1][0]))
+            else {
                 continue;
             };
             let ia = merged.iter().position(|m| m.contains(&a)).unwrap();
@@ -132,13 +149,18 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             .iter()
             .filter(|m| !m.is_empty())
             .map(|m| {
-                let members: Vec<usize> = m.iter().flat_map(|&gi| groups[gi].iter().copied()).collect();
+                let members: Vec<usize> = m
+                    .iter()
+                    .flat_map(|&gi| groups[gi].iter().copied())
+                    .collect();
                 let claims: Vec<&Claim> = members.iter().map(|&i| dated[i].claim).collect();
                 let date = consensus_day(members.iter().map(|&i| (dated[i].claim, dated[i].date)));
                 let mut e = new_event(&pair, entities, date.clone(), &claims);
                 if m.len() > 1 {
                     for &gi in m {
-                        let gday = consensus_day(groups[gi].iter().map(|&i| (dated[i].claim, dated[i].date)));
+                        let gday = consensus_day(
+                            groups[gi].iter().map(|&i| (dated[i].claim, dated[i].date)),
+                        );
                         if gday != date {
                             e.dissent.extend(docs_of(&groups[gi]));
                         }
@@ -190,7 +212,10 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
 
 fn date_of(c: &Claim) -> Option<&TimeRef> {
     match &c.kind {
-        ClaimKind::Communication(x) => x.date.as_ref().filter(|d| d.day().is_some() || d.weekday.is_some()),
+        ClaimKind::Communication(x) => x
+            .date
+            .as_ref()
+            .filter(|d| d.day().is_some() || d.weekday.is_some()),
         _ => None,
     }
 }
@@ -200,7 +225,10 @@ fn consensus_day<'a>(items: impl Iterator<Item = (&'a Claim, &'a TimeRef)>) -> O
     let mut votes: BTreeMap<String, BTreeSet<DocId>> = BTreeMap::new();
     for (c, t) in items {
         if let Some(d) = t.day() {
-            votes.entry(d.to_string()).or_default().insert(c.document.clone());
+            votes
+                .entry(d.to_string())
+                .or_default()
+                .insert(c.document.clone());
         }
     }
     votes
@@ -209,7 +237,12 @@ fn consensus_day<'a>(items: impl Iterator<Item = (&'a Claim, &'a TimeRef)>) -> O
         .map(|(d, _)| d)
 }
 
-fn new_event(pair: &[EntityId], entities: &EntityTable, date: Option<String>, claims: &[&Claim]) -> Event {
+fn new_event(
+    pair: &[EntityId],
+    entities: &EntityTable,
+    date: Option<String>,
+    claims: &[&Claim],
+) -> Event {
     let names: Vec<&str> = pair.iter().map(|p| entities.name(*p)).collect();
     let medium = claims
         .iter()
@@ -224,7 +257,11 @@ fn new_event(pair: &[EntityId], entities: &EntityTable, date: Option<String>, cl
         .map(|n| n.split_whitespace().last().unwrap_or(n).to_lowercase())
         .collect();
     Event {
-        id: format!("{}/{}", date.as_deref().unwrap_or("undated"), slug.join("-")),
+        id: format!(
+            "{}/{}",
+            date.as_deref().unwrap_or("undated"),
+            slug.join("-")
+        ),
         kind: "communication".into(),
         label: format!("{medium}: {}", names.join(" – ")),
         participants: pair.to_vec(),

@@ -66,7 +66,15 @@ impl ClaimGraph {
         self.entity_nodes.get(&e).copied()
     }
 
-    fn link(&mut self, a: usize, b: usize, relation: Relation, aspect: Aspect, reason: String, score: f64) {
+    fn link(
+        &mut self,
+        a: usize,
+        b: usize,
+        relation: Relation,
+        aspect: Aspect,
+        reason: String,
+        score: f64,
+    ) {
         let (na, nb) = (self.claim_nodes[a], self.claim_nodes[b]);
         self.graph.add_edge(
             na,
@@ -81,7 +89,11 @@ impl ClaimGraph {
     }
 
     /// Edges of one relation and aspect, as (a, b, edge) node pairs in insertion order.
-    pub fn edges(&self, relation: Relation, aspect: Aspect) -> impl Iterator<Item = (Node, Node, &Edge)> {
+    pub fn edges(
+        &self,
+        relation: Relation,
+        aspect: Aspect,
+    ) -> impl Iterator<Item = (Node, Node, &Edge)> {
         self.graph.edge_indices().filter_map(move |e| {
             let w = &self.graph[e];
             if w.relation != relation || w.aspect != aspect {
@@ -95,7 +107,10 @@ impl ClaimGraph {
 
 pub fn build(an: &Analysis, ledger: &Ledger) -> ClaimGraph {
     let mut g = ClaimGraph {
-        graph: UnGraph::with_capacity(an.claims.len() + an.entities.entities.len(), an.claims.len()),
+        graph: UnGraph::with_capacity(
+            an.claims.len() + an.entities.entities.len(),
+            an.claims.len(),
+        ),
         claim_nodes: Vec::with_capacity(an.claims.len()),
         entity_nodes: HashMap::new(),
     };
@@ -107,7 +122,12 @@ pub fn build(an: &Analysis, ledger: &Ledger) -> ClaimGraph {
         let n = g.graph.add_node(Node::Entity(e.id));
         g.entity_nodes.insert(e.id, n);
     }
-    let index: HashMap<&str, usize> = an.claims.iter().enumerate().map(|(i, c)| (c.id.0.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = an
+        .claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.0.as_str(), i))
+        .collect();
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
     g
@@ -116,10 +136,23 @@ pub fn build(an: &Analysis, ledger: &Ledger) -> ClaimGraph {
 /// Claims of one event: same-event edges, and how their dates relate.
 fn link_events(g: &mut ClaimGraph, an: &Analysis, ledger: &Ledger, index: &HashMap<&str, usize>) {
     for ev in &ledger.events {
-        let members: Vec<usize> = ev.claims.iter().filter_map(|c| index.get(c.0.as_str()).copied()).collect();
-        let Some(&first) = members.first() else { continue };
+        let members: Vec<usize> = ev
+            .claims
+            .iter()
+            .filter_map(|c| index.get(c.0.as_str()).copied())
+            .collect();
+        let Some(&first) = members.first() else {
+            continue;
+        };
         for &m in &members[1..] {
-            g.link(first, m, Relation::SameEvent, Aspect::Event, ev.label.clone(), 1.0);
+            g.link(
+                first,
+                m,
+                Relation::SameEvent,
+                Aspect::Event,
+                ev.label.clone(),
+                1.0,
+            );
             if let (Some(a), Some(b)) = (date_of(&an.claims[first]), date_of(&an.claims[m])) {
                 let rel = match dates::compare(a, b) {
                     dates::DateRelation::Same => Some(Relation::Agrees),
@@ -127,14 +160,26 @@ fn link_events(g: &mut ClaimGraph, an: &Analysis, ledger: &Ledger, index: &HashM
                     _ => None,
                 };
                 if let Some(rel) = rel {
-                    g.link(first, m, rel, Aspect::Date, format!("{} ~ {}", a.value, b.value), 1.0);
+                    g.link(
+                        first,
+                        m,
+                        rel,
+                        Aspect::Date,
+                        format!("{} ~ {}", a.value, b.value),
+                        1.0,
+                    );
                 }
             }
         }
     }
     for d in &ledger.disputes {
-        let a = d.sides[0].iter().filter_map(|c| index.get(c.0.as_str()).copied());
-        let b: Vec<usize> = d.sides[1].iter().filter_map(|c| index.get(c.0.as_str()).copied()).collect();
+        let a = d.sides[0]
+            .iter()
+            .filter_map(|c| index.get(c.0.as_str()).copied());
+        let b: Vec<usize> = d.sides[1]
+            .iter()
+            .filter_map(|c| index.get(c.0.as_str()).copied())
+            .collect();
         for x in a {
             for &y in &b {
                 let (da, db) = (date_of(&an.claims[x]), date_of(&an.claims[y]));
@@ -186,7 +231,10 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
                         Edge {
                             relation: Relation::Contradicts,
                             aspect: Aspect::NameSpelling,
-                            reason: format!("{what} spelled two ways: {} / {}", ea.canonical, eb.canonical),
+                            reason: format!(
+                                "{what} spelled two ways: {} / {}",
+                                ea.canonical, eb.canonical
+                            ),
                             score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
                         },
                     );

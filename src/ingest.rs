@@ -351,7 +351,14 @@ fn build_document(
 
 /// A document from text in memory (rule examples, tests): dates from the text only.
 pub fn document_from_text(id: &str, path: &str, text: String) -> Document {
-    build_document(DocId(id.to_string()), path.to_string(), text, false, ManifestEntry::default(), &mut Vec::new())
+    build_document(
+        DocId(id.to_string()),
+        path.to_string(),
+        text,
+        false,
+        ManifestEntry::default(),
+        &mut Vec::new(),
+    )
 }
 
 /// Bundle-level steps after all documents are in: sort by path, infer missing years.

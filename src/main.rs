@@ -2,11 +2,11 @@
 //! exit 2 with a message naming the file; findings at or above --fail-on exit 1.
 
 use anyhow::{Context, Result, bail};
-use clap::{Parser, Subcommand, ValueEnum};
 use claimgraph::check;
 use claimgraph::ingest::{self, IngestOptions};
 use claimgraph::report;
 use claimgraph::rules::{Rule, Severity, config, load};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -141,7 +141,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match run(cli) {
@@ -171,7 +175,9 @@ fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Ru
     let cfg_path = if args.no_config {
         None
     } else {
-        args.config.clone().or_else(|| first_input.and_then(config::find))
+        args.config
+            .clone()
+            .or_else(|| first_input.and_then(config::find))
     };
     let cfg = match &cfg_path {
         Some(p) => config::load(p)?,
@@ -194,14 +200,22 @@ fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
     match path {
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(content.as_bytes()).context("writing to standard output")?;
+            out.write_all(content.as_bytes())
+                .context("writing to standard output")?;
             out.flush().ok();
         }
         Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "report".into());
+            let dir = p
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "report".into());
             let tmp = dir.join(format!(".{name}.claimgraph-tmp"));
-            std::fs::write(&tmp, content).with_context(|| format!("{}: cannot write", p.display()))?;
+            std::fs::write(&tmp, content)
+                .with_context(|| format!("{}: cannot write", p.display()))?;
             if let Err(e) = std::fs::rename(&tmp, p) {
                 let _ = std::fs::remove_file(&tmp);
                 bail!("{}: cannot write: {e}", p.display());
@@ -236,7 +250,8 @@ fn run(cli: Cli) -> Result<u8> {
                 FailOn::Info => Some(Severity::Info),
                 FailOn::Never => None,
             };
-            let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+            let failed =
+                threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
             Ok(if failed && !exit_zero { 1 } else { 0 })
         }
         Command::Claims { inputs, format } => {
@@ -261,18 +276,33 @@ fn run(cli: Cli) -> Result<u8> {
             })?;
             let doc = &bundle.documents[0];
             let (anchor_date, source) = match &date {
-                Some(d) => (Some(d.parse().with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?), "option".to_string()),
+                Some(d) => (
+                    Some(
+                        d.parse()
+                            .with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?,
+                    ),
+                    "option".to_string(),
+                ),
                 None => (
                     doc.published,
                     doc.published_source
-                        .map(|s| serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default())
+                        .map(|s| {
+                            serde_json::to_value(s)
+                                .ok()
+                                .and_then(|v| v.as_str().map(String::from))
+                                .unwrap_or_default()
+                        })
                         .unwrap_or_else(|| "unknown".into()),
                 ),
             };
             let mut d2 = doc.clone();
             d2.published = anchor_date;
             let an = claimgraph::analysis::analyse_document(&d2, None);
-            let times: Vec<serde_json::Value> = an.timexes.iter().map(|t| t.to_json(&doc.text, &doc.lines)).collect();
+            let times: Vec<serde_json::Value> = an
+                .timexes
+                .iter()
+                .map(|t| t.to_json(&doc.text, &doc.lines))
+                .collect();
             let text = match format {
                 TableFormat::Json => {
                     let v = serde_json::json!({
@@ -288,13 +318,18 @@ fn run(cli: Cli) -> Result<u8> {
                     let mut s = format!(
                         "{} (anchor {} from {})\n",
                         doc.path,
-                        anchor_date.map(|d| d.to_string()).unwrap_or_else(|| "unknown".into()),
+                        anchor_date
+                            .map(|d| d.to_string())
+                            .unwrap_or_else(|| "unknown".into()),
                         source
                     );
                     for t in &times {
                         s.push_str(&format!(
                             "{}:{}\t{}\t{}\t{}\n",
-                            t["span"]["line"], t["span"]["column"], t["type"].as_str().unwrap_or(""), t["value"].as_str().unwrap_or(""),
+                            t["span"]["line"],
+                            t["span"]["column"],
+                            t["type"].as_str().unwrap_or(""),
+                            t["value"].as_str().unwrap_or(""),
                             claimgraph::report::text::sanitise(t["text"].as_str().unwrap_or(""))
                         ));
                     }
@@ -338,7 +373,13 @@ fn run(cli: Cli) -> Result<u8> {
                 let results = claimgraph::rules::test::run_examples(&rules);
                 let mut failed = 0;
                 for r in &results {
-                    println!("{} {} example {} (expect {})", if r.ok { "ok  " } else { "FAIL" }, r.rule, r.index + 1, r.expect);
+                    println!(
+                        "{} {} example {} (expect {})",
+                        if r.ok { "ok  " } else { "FAIL" },
+                        r.rule,
+                        r.index + 1,
+                        r.expect
+                    );
                     if !r.ok {
                         failed += 1;
                         println!("     {}", r.detail);

@@ -105,7 +105,11 @@ impl LineIndex {
 
     /// The byte span of the (1-based) line, without its terminator.
     pub fn line_span(&self, text: &str, line: usize) -> Span {
-        let start = self.line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
+        let start = self
+            .line_starts
+            .get(line.saturating_sub(1))
+            .copied()
+            .unwrap_or(0);
         let mut end = self.line_starts.get(line).copied().unwrap_or(text.len());
         let b = text.as_bytes();
         while end > start && (b[end - 1] == b'\n' || b[end - 1] == b'\r') {

@@ -120,8 +120,20 @@ pub mod tests {
     #[test]
     fn weekday_against_full_date() {
         let d = day_in("2031-03-13", "UTC"); // a Thursday
-        assert_eq!(compare(&weekday(Weekday::Thursday), &TimeRef { utc: None, ..d.clone() }), DateRelation::Refines);
-        assert_eq!(compare(&weekday(Weekday::Friday), &TimeRef { utc: None, ..d }), DateRelation::Conflict);
+        assert_eq!(
+            compare(
+                &weekday(Weekday::Thursday),
+                &TimeRef {
+                    utc: None,
+                    ..d.clone()
+                }
+            ),
+            DateRelation::Refines
+        );
+        assert_eq!(
+            compare(&weekday(Weekday::Friday), &TimeRef { utc: None, ..d }),
+            DateRelation::Conflict
+        );
         let _ = Timestamp::UNIX_EPOCH;
     }
 }

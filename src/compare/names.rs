@@ -52,30 +52,66 @@ mod tests {
             kind: MentionKind::Person,
             aliases: Default::default(),
             surname: surname.to_lowercase(),
-            given: if given.is_empty() { vec![] } else { vec![given.to_lowercase()] },
+            given: if given.is_empty() {
+                vec![]
+            } else {
+                vec![given.to_lowercase()]
+            },
             documents: [DocId(doc.into())].into_iter().collect(),
         }
     }
 
     #[test]
     fn surname_one_letter_apart() {
-        assert!(spelling_variant(&person("Mattias", "Brennholt", "a"), &person("", "Brenholt", "b")).is_some());
-        assert!(spelling_variant(&person("Mattias", "Brennholt", "a"), &person("Mattias", "Brenholt", "b")).is_some());
+        assert!(
+            spelling_variant(
+                &person("Mattias", "Brennholt", "a"),
+                &person("", "Brenholt", "b")
+            )
+            .is_some()
+        );
+        assert!(
+            spelling_variant(
+                &person("Mattias", "Brennholt", "a"),
+                &person("Mattias", "Brenholt", "b")
+            )
+            .is_some()
+        );
     }
 
     #[test]
     fn given_name_transliterations() {
-        assert!(spelling_variant(&person("Giorgos", "Pappas", "a"), &person("Yiorgos", "Pappas", "b")).is_some());
+        assert!(
+            spelling_variant(
+                &person("Giorgos", "Pappas", "a"),
+                &person("Yiorgos", "Pappas", "b")
+            )
+            .is_some()
+        );
     }
 
     #[test]
     fn different_people_stay_apart() {
         // Different given names on similar surnames.
-        assert!(spelling_variant(&person("Anna", "Berg", "a"), &person("Lukas", "Borg", "b")).is_none());
+        assert!(
+            spelling_variant(&person("Anna", "Berg", "a"), &person("Lukas", "Borg", "b")).is_none()
+        );
         // Same document: two people.
-        assert!(spelling_variant(&person("Anna", "Halvorsen", "a"), &person("Anna", "Halverson", "a")).is_none());
+        assert!(
+            spelling_variant(
+                &person("Anna", "Halvorsen", "a"),
+                &person("Anna", "Halverson", "a")
+            )
+            .is_none()
+        );
         // Short or very different surnames.
         assert!(spelling_variant(&person("", "Li", "a"), &person("", "Lu", "b")).is_none());
-        assert!(spelling_variant(&person("Peter", "Vance", "a"), &person("Marion", "Vance", "b")).is_none());
+        assert!(
+            spelling_variant(
+                &person("Peter", "Vance", "a"),
+                &person("Marion", "Vance", "b")
+            )
+            .is_none()
+        );
     }
 }

@@ -10,7 +10,12 @@ fn label(o: &Outcome, n: Node) -> String {
     match n {
         Node::Claim(i) => {
             let c = &o.analysis.claims[i];
-            let d = o.bundle.documents.iter().find(|d| d.id == c.document).unwrap();
+            let d = o
+                .bundle
+                .documents
+                .iter()
+                .find(|d| d.id == c.document)
+                .unwrap();
             let mut t: String = d.slice(c.span).chars().take(60).collect();
             if t.len() < d.slice(c.span).len() {
                 t.push('…');
@@ -43,8 +48,18 @@ pub fn dot(o: &Outcome) -> String {
     }
     for n in g.node_indices() {
         if used[n.index()] {
-            let shape = if matches!(g[n], Node::Entity(_)) { ", shape=ellipse" } else { "" };
-            let _ = writeln!(s, "  n{} [label=\"{}\"{}];", n.index(), label(o, g[n]), shape);
+            let shape = if matches!(g[n], Node::Entity(_)) {
+                ", shape=ellipse"
+            } else {
+                ""
+            };
+            let _ = writeln!(
+                s,
+                "  n{} [label=\"{}\"{}];",
+                n.index(),
+                label(o, g[n]),
+                shape
+            );
         }
     }
     for e in g.edge_references() {
@@ -73,8 +88,12 @@ pub fn json(o: &Outcome) -> String {
     let nodes: Vec<serde_json::Value> = g
         .node_indices()
         .map(|n| match g[n] {
-            Node::Claim(i) => serde_json::json!({"id": n.index(), "claim": o.analysis.claims[i].id}),
-            Node::Entity(e) => serde_json::json!({"id": n.index(), "entity": o.analysis.entities.name(e)}),
+            Node::Claim(i) => {
+                serde_json::json!({"id": n.index(), "claim": o.analysis.claims[i].id})
+            }
+            Node::Entity(e) => {
+                serde_json::json!({"id": n.index(), "entity": o.analysis.entities.name(e)})
+            }
         })
         .collect();
     let edges: Vec<serde_json::Value> = g
@@ -90,7 +109,8 @@ pub fn json(o: &Outcome) -> String {
             })
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&serde_json::json!({"nodes": nodes, "edges": edges})).unwrap();
+    let mut s =
+        serde_json::to_string_pretty(&serde_json::json!({"nodes": nodes, "edges": edges})).unwrap();
     s.push('\n');
     s
 }

@@ -77,7 +77,9 @@ pub struct Summary {
 }
 
 fn doc<'a>(docs: &'a [Document], id: &crate::document::DocId) -> &'a Document {
-    docs.iter().find(|d| &d.id == id).expect("evidence documents are in the bundle")
+    docs.iter()
+        .find(|d| &d.id == id)
+        .expect("evidence documents are in the bundle")
 }
 
 fn claim_json(c: &Claim, d: &Document, ents: &EntityTable) -> Value {
@@ -99,10 +101,19 @@ fn claim_json(c: &Claim, d: &Document, ents: &EntityTable) -> Value {
     };
     match &c.kind {
         ClaimKind::Communication(x) => {
-            m.insert("participants".into(), Value::Array(x.participants.iter().map(|p| name(*p)).collect()));
-            m.insert("initiator".into(), x.initiator.map(name).unwrap_or(Value::Null));
+            m.insert(
+                "participants".into(),
+                Value::Array(x.participants.iter().map(|p| name(*p)).collect()),
+            );
+            m.insert(
+                "initiator".into(),
+                x.initiator.map(name).unwrap_or(Value::Null),
+            );
             m.insert("medium".into(), json!(x.medium));
-            m.insert("date".into(), x.date.as_ref().map(date).unwrap_or(Value::Null));
+            m.insert(
+                "date".into(),
+                x.date.as_ref().map(date).unwrap_or(Value::Null),
+            );
         }
         ClaimKind::Role(x) => {
             m.insert("person".into(), name(x.person));
@@ -113,7 +124,10 @@ fn claim_json(c: &Claim, d: &Document, ents: &EntityTable) -> Value {
         ClaimKind::Quote(x) => {
             m.insert("quote".into(), json!(d.slice(x.inner)));
             m.insert("speaker".into(), x.speaker.map(name).unwrap_or(Value::Null));
-            m.insert("speaker_text".into(), json!(x.speaker_span.map(|s| d.slice(s))));
+            m.insert(
+                "speaker_text".into(),
+                json!(x.speaker_span.map(|s| d.slice(s))),
+            );
             m.insert("channel".into(), json!(x.channel));
         }
         ClaimKind::Quantity(x) => {
@@ -127,7 +141,10 @@ fn claim_json(c: &Claim, d: &Document, ents: &EntityTable) -> Value {
         }
         ClaimKind::EventDate(x) => {
             m.insert("event".into(), json!(x.event));
-            m.insert("participants".into(), Value::Array(x.participants.iter().map(|p| name(*p)).collect()));
+            m.insert(
+                "participants".into(),
+                Value::Array(x.participants.iter().map(|p| name(*p)).collect()),
+            );
             m.insert("date".into(), date(&x.date));
         }
     }
@@ -162,7 +179,11 @@ pub fn build(o: &Outcome) -> Report {
             id: e.id.clone(),
             kind: e.kind.clone(),
             label: e.label.clone(),
-            participants: e.participants.iter().map(|p| ents.name(*p).to_string()).collect(),
+            participants: e
+                .participants
+                .iter()
+                .map(|p| ents.name(*p).to_string())
+                .collect(),
             places: e.places.iter().map(|p| ents.name(*p).to_string()).collect(),
             date: e.date.clone(),
             documents: e.documents.iter().map(|d| d.0.clone()).collect(),

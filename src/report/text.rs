@@ -8,7 +8,15 @@ use std::fmt::Write;
 /// terminal.
 pub fn sanitise(s: &str) -> String {
     s.chars()
-        .map(|c| if c.is_control() && c != '\t' { '\u{FFFD}' } else if c == '\t' { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\t' {
+                '\u{FFFD}'
+            } else if c == '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -25,13 +33,20 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
         for f in fs {
             let _ = writeln!(o, "{sev}[{}]: {}", f.rule, sanitise(&f.message));
             for e in &f.evidence {
-                let Some(d) = path_of(&e.document) else { continue };
+                let Some(d) = path_of(&e.document) else {
+                    continue;
+                };
                 let line_span = d.lines.line_span(&d.text, e.span.line);
                 let line = line_span.slice(&d.text);
                 let _ = writeln!(o, "  --> {}:{}:{}", d.path, e.span.line, e.span.column);
                 // Show a window of the line around the span, at most ~160 characters.
                 let rel_start = e.span.start.saturating_sub(line_span.start).min(line.len());
-                let rel_end = e.span.end.saturating_sub(line_span.start).min(line.len()).max(rel_start);
+                let rel_end = e
+                    .span
+                    .end
+                    .saturating_sub(line_span.start)
+                    .min(line.len())
+                    .max(rel_start);
                 let (w0, w1) = window(line, rel_start, rel_end);
                 let shown = sanitise(&line[w0..w1]);
                 let lead = if w0 > 0 { "…" } else { "" };
@@ -39,7 +54,11 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
                 let _ = writeln!(o, "   | {lead}{shown}{tail}");
                 let pad = line[w0..rel_start].chars().count() + lead.chars().count();
                 let width = line[rel_start..rel_end.min(w1)].chars().count().max(1);
-                let label = e.value.as_deref().map(|v| format!(" {}", sanitise(v))).unwrap_or_default();
+                let label = e
+                    .value
+                    .as_deref()
+                    .map(|v| format!(" {}", sanitise(v)))
+                    .unwrap_or_default();
                 let _ = writeln!(o, "   | {}{}{}", " ".repeat(pad), "^".repeat(width), label);
             }
             if let Some(h) = &f.help {
@@ -57,7 +76,12 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
             [
                 e.date.clone().unwrap_or_else(|| "(undated)".into()),
                 e.participants.join(" – "),
-                e.documents.iter().filter(|d| !e.dissenting_documents.contains(d)).cloned().collect::<Vec<_>>().join(", "),
+                e.documents
+                    .iter()
+                    .filter(|d| !e.dissenting_documents.contains(d))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", "),
                 e.dissenting_documents.join(", "),
             ]
         })
@@ -120,23 +144,41 @@ pub fn claims_table(r: &Report) -> String {
         let detail = match kind {
             "communication" => format!(
                 "{} on {}",
-                c["participants"].as_array().map(|a| a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(" & ")).unwrap_or_default(),
+                c["participants"]
+                    .as_array()
+                    .map(|a| a
+                        .iter()
+                        .filter_map(|v| v.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" & "))
+                    .unwrap_or_default(),
                 c["date"]["value"].as_str().unwrap_or("?")
             ),
             "role" => format!(
                 "{} = {}{}",
                 c["person"].as_str().unwrap_or(""),
                 c["title"].as_str().unwrap_or(""),
-                c["jurisdiction"].as_str().map(|j| format!(" ({j})")).unwrap_or_default()
+                c["jurisdiction"]
+                    .as_str()
+                    .map(|j| format!(" ({j})"))
+                    .unwrap_or_default()
             ),
-            "quote" => format!("{}: {}", c["speaker"].as_str().unwrap_or("?"), c["quote"].as_str().unwrap_or("")),
+            "quote" => format!(
+                "{}: {}",
+                c["speaker"].as_str().unwrap_or("?"),
+                c["quote"].as_str().unwrap_or("")
+            ),
             "quantity" => format!(
                 "{} {} [{}]",
                 c["value"],
                 c["noun"].as_str().unwrap_or(""),
                 c["hedge"].as_str().unwrap_or("")
             ),
-            "event-date" => format!("{} on {}", c["event"].as_str().unwrap_or(""), c["date"]["value"].as_str().unwrap_or("?")),
+            "event-date" => format!(
+                "{} on {}",
+                c["event"].as_str().unwrap_or(""),
+                c["date"]["value"].as_str().unwrap_or("?")
+            ),
             _ => String::new(),
         };
         let _ = writeln!(

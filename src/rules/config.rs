@@ -27,7 +27,10 @@ pub struct Config {
 }
 
 fn matches(sel: &str, rule: &Rule) -> bool {
-    rule.id == sel || rule.code() == sel || rule.name() == sel || (sel.len() >= 2 && rule.code().starts_with(sel))
+    rule.id == sel
+        || rule.code() == sel
+        || rule.name() == sel
+        || (sel.len() >= 2 && rule.code().starts_with(sel))
 }
 
 impl Config {
@@ -49,7 +52,11 @@ impl Config {
 /// The nearest `claimgraph.yml` at or above `start`.
 pub fn find(start: &Path) -> Option<PathBuf> {
     let abs = std::fs::canonicalize(start).ok()?;
-    let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+    let mut dir = if abs.is_dir() {
+        Some(abs.as_path())
+    } else {
+        abs.parent()
+    };
     while let Some(d) = dir {
         let c = d.join(CONFIG_NAME);
         if c.is_file() {
@@ -76,11 +83,16 @@ mod tests {
     fn select_ignore_and_severity() {
         let rules = super::super::load::default_rules();
         let n = rules.len();
-        let cfg: Config = crate::yaml::parse("ignore: [CG201]\nseverity:\n  quote-drift: info\n", "c.yml").unwrap();
+        let cfg: Config =
+            crate::yaml::parse("ignore: [CG201]\nseverity:\n  quote-drift: info\n", "c.yml")
+                .unwrap();
         let out = cfg.apply(rules.clone());
         assert_eq!(out.len(), n - 1);
         assert!(out.iter().all(|r| r.code() != "CG201"));
-        assert_eq!(out.iter().find(|r| r.code() == "CG301").unwrap().severity, Severity::Info);
+        assert_eq!(
+            out.iter().find(|r| r.code() == "CG301").unwrap().severity,
+            Severity::Info
+        );
         let cfg: Config = crate::yaml::parse("select: [CG3]\n", "c.yml").unwrap();
         assert!(cfg.apply(rules).iter().all(|r| r.code().starts_with("CG3")));
     }

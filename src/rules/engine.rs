@@ -21,7 +21,10 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     fn doc(&self, id: &DocId) -> &Document {
-        self.documents.iter().find(|d| &d.id == id).expect("claim documents are in the bundle")
+        self.documents
+            .iter()
+            .find(|d| &d.id == id)
+            .expect("claim documents are in the bundle")
     }
 }
 
@@ -109,7 +112,13 @@ pub fn evaluate(rule: &Rule, cx: &Context) -> Vec<Finding> {
 }
 
 fn evidence_key(f: &Finding) -> (Vec<(DocId, usize)>, String) {
-    (f.evidence.iter().map(|e| (e.document.clone(), e.span.start)).collect(), f.fingerprint.clone())
+    (
+        f.evidence
+            .iter()
+            .map(|e| (e.document.clone(), e.span.start))
+            .collect(),
+        f.fingerprint.clone(),
+    )
 }
 
 /// The value a claim stands for on its side of a disagreement.
@@ -185,7 +194,9 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut edges = Vec::new();
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, aspect) {
-        let (Node::Claim(a), Node::Claim(b)) = (a, b) else { continue };
+        let (Node::Claim(a), Node::Claim(b)) = (a, b) else {
+            continue;
+        };
         let (ca, cb) = (&claims[a], &claims[b]);
         if !in_scope(&rule.scope, ca, cx) || !in_scope(&rule.scope, cb, cx) {
             continue;
@@ -275,7 +286,11 @@ fn values_line(evidence: &[Evidence]) -> String {
         .into_iter()
         .map(|(v, d)| {
             let docs = d.into_iter().collect::<Vec<_>>().join(", ");
-            if v.is_empty() { docs } else { format!("{v}: {docs}") }
+            if v.is_empty() {
+                docs
+            } else {
+                format!("{v}: {docs}")
+            }
         })
         .collect::<Vec<_>>()
         .join(" / ")
@@ -316,7 +331,13 @@ pub fn render_message(template: &str, vars: &BTreeMap<&str, String>) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn make_finding(rule: &Rule, cx: &Context, evidence: Vec<Evidence>, subject: &str, reason: &str) -> Finding {
+fn make_finding(
+    rule: &Rule,
+    cx: &Context,
+    evidence: Vec<Evidence>,
+    subject: &str,
+    reason: &str,
+) -> Finding {
     let mut vars = BTreeMap::new();
     vars.insert("subject", subject.to_string());
     vars.insert("values", values_line(&evidence));
@@ -326,7 +347,12 @@ fn make_finding(rule: &Rule, cx: &Context, evidence: Vec<Evidence>, subject: &st
     finish(rule, cx, evidence, &vars)
 }
 
-fn finish(rule: &Rule, cx: &Context, evidence: Vec<Evidence>, vars: &BTreeMap<&str, String>) -> Finding {
+fn finish(
+    rule: &Rule,
+    cx: &Context,
+    evidence: Vec<Evidence>,
+    vars: &BTreeMap<&str, String>,
+) -> Finding {
     let texts: Vec<String> = evidence
         .iter()
         .map(|e| e.span.slice(&cx.doc(&e.document).text).to_string())
@@ -349,12 +375,16 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
     let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, Aspect::NameSpelling) {
-        let (Node::Entity(a), Node::Entity(b)) = (a, b) else { continue };
+        let (Node::Entity(a), Node::Entity(b)) = (a, b) else {
+            continue;
+        };
         let (ra, rb) = (find(&mut parent, a.0), find(&mut parent, b.0));
         if ra != rb {
             parent.insert(ra.max(rb), ra.min(rb));
         }
-        reasons.entry(a.0.min(b.0)).or_insert_with(|| e.reason.clone());
+        reasons
+            .entry(a.0.min(b.0))
+            .or_insert_with(|| e.reason.clone());
     }
     let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
     let nodes: Vec<usize> = parent.keys().copied().collect();
@@ -384,8 +414,18 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         }
         evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
         let names: Vec<&str> = members.iter().map(|&m| ents.name(EntityId(m))).collect();
-        let reason = members.iter().find_map(|m| reasons.get(m)).cloned().unwrap_or_default();
-        out.push(make_finding(rule, cx, evidence, &names.join(" / "), &reason));
+        let reason = members
+            .iter()
+            .find_map(|m| reasons.get(m))
+            .cloned()
+            .unwrap_or_default();
+        out.push(make_finding(
+            rule,
+            cx,
+            evidence,
+            &names.join(" / "),
+            &reason,
+        ));
     }
     out
 }
@@ -395,7 +435,10 @@ fn consistency_findings(rule: &Rule, cx: &Context, c: &super::model::Consistency
     let mut out = Vec::new();
     for avoid in &c.avoid {
         let pat = format!(r"\b{}\b", regex::escape(avoid));
-        let Ok(re) = RegexBuilder::new(&pat).case_insensitive(!c.case_sensitive).build() else {
+        let Ok(re) = RegexBuilder::new(&pat)
+            .case_insensitive(!c.case_sensitive)
+            .build()
+        else {
             continue;
         };
         let mut evidence = Vec::new();
@@ -443,7 +486,10 @@ fn conditional_findings(rule: &Rule, cx: &Context, c: &super::model::Conditional
         let mut vars = BTreeMap::new();
         vars.insert("text", claim.span.slice(text).to_string());
         vars.insert("document", claim.document.0.clone());
-        vars.insert("field", c.then.keys().cloned().collect::<Vec<_>>().join(", "));
+        vars.insert(
+            "field",
+            c.then.keys().cloned().collect::<Vec<_>>().join(", "),
+        );
         out.push(finish(rule, cx, evidence, &vars));
     }
     out

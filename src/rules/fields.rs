@@ -5,9 +5,25 @@ use crate::entities::EntityTable;
 
 /// The names a rule may use, per claim kind (checked when rules load).
 pub const FIELDS: &[&str] = &[
-    "kind", "document", "participants", "initiator", "medium", "date", "person", "title",
-    "jurisdiction", "qualifier", "speaker", "channel", "noun", "class", "predicate", "hedge",
-    "value", "event", "attributed",
+    "kind",
+    "document",
+    "participants",
+    "initiator",
+    "medium",
+    "date",
+    "person",
+    "title",
+    "jurisdiction",
+    "qualifier",
+    "speaker",
+    "channel",
+    "noun",
+    "class",
+    "predicate",
+    "hedge",
+    "value",
+    "event",
+    "attributed",
 ];
 
 pub fn field(c: &Claim, name: &str, ents: &EntityTable, text: &str) -> Option<String> {
@@ -44,7 +60,17 @@ pub fn field(c: &Claim, name: &str, ents: &EntityTable, text: &str) -> Option<St
 /// Does the sentence say who says so ("police said", "according to")?
 pub fn attributed(sentence: &str) -> bool {
     let l = sentence.to_lowercase();
-    [" said", " says", "according to", " told ", " reported", " confirmed", " estimated", " put the", " announced"]
-        .iter()
-        .any(|w| l.contains(w))
+    [
+        " said",
+        " says",
+        "according to",
+        " told ",
+        " reported",
+        " confirmed",
+        " estimated",
+        " put the",
+        " announced",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
 }

@@ -30,7 +30,10 @@ pub struct Finding {
 
 /// Whitespace-folded, lower-case text: what a fingerprint is made of.
 pub fn normalise_for_fingerprint(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// A stable fingerprint: SHA-256 over the rule id and the sorted evidence texts.

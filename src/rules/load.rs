@@ -10,13 +10,34 @@ use std::path::Path;
 
 /// The default rule set, one file per rule.
 pub const DEFAULT_RULES: &[(&str, &str)] = &[
-    ("rules/default/CG101-call-date-conflict.yaml", include_str!("../../rules/default/CG101-call-date-conflict.yaml")),
-    ("rules/default/CG201-name-variant.yaml", include_str!("../../rules/default/CG201-name-variant.yaml")),
-    ("rules/default/CG301-quote-drift.yaml", include_str!("../../rules/default/CG301-quote-drift.yaml")),
-    ("rules/default/CG302-quote-attribution.yaml", include_str!("../../rules/default/CG302-quote-attribution.yaml")),
-    ("rules/default/CG401-numeric-conflict.yaml", include_str!("../../rules/default/CG401-numeric-conflict.yaml")),
-    ("rules/default/CG402-descriptor-conflict.yaml", include_str!("../../rules/default/CG402-descriptor-conflict.yaml")),
-    ("rules/default/CG501-role-conflict.yaml", include_str!("../../rules/default/CG501-role-conflict.yaml")),
+    (
+        "rules/default/CG101-call-date-conflict.yaml",
+        include_str!("../../rules/default/CG101-call-date-conflict.yaml"),
+    ),
+    (
+        "rules/default/CG201-name-variant.yaml",
+        include_str!("../../rules/default/CG201-name-variant.yaml"),
+    ),
+    (
+        "rules/default/CG301-quote-drift.yaml",
+        include_str!("../../rules/default/CG301-quote-drift.yaml"),
+    ),
+    (
+        "rules/default/CG302-quote-attribution.yaml",
+        include_str!("../../rules/default/CG302-quote-attribution.yaml"),
+    ),
+    (
+        "rules/default/CG401-numeric-conflict.yaml",
+        include_str!("../../rules/default/CG401-numeric-conflict.yaml"),
+    ),
+    (
+        "rules/default/CG402-descriptor-conflict.yaml",
+        include_str!("../../rules/default/CG402-descriptor-conflict.yaml"),
+    ),
+    (
+        "rules/default/CG501-role-conflict.yaml",
+        include_str!("../../rules/default/CG501-role-conflict.yaml"),
+    ),
 ];
 
 /// Line and column (1-based) of the first occurrence of `needle` in `src`.
@@ -24,7 +45,12 @@ fn position_of(src: &str, needle: &str) -> (usize, usize) {
     match src.find(needle) {
         Some(i) => {
             let line = src[..i].matches('\n').count() + 1;
-            let col = src[..i].rsplit('\n').next().map(|s| s.chars().count()).unwrap_or(0) + 1;
+            let col = src[..i]
+                .rsplit('\n')
+                .next()
+                .map(|s| s.chars().count())
+                .unwrap_or(0)
+                + 1;
             (line, col)
         }
         None => (1, 1),
@@ -57,7 +83,9 @@ fn valid_id(id: &str) -> bool {
         && code.len() > letters
         && code[letters..].chars().all(|c| c.is_ascii_digit())
         && !name.is_empty()
-        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
@@ -66,7 +94,10 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
             path,
             src,
             "id:",
-            format!("rule id `{}` must be a code and a kebab-case name, like `CG301/quote-drift`", rule.id),
+            format!(
+                "rule id `{}` must be a code and a kebab-case name, like `CG301/quote-drift`",
+                rule.id
+            ),
         ));
     }
     // Placeholders in the message must be ones the check fills in.
@@ -84,7 +115,11 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
                 format!(
                     "unknown placeholder `{{{key}}}` in message; `{}` fills in: {}",
                     rule.check.name(),
-                    allowed.iter().map(|a| format!("{{{a}}}")).collect::<Vec<_>>().join(", ")
+                    allowed
+                        .iter()
+                        .map(|a| format!("{{{a}}}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
@@ -97,27 +132,52 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
     }
     for f in &rule.scope.group_by {
         if !FIELDS.contains(&f.as_str()) {
-            return Err(invalid(path, src, f, format!("unknown field `{f}`; fields are: {}", FIELDS.join(", "))));
+            return Err(invalid(
+                path,
+                src,
+                f,
+                format!("unknown field `{f}`; fields are: {}", FIELDS.join(", ")),
+            ));
         }
     }
     for (field, value) in filters {
         if !FIELDS.contains(&field.as_str()) {
-            return Err(invalid(path, src, field, format!("unknown field `{field}`; fields are: {}", FIELDS.join(", "))));
+            return Err(invalid(
+                path,
+                src,
+                field,
+                format!("unknown field `{field}`; fields are: {}", FIELDS.join(", ")),
+            ));
         }
         if let Err(e) = Matcher::compile(value) {
-            return Err(invalid(path, src, value, format!("`{field}: {value}`: {e}")));
+            return Err(invalid(
+                path,
+                src,
+                value,
+                format!("`{field}: {value}`: {e}"),
+            ));
         }
     }
     if let Check::QuoteDrift(q) = &rule.check
         && let Some(m) = q.min_similarity
         && !(0.0..=1.0).contains(&m)
     {
-        return Err(invalid(path, src, "min-similarity", format!("min-similarity must be between 0 and 1, not {m}")));
+        return Err(invalid(
+            path,
+            src,
+            "min-similarity",
+            format!("min-similarity must be between 0 and 1, not {m}"),
+        ));
     }
     if let Check::Consistency(c) = &rule.check
         && c.avoid.is_empty()
     {
-        return Err(invalid(path, src, "avoid", "consistency needs at least one spelling to avoid".into()));
+        return Err(invalid(
+            path,
+            src,
+            "avoid",
+            "consistency needs at least one spelling to avoid".into(),
+        ));
     }
     Ok(())
 }
@@ -125,7 +185,9 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
 pub fn default_rules() -> Vec<Rule> {
     DEFAULT_RULES
         .iter()
-        .map(|(p, s)| parse_rule(s, p).unwrap_or_else(|e| panic!("default rule {p} is invalid: {e}")))
+        .map(|(p, s)| {
+            parse_rule(s, p).unwrap_or_else(|e| panic!("default rule {p} is invalid: {e}"))
+        })
         .collect()
 }
 
@@ -139,7 +201,10 @@ pub fn read_rules(path: &Path) -> Result<Vec<Rule>> {
     if path.is_dir() {
         for e in std::fs::read_dir(path).map_err(io)? {
             let p = e.map_err(io)?.path();
-            if matches!(p.extension().and_then(|x| x.to_str()), Some("yaml") | Some("yml")) {
+            if matches!(
+                p.extension().and_then(|x| x.to_str()),
+                Some("yaml") | Some("yml")
+            ) {
                 files.push(p);
             }
         }
@@ -147,11 +212,16 @@ pub fn read_rules(path: &Path) -> Result<Vec<Rule>> {
     } else if path.exists() {
         files.push(path.to_path_buf());
     } else {
-        return Err(Error::NotFound { path: path.to_path_buf() });
+        return Err(Error::NotFound {
+            path: path.to_path_buf(),
+        });
     }
     let mut rules = Vec::new();
     for f in files {
-        let src = std::fs::read_to_string(&f).map_err(|e| Error::Io { path: f.clone(), source: e })?;
+        let src = std::fs::read_to_string(&f).map_err(|e| Error::Io {
+            path: f.clone(),
+            source: e,
+        })?;
         rules.push(parse_rule(&src, &f.display().to_string())?);
     }
     Ok(rules)
@@ -160,7 +230,10 @@ pub fn read_rules(path: &Path) -> Result<Vec<Rule>> {
 /// Defaults plus overrides: a user rule with a default's id replaces it.
 pub fn merge(mut base: Vec<Rule>, extra: Vec<Rule>) -> Vec<Rule> {
     for r in extra {
-        match base.iter_mut().find(|b| b.id == r.id || b.code() == r.code()) {
+        match base
+            .iter_mut()
+            .find(|b| b.id == r.id || b.code() == r.code())
+        {
             Some(b) => *b = r,
             None => base.push(r),
         }
@@ -194,7 +267,12 @@ mod tests {
 
     fn err(src: &str) -> (usize, usize, String) {
         match parse_rule(src, "r.yaml").unwrap_err() {
-            Error::Rule { line, column, message, .. } => (line, column, message),
+            Error::Rule {
+                line,
+                column,
+                message,
+                ..
+            } => (line, column, message),
             e => panic!("{e}"),
         }
     }
@@ -215,7 +293,9 @@ mod tests {
 
     #[test]
     fn unknown_check_lists_expected() {
-        let (l, _, m) = err("id: CG900/test\nseverity: warning\nsummary: s\nmessage: m\ncheck:\n  spell-check: {}\n");
+        let (l, _, m) = err(
+            "id: CG900/test\nseverity: warning\nsummary: s\nmessage: m\ncheck:\n  spell-check: {}\n",
+        );
         assert_eq!(l, 6);
         assert!(m.contains("quote-drift"), "{m}");
     }
@@ -229,7 +309,10 @@ mod tests {
 
     #[test]
     fn bad_regex_and_unknown_field_in_scope() {
-        let src = OK.replace("check:", "scope:\n  where:\n    speaker: \"/([a-z/\"\ncheck:");
+        let src = OK.replace(
+            "check:",
+            "scope:\n  where:\n    speaker: \"/([a-z/\"\ncheck:",
+        );
         let (l, _, m) = err(&src);
         assert_eq!(l, 7);
         assert!(m.contains("regex"), "{m}");
@@ -239,13 +322,20 @@ mod tests {
 
     #[test]
     fn huge_regex_is_refused() {
-        let src = OK.replace("check:", "scope:\n  where:\n    speaker: \"/(\\\\w{1000}){1000}/\"\ncheck:");
+        let src = OK.replace(
+            "check:",
+            "scope:\n  where:\n    speaker: \"/(\\\\w{1000}){1000}/\"\ncheck:",
+        );
         assert!(err(&src).2.contains("regex"));
     }
 
     #[test]
     fn bad_id_and_severity() {
-        assert!(err(&OK.replace("CG900/test", "quote drift")).2.contains("rule id"));
+        assert!(
+            err(&OK.replace("CG900/test", "quote drift"))
+                .2
+                .contains("rule id")
+        );
         let (l, _, _) = err(&OK.replace("warning", "fatal"));
         assert_eq!(l, 2);
     }

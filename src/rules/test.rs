@@ -19,7 +19,9 @@ pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
             let mut bundle = Bundle::default();
             for (name, text) in &ex.articles {
                 let id = name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name);
-                bundle.documents.push(document_from_text(id, name, text.clone()));
+                bundle
+                    .documents
+                    .push(document_from_text(id, name, text.clone()));
             }
             crate::ingest::finish_bundle(&mut bundle);
             let outcome = crate::check::run(bundle, std::slice::from_ref(rule));
@@ -29,7 +31,12 @@ pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
                 Expect::Pass => !fired,
             };
             let detail = if fired {
-                outcome.findings.iter().map(|f| f.message.clone()).collect::<Vec<_>>().join(" | ")
+                outcome
+                    .findings
+                    .iter()
+                    .map(|f| f.message.clone())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
             } else {
                 "no finding".into()
             };
