@@ -138,7 +138,9 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
                 kind,
             });
     }
-    let quotes: Vec<Span> = Vec::new();
+    let regions = an.seg.content_regions();
+    let attributed = crate::quotes::attributed_quotes(text, &regions);
+    let quotes: Vec<Span> = attributed.iter().map(|(q, _)| q.outer).collect();
     for (si, s) in an.seg.sentences.iter().enumerate() {
         if an.seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
@@ -151,6 +153,12 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         for (span, r) in extract::role::extract(text, s.span, ms) {
             found.push((span, ClaimKind::Role(r)));
         }
+        for q in crate::quantities::find_quantities(text, s.span) {
+            if q.noun.is_none() && q.predicate.is_none() {
+                continue;
+            }
+            found.push((q.span, ClaimKind::Quantity(quantity_claim(q))));
+        }
         // Unless a communication named its subject, the sentence's first person is the
         // one "he"/"she" in the next sentence most likely stands for.
         if state.last_subject == subject_before {
@@ -162,6 +170,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             }
         }
     }
+    found.extend(quote_claims(doc, an, ents, &by_sentence, &attributed));
     found.sort_by_key(|(span, k)| (span.start, span.end, k.name()));
     let mut counters: BTreeMap<&'static str, usize> = BTreeMap::new();
     found
@@ -177,4 +186,130 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             }
         })
         .collect()
+}
+
+fn quantity_claim(q: crate::quantities::Quantity) -> crate::claim::Quantity {
+    crate::claim::Quantity {
+        value: q.number.value,
+        range: q.number.range,
+        hedge: serde_json::to_value(q.number.hedge)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+        noun: q.noun.clone(),
+        class: serde_json::to_value(q.class)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default(),
+        predicate: q.predicate.clone(),
+        descriptors: q.descriptors.iter().map(|d| d.text.clone()).collect(),
+        detail: q,
+    }
+}
+
+/// Quote claims with speakers resolved: the attribution frame's named speaker, a pronoun
+/// or a frameless continuation standing for the previous speaker.
+fn quote_claims(
+    doc: &Document,
+    an: &DocAnalysis,
+    ents: &EntityTable,
+    by_sentence: &BTreeMap<usize, Vec<Resolved>>,
+    attributed: &[(crate::quotes::QuoteSpan, Option<crate::quotes::Attribution>)],
+) -> Vec<(Span, ClaimKind)> {
+    let text = &doc.text;
+    let mut out = Vec::new();
+    let mut last_speaker: Option<crate::entities::EntityId> = None;
+    let mut last_end = 0usize;
+    let mut last_continues = false;
+    for (q, attr) in attributed {
+        if q.inner.is_empty() {
+            continue;
+        }
+        let paragraph_gap = text[last_end.min(q.outer.start)..q.outer.start]
+            .matches('\n')
+            .count();
+        let near_previous = last_speaker.is_some() && (last_continues || paragraph_gap <= 2);
+        let speaker_in = |span: Span| -> Option<crate::entities::EntityId> {
+            // The actor whose name lies inside the speaker phrase (the last one: "State
+            // Department Spokesperson Tammy Bruce" is Bruce).
+            by_sentence
+                .values()
+                .flatten()
+                .filter(|r| span.contains(r.mention.span) && r.is_actor())
+                .max_by_key(|r| (r.kind == MentionKind::Person, r.mention.span.start))
+                .and_then(|r| r.entity)
+        };
+        let (speaker, speaker_span, channel) = match attr {
+            Some(a) if !a.pronoun => {
+                let who =
+                    speaker_in(a.speaker).or_else(|| bare_title_holder(doc, an, ents, a.speaker));
+                let who = who.or(if near_previous { last_speaker } else { None });
+                (who, Some(a.speaker), a.channel.as_ref().map(channel_name))
+            }
+            Some(a) => (
+                if near_previous { last_speaker } else { None },
+                Some(a.speaker),
+                a.channel.as_ref().map(channel_name),
+            ),
+            None => (if near_previous { last_speaker } else { None }, None, None),
+        };
+        if speaker.is_some() {
+            last_speaker = speaker;
+        }
+        last_end = q.outer.end;
+        last_continues = q.continues;
+        let sentence = crate::quotes::sentence_of(text, q);
+        out.push((
+            sentence,
+            ClaimKind::Quote(crate::claim::Quote {
+                inner: q.inner,
+                speaker,
+                speaker_span,
+                channel,
+                normalised: crate::quotes::normalise(q.inner.slice(text)),
+            }),
+        ));
+    }
+    out
+}
+
+fn channel_name(c: &crate::quotes::Channel) -> String {
+    match c {
+        crate::quotes::Channel::Other(s) => s.clone(),
+        other => format!("{other:?}").to_lowercase(),
+    }
+}
+
+/// "the spokesperson", "the Secretary": the person this document names with that title.
+fn bare_title_holder(
+    doc: &Document,
+    an: &DocAnalysis,
+    ents: &EntityTable,
+    span: Span,
+) -> Option<crate::entities::EntityId> {
+    let phrase = span.slice(&doc.text).to_lowercase();
+    let title = an
+        .bare_titles
+        .iter()
+        .find(|(_, b)| span.contains(b.span))
+        .map(|(_, b)| extract::role::normalise_title(&b.title))
+        .or_else(|| {
+            let lx = crate::lexicon::lexicons();
+            lx.titles
+                .find_words(&phrase)
+                .last()
+                .map(|(s, e, _)| extract::role::normalise_title(&phrase[*s..*e]))
+        })?;
+    // The most recent person before the phrase carrying that title.
+    an.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            m.span.end <= span.start
+                && m.titles
+                    .iter()
+                    .any(|t| extract::role::normalise_title(&t.title) == title)
+        })
+        .filter_map(|(i, _)| ents.of(&doc.id, i))
+        .next_back()
 }

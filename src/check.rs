@@ -18,7 +18,7 @@ pub struct Outcome {
 pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
     let analysis = analysis::analyse(&bundle);
     let ledger = events::build(&analysis.claims, &analysis.entities);
-    let graph = graph::build(&analysis, &ledger);
+    let graph = graph::build(&analysis, &ledger, &bundle.documents);
     let cx = Context {
         documents: &bundle.documents,
         analysis: &analysis,

@@ -5,6 +5,7 @@
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::compare::{dates, names};
+use crate::document::Document;
 use crate::entities::EntityId;
 use crate::events::Ledger;
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -105,7 +106,7 @@ impl ClaimGraph {
     }
 }
 
-pub fn build(an: &Analysis, ledger: &Ledger) -> ClaimGraph {
+pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGraph {
     let mut g = ClaimGraph {
         graph: UnGraph::with_capacity(
             an.claims.len() + an.entities.entities.len(),
@@ -130,6 +131,9 @@ pub fn build(an: &Analysis, ledger: &Ledger) -> ClaimGraph {
         .collect();
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
+    link_quotes(&mut g, an, documents);
+    link_quantities(&mut g, an, documents);
+    link_roles(&mut g, an);
     g
 }
 
@@ -237,6 +241,432 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
                             ),
                             score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
                         },
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Speakers that are one person spelled two ways share a block (name-variant edges).
+fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId> {
+    let mut rep: HashMap<EntityId, EntityId> =
+        an.entities.entities.iter().map(|e| (e.id, e.id)).collect();
+    for (a, b, _) in g.edges(Relation::Contradicts, Aspect::NameSpelling) {
+        if let (Node::Entity(a), Node::Entity(b)) = (a, b) {
+            let (ra, rb) = (rep[&a], rep[&b]);
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            for v in rep.values_mut() {
+                if *v == hi {
+                    *v = lo;
+                }
+            }
+        }
+    }
+    rep
+}
+
+/// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
+/// best mutual match that is worded differently contradicts. The same words given to
+/// two different people contradict on the speaker.
+fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+    let text_of: HashMap<&str, &str> = documents
+        .iter()
+        .map(|d| (d.id.0.as_str(), d.text.as_str()))
+        .collect();
+    let quotes: Vec<(usize, &crate::claim::Quote, &str)> = an
+        .claims
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| match &c.kind {
+            ClaimKind::Quote(q) => Some((i, q, q.inner.slice(text_of[c.document.0.as_str()]))),
+            _ => None,
+        })
+        .collect();
+    if quotes.is_empty() {
+        return;
+    }
+    // Topic words of the bundle weigh less when comparing wordings.
+    let background = crate::quotes::Background::new(documents.iter().flat_map(|d| d.text.lines()));
+    let rep = speaker_clusters(g, an);
+    let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
+    for (k, (_, q, _)) in quotes.iter().enumerate() {
+        if let Some(s) = q.speaker {
+            blocks.entry(rep[&s]).or_default().push(k);
+        }
+    }
+    for members in blocks.values() {
+        // Scores between quotes of different documents.
+        let mut scored: Vec<(usize, usize, crate::quotes::QuoteComparison)> = Vec::new();
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ia, ib) = (quotes[a].0, quotes[b].0);
+                if an.claims[ia].document == an.claims[ib].document {
+                    continue;
+                }
+                let cmp = crate::quotes::compare_with_background(
+                    quotes[a].2,
+                    quotes[b].2,
+                    Some(&background),
+                );
+                scored.push((a, b, cmp));
+            }
+        }
+        // Best counterpart of each quote in each other document.
+        let mut best: HashMap<(usize, &str), f64> = HashMap::new();
+        for (a, b, c) in &scored {
+            let (da, db) = (
+                an.claims[quotes[*a].0].document.0.as_str(),
+                an.claims[quotes[*b].0].document.0.as_str(),
+            );
+            let e = best.entry((*a, db)).or_insert(0.0);
+            *e = e.max(c.similarity);
+            let e = best.entry((*b, da)).or_insert(0.0);
+            *e = e.max(c.similarity);
+        }
+        for (a, b, c) in scored {
+            let (ia, ib) = (quotes[a].0, quotes[b].0);
+            use crate::quotes::QuoteRelation as R;
+            match c.relation {
+                R::Verbatim | R::Excerpt => {
+                    g.link(
+                        ia,
+                        ib,
+                        Relation::Agrees,
+                        Aspect::QuoteWording,
+                        format!("{:?}", c.relation).to_lowercase(),
+                        c.similarity,
+                    );
+                }
+                R::Reworded => {
+                    let (da, db) = (
+                        an.claims[ia].document.0.as_str(),
+                        an.claims[ib].document.0.as_str(),
+                    );
+                    let mutual = best.get(&(a, db)).is_some_and(|s| *s <= c.similarity)
+                        && best.get(&(b, da)).is_some_and(|s| *s <= c.similarity);
+                    if mutual {
+                        g.link(
+                            ia,
+                            ib,
+                            Relation::Contradicts,
+                            Aspect::QuoteWording,
+                            format!(
+                                "reworded (similarity {:.2}, {} content words shared)",
+                                c.similarity, c.shared_content_words
+                            ),
+                            c.similarity,
+                        );
+                    }
+                }
+                R::Different => {}
+            }
+        }
+    }
+    link_misattributed(g, an, &quotes, &rep);
+}
+
+/// Near-verbatim quotes given to two different people. Blocked by rare word trigrams.
+fn link_misattributed(
+    g: &mut ClaimGraph,
+    an: &Analysis,
+    quotes: &[(usize, &crate::claim::Quote, &str)],
+    rep: &HashMap<EntityId, EntityId>,
+) {
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, (_, q, _)) in quotes.iter().enumerate() {
+        let words: Vec<&str> = q.normalised.split_whitespace().collect();
+        if words.len() < 6 {
+            continue;
+        }
+        let mut grams: Vec<String> = words.windows(3).map(|w| w.join(" ")).collect();
+        grams.sort();
+        grams.dedup();
+        for gram in grams {
+            postings.entry(gram).or_default().push(k);
+        }
+    }
+    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    for list in postings.values().filter(|l| l.len() <= 50) {
+        for (x, &a) in list.iter().enumerate() {
+            for &b in &list[x + 1..] {
+                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let is_person = |e: EntityId| an.entities.get(e).kind == crate::mentions::MentionKind::Person;
+    for ((a, b), n) in shared {
+        if n < 3 {
+            continue;
+        }
+        let ((ia, qa, ta), (ib, qb, tb)) = (quotes[a], quotes[b]);
+        let (Some(sa), Some(sb)) = (qa.speaker, qb.speaker) else {
+            continue;
+        };
+        if rep[&sa] == rep[&sb]
+            || !is_person(sa)
+            || !is_person(sb)
+            || an.claims[ia].document == an.claims[ib].document
+        {
+            continue;
+        }
+        let c = crate::quotes::compare(ta, tb);
+        if matches!(
+            c.relation,
+            crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
+        ) || c.similarity >= 0.9
+        {
+            g.link(
+                ia,
+                ib,
+                Relation::Contradicts,
+                Aspect::QuoteSpeaker,
+                format!(
+                    "the same words, given to {} and {}",
+                    an.entities.name(sa),
+                    an.entities.name(sb)
+                ),
+                c.similarity,
+            );
+        }
+    }
+}
+
+/// Counts of the same thing (same class, verb and unit) in different documents.
+fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
+        .iter()
+        .map(|d| (d.id.0.as_str(), d.published))
+        .collect();
+    let mut blocks: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
+    for (i, c) in an.claims.iter().enumerate() {
+        if let ClaimKind::Quantity(q) = &c.kind {
+            let d = &q.detail;
+            let key = (
+                q.class.clone(),
+                d.predicate.clone().unwrap_or_default(),
+                d.unit.clone().unwrap_or_default(),
+                d.modifies.clone().unwrap_or_default(),
+            );
+            blocks.entry(key).or_default().push(i);
+        }
+    }
+    for members in blocks.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ca, cb) = (&an.claims[a], &an.claims[b]);
+                if ca.document == cb.document {
+                    continue;
+                }
+                let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind)
+                else {
+                    continue;
+                };
+                // A later article revising a figure is an update, not a contradiction.
+                let (pa, pb) = (
+                    published[ca.document.0.as_str()],
+                    published[cb.document.0.as_str()],
+                );
+                let update =
+                    matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 2);
+                use crate::quantities::QuantityRelation as Q;
+                match crate::quantities::compare(&qa.detail, &qb.detail) {
+                    Q::Same | Q::Compatible => g.link(
+                        a,
+                        b,
+                        Relation::Agrees,
+                        Aspect::Count,
+                        "compatible figures".into(),
+                        1.0,
+                    ),
+                    Q::Refines => g.link(
+                        a,
+                        b,
+                        Relation::Refines,
+                        Aspect::Count,
+                        "one is more specific".into(),
+                        1.0,
+                    ),
+                    Q::Conflict(why) if !update => {
+                        let overlap = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
+                        let aspect = if overlap {
+                            Aspect::Descriptor
+                        } else {
+                            Aspect::Count
+                        };
+                        g.link(a, b, Relation::Contradicts, aspect, why, 1.0);
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+/// Offices held by one person at a time ("defence minister", "prime minister"), as
+/// opposed to titles many hold at once ("spokesperson", "minister", "senator").
+fn unique_office(title: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "spokesperson",
+        "minister",
+        "secretary",
+        "advisor",
+        "adviser",
+        "official",
+        "lawyer",
+        "attorney",
+        "officer",
+        "director",
+        "head",
+        "leader",
+        "chief",
+        "commander",
+        "general",
+        "judge",
+        "senator",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "ambassador",
+        "envoy",
+        "deputy minister",
+        "minister of state",
+        "mp",
+        "mep",
+        "inspector",
+        "detective",
+        "prosecutor",
+        "justice",
+        "colonel",
+        "admiral",
+        "brigadier",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chairperson",
+        "commissioner",
+        "superintendent",
+        "sheriff",
+        "magistrate",
+        "deputy prime minister",
+        "vice president",
+        "rep",
+        "sen",
+        "under secretary",
+        "undersecretary",
+        "deputy secretary",
+        "lieutenant general",
+        "major general",
+        "field marshal",
+        "special envoy",
+        "defense attorney",
+        "defence lawyer",
+        "district attorney",
+        "state attorney",
+        "us attorney",
+        "u.s. attorney",
+        "security adviser",
+        "mla",
+        "cm",
+        "ag",
+        "deputy mayor",
+        "lieutenant governor",
+        "prince",
+        "princess",
+        "archbishop",
+        "bishop",
+        "cardinal",
+        "imam",
+        "rabbi",
+        "king",
+        "queen",
+        "emir",
+        "sheikh",
+        "consul general",
+        "high commissioner",
+        "opposition leader",
+        "party leader",
+        "director general",
+        "chief of staff",
+    ];
+    !GENERIC.contains(&title)
+}
+
+fn jurisdiction_key(j: &str) -> String {
+    let l = j.to_lowercase();
+    let l = l.trim_start_matches("the ").to_string();
+    // "veldran"/"veldra", "indian"/"india": compare on a shared stem.
+    let cut = ["ian", "an", "ese", "i", "ish"]
+        .iter()
+        .find(|s| l.len() > s.len() + 3 && l.ends_with(*s));
+    match cut {
+        Some(s) => l[..l.len() - s.len()].to_string(),
+        None => l.trim_end_matches('a').to_string(),
+    }
+}
+
+/// Two people given the same unique office for the same jurisdiction (or one without a
+/// jurisdiction), each as its current holder, in different documents.
+fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
+    // A person's jurisdiction, from any role claim that names one.
+    let mut person_j: HashMap<EntityId, String> = HashMap::new();
+    for c in &an.claims {
+        if let ClaimKind::Role(r) = &c.kind
+            && let Some(j) = &r.jurisdiction
+        {
+            person_j
+                .entry(r.person)
+                .or_insert_with(|| jurisdiction_key(j));
+        }
+    }
+    let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in an.claims.iter().enumerate() {
+        if let ClaimKind::Role(r) = &c.kind
+            && unique_office(&r.title)
+            && r.qualifier
+                .as_deref()
+                .is_none_or(|q| q == "now" || q == "acting" || q == "interim")
+        {
+            blocks.entry(r.title.as_str()).or_default().push(i);
+        }
+    }
+    for members in blocks.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ca, cb) = (&an.claims[a], &an.claims[b]);
+                let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
+                    continue;
+                };
+                if ra.person == rb.person || ca.document == cb.document {
+                    continue;
+                }
+                let ja = ra
+                    .jurisdiction
+                    .as_deref()
+                    .map(jurisdiction_key)
+                    .or_else(|| person_j.get(&ra.person).cloned());
+                let jb = rb
+                    .jurisdiction
+                    .as_deref()
+                    .map(jurisdiction_key)
+                    .or_else(|| person_j.get(&rb.person).cloned());
+                let same = match (&ja, &jb) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => ja.is_some() || jb.is_some(),
+                };
+                if same {
+                    g.link(
+                        a,
+                        b,
+                        Relation::Contradicts,
+                        Aspect::Role,
+                        format!(
+                            "{} held by {} and {}",
+                            ra.title,
+                            an.entities.name(ra.person),
+                            an.entities.name(rb.person)
+                        ),
+                        1.0,
                     );
                 }
             }
