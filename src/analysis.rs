@@ -157,7 +157,15 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             if q.noun.is_none() && q.predicate.is_none() {
                 continue;
             }
-            found.push((q.span, ClaimKind::Quantity(quantity_claim(q))));
+            let subject = q.subject_of.and_then(|span| {
+                ms.iter()
+                    .filter(|r| {
+                        r.kind == MentionKind::Person
+                            && (span.contains(r.mention.span) || r.mention.span.contains(span))
+                    })
+                    .find_map(|r| r.entity)
+            });
+            found.push((s.span, ClaimKind::Quantity(quantity_claim(q, subject))));
         }
         // Unless a communication named its subject, the sentence's first person is the
         // one "he"/"she" in the next sentence most likely stands for.
@@ -188,7 +196,10 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         .collect()
 }
 
-fn quantity_claim(q: crate::quantities::Quantity) -> crate::claim::Quantity {
+fn quantity_claim(
+    q: crate::quantities::Quantity,
+    subject: Option<crate::entities::EntityId>,
+) -> crate::claim::Quantity {
     crate::claim::Quantity {
         value: q.number.value,
         range: q.number.range,
@@ -203,6 +214,7 @@ fn quantity_claim(q: crate::quantities::Quantity) -> crate::claim::Quantity {
             .unwrap_or_default(),
         predicate: q.predicate.clone(),
         descriptors: q.descriptors.iter().map(|d| d.text.clone()).collect(),
+        subject,
         detail: q,
     }
 }
@@ -300,16 +312,24 @@ fn bare_title_holder(
                 .last()
                 .map(|(s, e, _)| extract::role::normalise_title(&phrase[*s..*e]))
         })?;
-    // The most recent person before the phrase carrying that title.
-    an.mentions
+    // People this document gives that title to; the phrase means the one mentioned
+    // most recently before it, under any of their names ("Bruce said ... the spokesperson").
+    let holders: std::collections::BTreeSet<crate::entities::EntityId> = an
+        .mentions
         .iter()
         .enumerate()
         .filter(|(_, m)| {
-            m.span.end <= span.start
-                && m.titles
-                    .iter()
-                    .any(|t| extract::role::normalise_title(&t.title) == title)
+            m.titles
+                .iter()
+                .any(|t| extract::role::normalise_title(&t.title) == title)
         })
         .filter_map(|(i, _)| ents.of(&doc.id, i))
+        .collect();
+    an.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.span.end <= span.start)
+        .filter_map(|(i, _)| ents.of(&doc.id, i))
+        .filter(|e| holders.contains(e))
         .next_back()
 }

@@ -98,6 +98,8 @@ pub struct Quantity {
     pub class: String,
     pub predicate: Option<String>,
     pub descriptors: Vec<String>,
+    /// The person an age or figure qualifies ("Wilson, 14,"), resolved.
+    pub subject: Option<EntityId>,
     /// The full analysis from the quantities layer, for comparison.
     pub detail: crate::quantities::Quantity,
 }

@@ -411,11 +411,18 @@ fn link_misattributed(
             continue;
         }
         let c = crate::quotes::compare(ta, tb);
-        if matches!(
+        // The same statement, not a shared phrase: one quote must cover most of the other,
+        // and be long enough to be a statement of its own.
+        let (la, lb) = (
+            qa.normalised.split_whitespace().count(),
+            qb.normalised.split_whitespace().count(),
+        );
+        let coverage = la.min(lb) as f64 / la.max(lb).max(1) as f64;
+        let same_words = matches!(
             c.relation,
             crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
-        ) || c.similarity >= 0.9
-        {
+        ) || c.similarity >= 0.9;
+        if same_words && coverage >= 0.6 && la.min(lb) >= 8 {
             g.link(
                 ia,
                 ib,
@@ -438,15 +445,32 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
         .collect();
-    let mut blocks: BTreeMap<(String, String, String, String), Vec<usize>> = BTreeMap::new();
+    let rep = speaker_clusters(g, an);
+    // Block by what is counted: the same verb ("killed", "injured"), or the same compound
+    // ("48-page indictment"), or the same person's age. Figures with none of these, and
+    // vague ones ("hundreds"), are not compared: too little says they count one thing.
+    let mut blocks: BTreeMap<(String, String, String, String, Option<EntityId>), Vec<usize>> =
+        BTreeMap::new();
     for (i, c) in an.claims.iter().enumerate() {
         if let ClaimKind::Quantity(q) = &c.kind {
             let d = &q.detail;
+            if d.number.vague {
+                continue;
+            }
+            let subject = q.subject.map(|s| rep[&s]);
+            let compound = d.unit.is_some() && d.modifies.is_some();
+            if q.class == "age" && subject.is_none() {
+                continue;
+            }
+            if d.predicate.is_none() && !compound && subject.is_none() {
+                continue;
+            }
             let key = (
                 q.class.clone(),
                 d.predicate.clone().unwrap_or_default(),
                 d.unit.clone().unwrap_or_default(),
                 d.modifies.clone().unwrap_or_default(),
+                subject,
             );
             blocks.entry(key).or_default().push(i);
         }

@@ -73,6 +73,10 @@ pub struct Lexicons {
     /// demonym or short form (as written, case-sensitive) → country
     pub demonyms: HashMap<String, String>,
     pub communication: PhraseList,
+    /// Function words (lower case): never the first word of a name.
+    pub stopwords: HashSet<String>,
+    /// Verbs that frame speech ("said", "added"): the name next to one is a speaker.
+    pub speech_verbs: HashSet<String>,
 }
 
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -87,6 +91,8 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
         .collect(),
     communication: PhraseList::from_src(include_str!("../rules/lexicon/communication.txt")),
+    stopwords: word_set(include_str!("../rules/lexicon/stopwords.txt")),
+    speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
 });
 
 pub fn lexicons() -> &'static Lexicons {

@@ -168,6 +168,17 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
     }
 
     let mut out = SentenceMentions::default();
+    // A Title Case Headline capitalises every word: capitals say nothing about names there.
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && t.span.len() > 3)
+        .map(|t| t.text(text))
+        .collect();
+    let capitalised = words.iter().filter(|w| is_cap_word(w)).count();
+    if words.len() >= 4 && capitalised * 10 >= words.len() * 7 && !s_text.trim_end().ends_with('.')
+    {
+        return out;
+    }
     let mut i = 0;
     while i < toks.len() {
         let f = flags[i];
@@ -176,6 +187,12 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             g.cap && g.title.is_none() && !g.honorific && !(g.demonym && j == i)
         };
         if !(f.cap && f.title.is_none() && !f.honorific && !f.demonym) {
+            i += 1;
+            continue;
+        }
+        // "In Berlin", "The ministry": a capitalised function word opening the sentence
+        // is not part of a name.
+        if lx.stopwords.contains(&toks[i].text(text).to_lowercase()) {
             i += 1;
             continue;
         }
@@ -223,11 +240,21 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             .map(|p| toks[p].text(text).to_lowercase());
         let after_place_cue = prev.as_deref().is_some_and(|p| lx.place_cues.contains(p));
         let preceded_by_honorific = start > 0 && flags[start - 1].honorific;
+        // "Okafor said", "said Okafor": a name framing speech is a speaker.
+        let next_word = toks.get(end + 1).map(|t| t.text(text).to_lowercase());
+        let speaker = next_word
+            .as_deref()
+            .is_some_and(|w| lx.speech_verbs.contains(w))
+            || prev.as_deref().is_some_and(|w| lx.speech_verbs.contains(w));
         let kind = if org {
             MentionKind::Org
         } else if thing {
             MentionKind::Thing
-        } else if !before_titles.is_empty() || !after_titles.is_empty() || preceded_by_honorific {
+        } else if !before_titles.is_empty()
+            || !after_titles.is_empty()
+            || preceded_by_honorific
+            || (speaker && !after_place_cue)
+        {
             MentionKind::Person
         } else if name_toks.len() >= 2
             && !name_toks
@@ -404,6 +431,13 @@ fn titles_after(
     };
     let m = &titles[t];
     if m.first_tok != k {
+        return Vec::new();
+    }
+    // "In Berlin, Chancellor Anna Weber said": the title belongs to the name after it.
+    if flags
+        .get(m.last_tok + 1)
+        .is_some_and(|f| f.cap && f.title.is_none())
+    {
         return Vec::new();
     }
     // "..., the spokesperson for the State Department"

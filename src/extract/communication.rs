@@ -90,28 +90,41 @@ pub fn extract(
                 continue;
             }
         }
-        // Objects: actors after the trigger, chained by "and" and commas.
+        // Objects: actors after the trigger, chained by "and" ("A and B", "A, B and C");
+        // a comma alone joins only inside a list that an "and" closes.
         let max_first_gap = if is_bare_verb(phrase) { 3 } else { 8 };
-        let mut objects: Vec<EntityId> = Vec::new();
+        let mut chain: Vec<(EntityId, Span, bool)> = Vec::new(); // (id, name span, joined by and)
         let mut cursor = trigger.end;
         for a in actors
             .iter()
             .filter(|a| a.mention.full_span.start >= trigger.end)
         {
             let gap = &text[cursor..a.mention.full_span.start];
-            let limit = if objects.is_empty() { max_first_gap } else { 3 };
+            let limit = if chain.is_empty() { max_first_gap } else { 3 };
             if !glue_ok(gap, limit) {
                 break;
             }
-            if objects.is_empty() || gap.contains("and") || gap.trim() == "," {
-                let id = a.entity.unwrap();
-                if !objects.contains(&id) {
-                    objects.push(id);
-                }
+            let by_and = gap.split_whitespace().any(|w| w == "and");
+            if chain.is_empty() || by_and || gap.trim() == "," {
+                chain.push((a.entity.unwrap(), a.mention.span, by_and));
                 cursor = a.mention.span.end;
+                if by_and {
+                    break;
+                }
             } else {
                 break;
             }
+        }
+        // Without a closing "and", the comma-joined tail is an apposition or a new clause.
+        if !chain.last().is_some_and(|c| c.2) {
+            chain.truncate(1);
+        }
+        let mut objects: Vec<EntityId> = Vec::new();
+        for (id, span, _) in &chain {
+            if !objects.contains(id) {
+                objects.push(*id);
+            }
+            cursor = span.end;
         }
         if objects.is_empty() {
             continue;
@@ -134,7 +147,19 @@ pub fn extract(
                     None
                 }
             });
+        // A fronted clause ("After talks with X, Y called Z"): the main clause's subject,
+        // the first actor after the comma that closes the clause.
+        let subject = subject.or_else(|| {
+            let comma = text[cursor..sentence.end].find(',')? + cursor;
+            actors
+                .iter()
+                .filter(|a| a.mention.full_span.start > comma)
+                .find(|a| glue_ok(&text[comma + 1..a.mention.full_span.start], 1))
+                .and_then(|a| a.entity)
+                .filter(|id| !objects.contains(id))
+        });
         let Some(subject) = subject else {
+            objects_so_far.extend(objects.iter().copied());
             continue;
         };
         objects.retain(|o| *o != subject);
@@ -262,6 +287,16 @@ mod tests {
         );
         assert_eq!(
             pairs("Ruiz's phone calls with Tomas Held and Omar Zaki were part of the effort."),
+            vec![vec!["Ruiz", "Held"], vec!["Ruiz", "Zaki"]]
+        );
+    }
+
+    #[test]
+    fn fronted_clause_takes_the_main_subject() {
+        assert_eq!(
+            pairs(
+                "After failed talks with Premier Tomas Held, Ruiz reached out to General Omar Zaki."
+            ),
             vec![vec!["Ruiz", "Held"], vec!["Ruiz", "Zaki"]]
         );
     }

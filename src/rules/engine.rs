@@ -131,7 +131,7 @@ fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
             .map(|d| format!("{} ({})", d.span.slice(text), d.value))
             .unwrap_or_default(),
         (ClaimKind::EventDate(x), _) => format!("{} ({})", x.date.span.slice(text), x.date.value),
-        (ClaimKind::Quantity(_), _) => c.span.slice(text).to_string(),
+        (ClaimKind::Quantity(x), _) => x.detail.span.slice(text).to_string(),
         (ClaimKind::Role(x), _) => {
             let holder = cx.analysis.entities.name(x.person);
             format!("{} {}", x.title, holder)
