@@ -465,9 +465,11 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
             if d.predicate.is_none() && !compound && subject.is_none() {
                 continue;
             }
+            // A compound names what is counted by itself; the verb around it varies.
+            let predicate = if compound || subject.is_some() { None } else { d.predicate.clone() };
             let key = (
                 q.class.clone(),
-                d.predicate.clone().unwrap_or_default(),
+                predicate.unwrap_or_default(),
                 d.unit.clone().unwrap_or_default(),
                 d.modifies.clone().unwrap_or_default(),
                 subject,

@@ -31,9 +31,14 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
         }
         return None;
     }
+    // Same surname: the given names may be further apart (transliterations such as
+    // "Yiannis"/"Giannis", transposed vowels), but not different names altogether.
     match (ga, gb) {
-        (Some(x), Some(y)) if x.chars().count() > 1 && y.chars().count() > 1 && close(x, y) => {
-            Some("given name".into())
+        (Some(x), Some(y)) if x != y && x.chars().count() >= 4 && y.chars().count() >= 4 => {
+            let d = damerau_levenshtein(x, y);
+            let same_initial = x.chars().next() == y.chars().next();
+            let ok = d == 1 || (d == 2 && same_initial && jaro_winkler(x, y) >= 0.7);
+            ok.then(|| "given name".into())
         }
         _ => None,
     }
