@@ -50,6 +50,7 @@ impl From<&Timex> for TimeRef {
             weekday: t.weekday,
             year_inferred: t.year_inferred,
             tz: t.tz.clone(),
+            zone_stated: t.zone_stated,
         }
     }
 }
@@ -237,7 +238,7 @@ fn quote_claims(
         if q.inner.is_empty() {
             continue;
         }
-        let paragraph_gap = text[last_end.min(q.outer.start)..q.outer.start]
+        let paragraph_gap = Span::between(text, last_end.min(q.outer.start), q.outer.start)
             .matches('\n')
             .count();
         let near_previous = last_speaker.is_some() && (last_continues || paragraph_gap <= 2);

@@ -30,6 +30,9 @@ pub struct TimeRef {
     pub weekday: Option<Weekday>,
     pub year_inferred: bool,
     pub tz: Option<String>,
+    /// The text states the zone ("(US time)", "local time"); otherwise `tz` is at best the
+    /// document's default zone and the day is read as a calendar day.
+    pub zone_stated: bool,
 }
 
 impl TimeRef {

@@ -136,12 +136,31 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             });
         }
     }
+    // "Minister of Foreign Affairs Ana Ruiz", "President of Veldra Ivo Brandt": the words
+    // after "of" belong to the title, the last two capitalised words are the name.
+    for m in titles.iter_mut() {
+        let of = m.last_tok + 1;
+        if toks.get(of).map(|t| t.text(text)) != Some("of") {
+            continue;
+        }
+        let mut end = of + 1;
+        while end < toks.len() && toks[end].kind == TokenKind::Word && is_cap_word(toks[end].text(text)) {
+            end += 1;
+        }
+        let run = end - (of + 1);
+        if run >= 3 {
+            m.last_tok = end - 3;
+            m.span = Span::new(m.span.start, toks[m.last_tok].span.end);
+        }
+    }
     let mut flags = vec![Flags::default(); toks.len()];
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(text);
         let (base, _) = strip_possessive(w);
         let f = &mut flags[i];
-        f.cap = t.kind == TokenKind::Word && is_cap_word(w);
+        // "Pakistan-based", "Marenland-flagged": adjectives, not names.
+        let adjective = w.rsplit_once('-').is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+        f.cap = t.kind == TokenKind::Word && is_cap_word(w) && !adjective;
         f.demonym = lx.demonyms.contains_key(base) && f.cap;
         let lw = w.to_lowercase();
         f.honorific = f.cap && lx.honorifics.contains(&lw);
@@ -341,6 +360,17 @@ fn titles_before(
             continue;
         }
         if flags[k - 1].honorific {
+            k -= 1;
+            continue;
+        }
+        // "Veldra's foreign minister, Anneliese Korval": a possessive title, a comma, the name.
+        if found.is_empty()
+            && k >= 3
+            && toks[k - 1].text(text) == ","
+            && let Some(t) = flags[k - 2].title
+            && titles[t].first_tok >= 1
+            && strip_possessive(toks[titles[t].first_tok - 1].text(text)).1
+        {
             k -= 1;
             continue;
         }
@@ -552,6 +582,18 @@ mod tests {
             m.iter().find(|x| x.name() == "Porthaven").unwrap().kind,
             MentionKind::Place
         );
+    }
+
+    #[test]
+    fn possessive_title_apposition_and_of_titles() {
+        let m = ms("Veldra's foreign minister, Anneliese Korval, said so.");
+        let k = person(&m, "Anneliese Korval");
+        assert_eq!(k.titles[0].title, "foreign minister");
+        assert_eq!(k.titles[0].jurisdiction.as_deref(), Some("Veldra"));
+        let m = ms("He met Minister of Foreign Affairs Ana Ruiz on Monday.");
+        assert_eq!(person(&m, "Ana Ruiz").titles[0].title, "minister of foreign affairs");
+        let m = ms("The Marenland-flagged cargo ship burned.");
+        assert!(m.is_empty(), "{:?}", m.iter().map(|x| x.name()).collect::<Vec<_>>());
     }
 
     #[test]

@@ -35,6 +35,11 @@ impl Span {
         text.get(self.start..self.end).unwrap_or("")
     }
 
+    /// The text between two offsets; "" when they are out of order or off a boundary.
+    pub fn between(text: &str, start: usize, end: usize) -> &str {
+        text.get(start..end).unwrap_or("")
+    }
+
     /// Shift a span found in a sub-slice back into document coordinates.
     pub const fn offset(&self, by: usize) -> Span {
         Span::new(self.start + by, self.end + by)

@@ -19,46 +19,58 @@ fn civil_day(t: &TimeRef) -> Option<Date> {
     t.day()?.parse().ok()
 }
 
+/// How far a time of unknown zone may lie from UTC, each way.
+const UNKNOWN_ZONE_SLACK_HOURS: i64 = 12;
+
+fn finer_than_day(t: &TimeRef) -> bool {
+    t.value.len() > 10 && t.value.as_bytes().get(10) == Some(&b'T')
+}
+
+/// Compare two dates. When either side states a time zone or a part of the day, the UTC
+/// intervals decide (a side whose zone is unknown is widened by twelve hours each way);
+/// otherwise the calendar days do, as an editor reads "Tuesday" against "Wednesday".
 pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
-    match (&a.utc, &b.utc) {
-        (Some((a0, a1)), Some((b0, b1))) => {
-            if a0 < b1 && b0 < a1 {
-                if civil_day(a) == civil_day(b) {
-                    DateRelation::Same
-                } else {
-                    DateRelation::Refines
-                }
+    let by_instant = a.zone_stated || b.zone_stated || finer_than_day(a) || finer_than_day(b);
+    if by_instant && let (Some(ia), Some(ib)) = (a.utc, b.utc) {
+        let widen = |t: &TimeRef, (s, e): (jiff::Timestamp, jiff::Timestamp)| {
+            if t.tz.is_some() {
+                (s, e)
+            } else {
+                let slack = jiff::SignedDuration::from_hours(UNKNOWN_ZONE_SLACK_HOURS);
+                (s.checked_sub(slack).unwrap_or(s), e.checked_add(slack).unwrap_or(e))
+            }
+        };
+        let ((a0, a1), (b0, b1)) = (widen(a, ia), widen(b, ib));
+        return if a0 < b1 && b0 < a1 {
+            if civil_day(a) == civil_day(b) { DateRelation::Same } else { DateRelation::Refines }
+        } else {
+            DateRelation::Conflict
+        };
+    }
+    let (da, db) = (civil_day(a), civil_day(b));
+    match (da, db, a.weekday, b.weekday) {
+        (Some(x), Some(y), _, _) => {
+            if x == y {
+                DateRelation::Same
             } else {
                 DateRelation::Conflict
             }
         }
-        _ => {
-            let (da, db) = (civil_day(a), civil_day(b));
-            match (da, db, a.weekday, b.weekday) {
-                (Some(x), Some(y), _, _) => {
-                    if x == y {
-                        DateRelation::Same
-                    } else {
-                        DateRelation::Conflict
-                    }
-                }
-                (Some(x), None, _, Some(w)) | (None, Some(x), Some(w), _) => {
-                    if x.weekday() == w {
-                        DateRelation::Refines
-                    } else {
-                        DateRelation::Conflict
-                    }
-                }
-                (None, None, Some(x), Some(y)) => {
-                    if x == y {
-                        DateRelation::Same
-                    } else {
-                        DateRelation::Conflict
-                    }
-                }
-                _ => DateRelation::Unknown,
+        (Some(x), None, _, Some(w)) | (None, Some(x), Some(w), _) => {
+            if x.weekday() == w {
+                DateRelation::Refines
+            } else {
+                DateRelation::Conflict
             }
         }
+        (None, None, Some(x), Some(y)) => {
+            if x == y {
+                DateRelation::Same
+            } else {
+                DateRelation::Conflict
+            }
+        }
+        _ => DateRelation::Unknown,
     }
 }
 
@@ -94,6 +106,7 @@ pub mod tests {
             weekday: None,
             year_inferred: false,
             tz: Some(tz.into()),
+            zone_stated: true,
         }
     }
 
@@ -105,6 +118,7 @@ pub mod tests {
             weekday: Some(w),
             year_inferred: false,
             tz: None,
+            zone_stated: false,
         }
     }
 
@@ -115,6 +129,20 @@ pub mod tests {
         assert_eq!(compare(&sat_india, &fri_us), DateRelation::Refines);
         let thu_us = day_in("2031-03-13", "America/New_York");
         assert_eq!(compare(&sat_india, &thu_us), DateRelation::Conflict);
+    }
+
+    #[test]
+    fn calendar_days_without_zones_differ() {
+        let tue = TimeRef { zone_stated: false, tz: None, ..day_in("2031-03-11", "UTC") };
+        let wed = TimeRef { zone_stated: false, tz: None, ..day_in("2031-03-12", "UTC") };
+        assert_eq!(compare(&tue, &wed), DateRelation::Conflict);
+        // A morning in an unknown "local time" can be the evening before in Washington.
+        let mut fri_morning = day_in("2031-03-14", "UTC");
+        fri_morning.value = "2031-03-14TMO".into();
+        fri_morning.tz = None;
+        let mut thu_evening = day_in("2031-03-13", "America/New_York");
+        thu_evening.value = "2031-03-13TEV".into();
+        assert_ne!(compare(&fri_morning, &thu_evening), DateRelation::Conflict);
     }
 
     #[test]

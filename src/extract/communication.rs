@@ -23,7 +23,7 @@ fn is_bare_verb(phrase: &str) -> bool {
 }
 
 fn medium(v: &str) -> Medium {
-    match v {
+    match v.split('\t').next().unwrap_or("") {
         "meeting" => Medium::Meeting,
         "statement" => Medium::Statement,
         "social" => Medium::SocialMedia,
@@ -79,7 +79,7 @@ pub fn extract(
             continue;
         }
         let phrase = &lx.communication.phrases[pat];
-        let after = &text[trigger.end..sentence.end];
+        let after = Span::between(text, trigger.end, sentence.end);
         if is_bare_verb(phrase) {
             let next = after
                 .split_whitespace()
@@ -99,7 +99,7 @@ pub fn extract(
             .iter()
             .filter(|a| a.mention.full_span.start >= trigger.end)
         {
-            let gap = &text[cursor..a.mention.full_span.start];
+            let gap = Span::between(text, cursor, a.mention.full_span.start);
             let limit = if chain.is_empty() { max_first_gap } else { 3 };
             if !glue_ok(gap, limit) {
                 break;
@@ -127,17 +127,31 @@ pub fn extract(
             cursor = span.end;
         }
         if objects.is_empty() {
+            // "A and B spoke by phone": the participants stand before the verb.
+            if lx.communication.values[pat].ends_with("reciprocal")
+                && let Some((a, b)) = coordinated_before(text, sentence, trigger, &actors, quotes)
+            {
+                let date = nearest_date(times, sentence, trigger);
+                out.push(Communication {
+                    participants: vec![a, b],
+                    initiator: None,
+                    date,
+                    medium: medium(&lx.communication.values[pat]),
+                    trigger,
+                });
+                state.last_subject = Some(a);
+            }
             continue;
         }
         // Subject: the first actor of the sentence before the trigger that is not an
         // object of an earlier trigger; else a pronoun standing for the last subject.
         let subject = actors
             .iter()
-            .filter(|a| a.mention.span.end <= trigger.start)
+            .filter(|a| a.mention.span.end <= trigger.start && !inside(quotes, a.mention.span))
             .map(|a| a.entity.unwrap())
             .find(|id| !objects_so_far.contains(id) && !objects.contains(id))
             .or_else(|| {
-                let before = &text[sentence.start..trigger.start];
+                let before = Span::between(text, sentence.start, trigger.start);
                 let has_pronoun = before
                     .split(|c: char| !c.is_alphabetic())
                     .any(|w| matches!(w, "he" | "He" | "she" | "She"));
@@ -150,11 +164,11 @@ pub fn extract(
         // A fronted clause ("After talks with X, Y called Z"): the main clause's subject,
         // the first actor after the comma that closes the clause.
         let subject = subject.or_else(|| {
-            let comma = text[cursor..sentence.end].find(',')? + cursor;
+            let comma = text.get(cursor..sentence.end)?.find(',')? + cursor;
             actors
                 .iter()
                 .filter(|a| a.mention.full_span.start > comma)
-                .find(|a| glue_ok(&text[comma + 1..a.mention.full_span.start], 1))
+                .find(|a| glue_ok(Span::between(text, comma + 1, a.mention.full_span.start), 1))
                 .and_then(|a| a.entity)
                 .filter(|id| !objects.contains(id))
         });
@@ -191,6 +205,30 @@ pub fn extract(
         state.last_subject = Some(subject);
     }
     out
+}
+
+/// Two actors joined by "and" right before a reciprocal verb: "Korval and Brennholt spoke".
+fn coordinated_before(
+    text: &str,
+    sentence: Span,
+    trigger: Span,
+    actors: &[&Resolved],
+    quotes: &[Span],
+) -> Option<(EntityId, EntityId)> {
+    let before: Vec<&&Resolved> = actors
+        .iter()
+        .filter(|a| a.mention.span.end <= trigger.start && !inside(quotes, a.mention.span))
+        .collect();
+    let (a, b) = match before.as_slice() {
+        [.., a, b] => (a, b),
+        _ => return None,
+    };
+    let between = Span::between(text, a.mention.span.end, b.mention.full_span.start);
+    let after = Span::between(text, b.mention.span.end, trigger.start);
+    let joined = between.trim() == "and" || between.trim() == "and his counterpart" || between.trim() == "and her counterpart";
+    let close = after.split_whitespace().count() <= 2 && !after.contains(',');
+    let _ = sentence;
+    (joined && close && a.entity != b.entity).then(|| (a.entity.unwrap(), b.entity.unwrap()))
 }
 
 /// The date expression of the sentence closest to the trigger.
@@ -299,6 +337,12 @@ mod tests {
             ),
             vec![vec!["Ruiz", "Held"], vec!["Ruiz", "Zaki"]]
         );
+    }
+
+    #[test]
+    fn reciprocal_verbs_take_coordinated_subjects() {
+        assert_eq!(pairs("Minister Ana Ruiz and Ambassador Tomas Held spoke by phone on Tuesday."), vec![vec!["Ruiz", "Held"]]);
+        assert!(pairs("Minister Ana Ruiz spoke at length on Tuesday.").is_empty());
     }
 
     #[test]

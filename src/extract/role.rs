@@ -53,7 +53,7 @@ pub fn extract(text: &str, sentence: Span, mentions: &[Resolved]) -> Vec<(Span, 
             continue;
         }
         for t in &r.mention.titles {
-            let before = &text[sentence.start..r.mention.full_span.start.max(sentence.start)];
+            let before = Span::between(text, sentence.start, r.mention.full_span.start.max(sentence.start));
             let qualifier = QUALIFIER_BEFORE
                 .captures(before)
                 .map(|c| c[1].to_lowercase().trim_end_matches('-').to_string());
@@ -69,7 +69,7 @@ pub fn extract(text: &str, sentence: Span, mentions: &[Resolved]) -> Vec<(Span, 
             ));
         }
         // Copular: the text right after the name.
-        let after = &text[r.mention.span.end..sentence.end];
+        let after = Span::between(text, r.mention.span.end, sentence.end);
         if let Some(m) = COPULAR.find(after) {
             let rest = &after[m.end()..];
             if let Some((s, e, _)) = lx

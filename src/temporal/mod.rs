@@ -87,6 +87,10 @@ pub struct Timex {
     pub utc: Option<UtcInterval>,
     /// The IANA zone applied, if any.
     pub tz: Option<String>,
+    /// The text states a zone for it ("(US time)", "local time"), directly or through
+    /// the date it refers back to.
+    #[serde(skip)]
+    pub zone_stated: bool,
     /// The weekday the text names, if any.
     #[serde(serialize_with = "ser_weekday")]
     pub weekday: Option<Weekday>,

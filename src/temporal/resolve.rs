@@ -44,6 +44,7 @@ struct Focus {
     date: Option<Date>,
     weekday: Option<Weekday>,
     tz: Option<String>,
+    zone_stated: bool,
 }
 
 /// Resolves expressions region after region, carrying the focus along.
@@ -55,6 +56,9 @@ pub struct Resolver<'a> {
 struct Out {
     val: Val,
     tz: Option<String>,
+    /// The text names a zone for this expression ("(Indian time)", "local time"), or it
+    /// refers back to one that did.
+    zone_stated: bool,
     year_inferred: bool,
     in_focus: bool,
 }
@@ -127,6 +131,7 @@ impl<'a> Resolver<'a> {
                 },
                 DayRef::None => under_clock(clock),
             };
+            let zone_stated = raws[k].zone.is_some() || ntz.is_some();
             let tz = self
                 .zone_name(raws[k].zone)
                 .or(ntz)
@@ -134,6 +139,7 @@ impl<'a> Resolver<'a> {
             done[k] = Some(Out {
                 val,
                 tz,
+                zone_stated,
                 year_inferred: false,
                 in_focus: false,
             });
@@ -159,6 +165,7 @@ impl<'a> Resolver<'a> {
                     date: Some(*date),
                     weekday: Some(date.weekday()),
                     tz: o.tz.clone(),
+                    zone_stated: o.zone_stated,
                 })
             }
             Val::Under {
@@ -168,6 +175,7 @@ impl<'a> Resolver<'a> {
                     date: None,
                     weekday: Some(*w),
                     tz: o.tz.clone(),
+                    zone_stated: o.zone_stated,
                 })
             }
             _ => {}
@@ -179,6 +187,7 @@ impl<'a> Resolver<'a> {
         let mut o = Out {
             val: Val::Other(TimexType::Date, String::new()),
             tz: explicit_tz.clone().or_else(|| self.anchor.tz.clone()),
+            zone_stated: raw.zone.is_some(),
             year_inferred: false,
             in_focus: false,
         };
@@ -274,6 +283,7 @@ impl<'a> Resolver<'a> {
                         && explicit_tz.is_none()
                     {
                         o.tz = f.tz.clone();
+                        o.zone_stated |= f.zone_stated;
                     }
                     self.focus.as_ref().and_then(|f| f.date).or(a)
                 } else {
@@ -329,10 +339,12 @@ impl<'a> Resolver<'a> {
                     date: a,
                     weekday: a.map(|d| d.weekday()),
                     tz: None,
+                    zone_stated: false,
                 });
                 if explicit_tz.is_none() && f.tz.is_some() {
                     o.tz = f.tz.clone();
                 }
+                o.zone_stated |= f.zone_stated;
                 match f.date.and_then(|d| d.checked_add((*days).days()).ok()) {
                     Some(date) => Val::Day {
                         date,
@@ -604,6 +616,7 @@ fn emit(raw: &Raw, o: Out) -> Timex {
         utc,
         tz: if tz.is_some() { tzname } else { None },
         weekday,
+        zone_stated: o.zone_stated,
         year_inferred: o.year_inferred,
         in_focus: o.in_focus,
         modifier: raw.modifier.map(str::to_string),
