@@ -230,7 +230,7 @@ fn quote_claims(
     attributed: &[(crate::quotes::QuoteSpan, Option<crate::quotes::Attribution>)],
 ) -> Vec<(Span, ClaimKind)> {
     let text = &doc.text;
-    let mut out = Vec::new();
+    let mut out: Vec<(Span, ClaimKind)> = Vec::new();
     let mut last_speaker: Option<crate::entities::EntityId> = None;
     let mut last_end = 0usize;
     let mut last_continues = false;
@@ -266,6 +266,21 @@ fn quote_claims(
             ),
             None => (if near_previous { last_speaker } else { None }, None, None),
         };
+        // A frameless piece right after a quote of the same speaker in the same paragraph
+        // continues that statement: '"A," she said. "B."' is one quotation of A and B.
+        let same_paragraph =
+            !Span::between(text, last_end.min(q.outer.start), q.outer.start).contains(['\n', '\r']);
+        let continues_previous =
+            attr.is_none() && same_paragraph && speaker.is_some() && speaker == last_speaker;
+        if continues_previous && let Some((span, ClaimKind::Quote(prev))) = out.last_mut() {
+            prev.pieces.push(q.inner);
+            prev.inner = Span::new(prev.inner.start, q.inner.end);
+            prev.normalised = crate::quotes::normalise(&prev.words(text));
+            span.end = span.end.max(crate::quotes::sentence_of(text, q).end);
+            last_end = q.outer.end;
+            last_continues = q.continues;
+            continue;
+        }
         if speaker.is_some() {
             last_speaker = speaker;
         }
@@ -276,6 +291,7 @@ fn quote_claims(
             sentence,
             ClaimKind::Quote(crate::claim::Quote {
                 inner: q.inner,
+                pieces: vec![q.inner],
                 speaker,
                 speaker_span,
                 channel,

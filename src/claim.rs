@@ -35,6 +35,17 @@ pub struct TimeRef {
     pub zone_stated: bool,
 }
 
+impl Quote {
+    /// The quoted words only, pieces joined by a space.
+    pub fn words(&self, text: &str) -> String {
+        self.pieces
+            .iter()
+            .map(|p| p.slice(text))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
 impl TimeRef {
     /// The calendar day "YYYY-MM-DD" when the value names one.
     pub fn day(&self) -> Option<&str> {
@@ -82,8 +93,11 @@ pub struct Role {
 
 #[derive(Debug, Clone)]
 pub struct Quote {
-    /// The quoted words (without the marks).
+    /// The quoted words (without the marks); for a statement quoted in pieces ("A," she
+    /// said. "B."), from the first piece's start to the last piece's end.
     pub inner: Span,
+    /// The quoted pieces of one statement, in order.
+    pub pieces: Vec<Span>,
     pub speaker: Option<EntityId>,
     /// The speaker phrase as written, if any.
     pub speaker_span: Option<Span>,

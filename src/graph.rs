@@ -274,15 +274,17 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         .iter()
         .map(|d| (d.id.0.as_str(), d.text.as_str()))
         .collect();
-    let quotes: Vec<(usize, &crate::claim::Quote, &str)> = an
+    let words: Vec<(usize, &crate::claim::Quote, String)> = an
         .claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, q, q.inner.slice(text_of[c.document.0.as_str()]))),
+            ClaimKind::Quote(q) => Some((i, q, q.words(text_of[c.document.0.as_str()]))),
             _ => None,
         })
         .collect();
+    let quotes: Vec<(usize, &crate::claim::Quote, &str)> =
+        words.iter().map(|(i, q, w)| (*i, *q, w.as_str())).collect();
     if quotes.is_empty() {
         return;
     }
@@ -466,7 +468,11 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 continue;
             }
             // A compound names what is counted by itself; the verb around it varies.
-            let predicate = if compound || subject.is_some() { None } else { d.predicate.clone() };
+            let predicate = if compound || subject.is_some() {
+                None
+            } else {
+                d.predicate.clone()
+            };
             let key = (
                 q.class.clone(),
                 predicate.unwrap_or_default(),

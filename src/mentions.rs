@@ -144,7 +144,10 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             continue;
         }
         let mut end = of + 1;
-        while end < toks.len() && toks[end].kind == TokenKind::Word && is_cap_word(toks[end].text(text)) {
+        while end < toks.len()
+            && toks[end].kind == TokenKind::Word
+            && is_cap_word(toks[end].text(text))
+        {
             end += 1;
         }
         let run = end - (of + 1);
@@ -159,7 +162,9 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         let (base, _) = strip_possessive(w);
         let f = &mut flags[i];
         // "Pakistan-based", "Marenland-flagged": adjectives, not names.
-        let adjective = w.rsplit_once('-').is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+        let adjective = w
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         f.cap = t.kind == TokenKind::Word && is_cap_word(w) && !adjective;
         f.demonym = lx.demonyms.contains_key(base) && f.cap;
         let lw = w.to_lowercase();
@@ -591,9 +596,16 @@ mod tests {
         assert_eq!(k.titles[0].title, "foreign minister");
         assert_eq!(k.titles[0].jurisdiction.as_deref(), Some("Veldra"));
         let m = ms("He met Minister of Foreign Affairs Ana Ruiz on Monday.");
-        assert_eq!(person(&m, "Ana Ruiz").titles[0].title, "minister of foreign affairs");
+        assert_eq!(
+            person(&m, "Ana Ruiz").titles[0].title,
+            "minister of foreign affairs"
+        );
         let m = ms("The Marenland-flagged cargo ship burned.");
-        assert!(m.is_empty(), "{:?}", m.iter().map(|x| x.name()).collect::<Vec<_>>());
+        assert!(
+            m.is_empty(),
+            "{:?}",
+            m.iter().map(|x| x.name()).collect::<Vec<_>>()
+        );
     }
 
     #[test]

@@ -37,12 +37,19 @@ pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
                 (s, e)
             } else {
                 let slack = jiff::SignedDuration::from_hours(UNKNOWN_ZONE_SLACK_HOURS);
-                (s.checked_sub(slack).unwrap_or(s), e.checked_add(slack).unwrap_or(e))
+                (
+                    s.checked_sub(slack).unwrap_or(s),
+                    e.checked_add(slack).unwrap_or(e),
+                )
             }
         };
         let ((a0, a1), (b0, b1)) = (widen(a, ia), widen(b, ib));
         return if a0 < b1 && b0 < a1 {
-            if civil_day(a) == civil_day(b) { DateRelation::Same } else { DateRelation::Refines }
+            if civil_day(a) == civil_day(b) {
+                DateRelation::Same
+            } else {
+                DateRelation::Refines
+            }
         } else {
             DateRelation::Conflict
         };
@@ -133,8 +140,16 @@ pub mod tests {
 
     #[test]
     fn calendar_days_without_zones_differ() {
-        let tue = TimeRef { zone_stated: false, tz: None, ..day_in("2031-03-11", "UTC") };
-        let wed = TimeRef { zone_stated: false, tz: None, ..day_in("2031-03-12", "UTC") };
+        let tue = TimeRef {
+            zone_stated: false,
+            tz: None,
+            ..day_in("2031-03-11", "UTC")
+        };
+        let wed = TimeRef {
+            zone_stated: false,
+            tz: None,
+            ..day_in("2031-03-12", "UTC")
+        };
         assert_eq!(compare(&tue, &wed), DateRelation::Conflict);
         // A morning in an unknown "local time" can be the evening before in Washington.
         let mut fri_morning = day_in("2031-03-14", "UTC");

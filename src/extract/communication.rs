@@ -225,7 +225,9 @@ fn coordinated_before(
     };
     let between = Span::between(text, a.mention.span.end, b.mention.full_span.start);
     let after = Span::between(text, b.mention.span.end, trigger.start);
-    let joined = between.trim() == "and" || between.trim() == "and his counterpart" || between.trim() == "and her counterpart";
+    let joined = between.trim() == "and"
+        || between.trim() == "and his counterpart"
+        || between.trim() == "and her counterpart";
     let close = after.split_whitespace().count() <= 2 && !after.contains(',');
     let _ = sentence;
     (joined && close && a.entity != b.entity).then(|| (a.entity.unwrap(), b.entity.unwrap()))
@@ -341,7 +343,10 @@ mod tests {
 
     #[test]
     fn reciprocal_verbs_take_coordinated_subjects() {
-        assert_eq!(pairs("Minister Ana Ruiz and Ambassador Tomas Held spoke by phone on Tuesday."), vec![vec!["Ruiz", "Held"]]);
+        assert_eq!(
+            pairs("Minister Ana Ruiz and Ambassador Tomas Held spoke by phone on Tuesday."),
+            vec![vec!["Ruiz", "Held"]]
+        );
         assert!(pairs("Minister Ana Ruiz spoke at length on Tuesday.").is_empty());
     }
 

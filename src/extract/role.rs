@@ -53,7 +53,11 @@ pub fn extract(text: &str, sentence: Span, mentions: &[Resolved]) -> Vec<(Span, 
             continue;
         }
         for t in &r.mention.titles {
-            let before = Span::between(text, sentence.start, r.mention.full_span.start.max(sentence.start));
+            let before = Span::between(
+                text,
+                sentence.start,
+                r.mention.full_span.start.max(sentence.start),
+            );
             let qualifier = QUALIFIER_BEFORE
                 .captures(before)
                 .map(|c| c[1].to_lowercase().trim_end_matches('-').to_string());

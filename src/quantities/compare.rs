@@ -115,7 +115,38 @@ fn some_are(q: &Quantity) -> Vec<String> {
         .collect()
 }
 
+/// Sub-counts: "14 workers, including two contractors" says exactly how many are X.
+fn counted_parts(q: &Quantity) -> Vec<(String, f64, &str)> {
+    q.descriptors
+        .iter()
+        .filter(|d| d.quantifier == Quantifier::Including)
+        .filter_map(|d| Some((family(d.noun.as_deref()?), d.count?, d.text.as_str())))
+        .collect()
+}
+
+fn most_are(q: &Quantity) -> Vec<String> {
+    q.descriptors
+        .iter()
+        .filter(|d| d.quantifier == Quantifier::Most)
+        .filter_map(|d| d.noun.as_deref().map(family))
+        .collect()
+}
+
 fn descriptor_conflict(a: &Quantity, b: &Quantity) -> Option<String> {
+    for (x, y) in [(a, b), (b, a)] {
+        let total = x.number.value;
+        for (f, n, text) in counted_parts(x) {
+            if n < total && all_are(y).contains(&f) {
+                return Some(format!(
+                    "only \"{text}\" in one, all {} {f}s in the other",
+                    y.number.text
+                ));
+            }
+            if n * 2.0 <= total && most_are(y).contains(&f) {
+                return Some(format!("only \"{text}\" in one, mostly {f}s in the other"));
+            }
+        }
+    }
     for (x, y) in [(a, b), (b, a)] {
         let partial = some_are(y);
         if let Some(f) = all_are(x).into_iter().find(|f| partial.contains(f)) {
@@ -436,6 +467,22 @@ mod tests {
             cmp("a 48-page report", "48", "48 people were killed", "48"),
             QuantityRelation::Unrelated
         );
+    }
+
+    #[test]
+    fn counted_part_versus_most_or_all() {
+        assert!(is_conflict(&cmp(
+            "The blast killed 12 miners, including three engineers.",
+            "12",
+            "The blast killed 12 people, mostly engineers.",
+            "12"
+        )));
+        assert!(!is_conflict(&cmp(
+            "The blast killed 12 miners, including nine engineers.",
+            "12",
+            "The blast killed 12 people, mostly engineers.",
+            "12"
+        )));
     }
 
     #[test]
