@@ -104,7 +104,7 @@ pub fn analyse(bundle: &Bundle) -> Analysis {
         .zip(&docs)
         .map(|(d, a)| (d.id.clone(), a.mentions.clone()))
         .collect();
-    let entities = entities::resolve(&inputs);
+    let entities = entities::resolve_with(&inputs, &bundle.entities);
     let claims: Vec<Claim> = bundle
         .documents
         .par_iter()

@@ -22,6 +22,9 @@ pub struct Entity {
     #[serde(skip)]
     pub given: Vec<String>,
     pub documents: BTreeSet<DocId>,
+    /// Declared by the user in entities.yaml (its spellings are accepted, not flagged).
+    #[serde(skip)]
+    pub declared: bool,
 }
 
 /// Where a mention sits, for resolution.
@@ -50,6 +53,13 @@ impl EntityTable {
     pub fn of(&self, doc: &DocId, mention: usize) -> Option<EntityId> {
         self.resolved.get(doc)?.get(mention).copied().flatten()
     }
+}
+
+fn norm_name(s: &str) -> String {
+    s.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn norm(s: &str) -> String {
@@ -86,10 +96,100 @@ fn given_compatible(a: &[String], b: &[String]) -> bool {
     }
 }
 
+/// An entity the user declares in `entities.yaml`: it wins over inference.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserEntity {
+    pub name: String,
+    #[serde(default)]
+    pub kind: Option<UserKind>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Offices the person holds, with their jurisdiction ("title: defence minister,
+    /// jurisdiction: Veldra"); documented for editors, used as the person's jurisdiction.
+    #[serde(default)]
+    pub roles: Vec<UserRole>,
+}
+
+#[derive(Debug, Clone, Copy, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UserKind {
+    Person,
+    Org,
+    Place,
+}
+
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserRole {
+    pub title: String,
+    #[serde(default)]
+    pub jurisdiction: Option<String>,
+}
+
+/// `entities.yaml`: `entities: [{name, kind, aliases, roles}]`.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserEntities {
+    #[serde(default)]
+    pub entities: Vec<UserEntity>,
+}
+
 /// Resolve every mention of every document. `docs` is in bundle order; each document's
 /// mentions are in text order.
 pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
+    resolve_with(docs, &[])
+}
+
+/// Resolution with user-declared entities: a mention whose name is a declared name or
+/// alias (or, alone, the surname of exactly one declared person) is that entity.
+pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> EntityTable {
     let mut table = EntityTable::default();
+    let mut user_names: HashMap<String, EntityId> = HashMap::new();
+    let mut user_surnames: HashMap<String, Vec<EntityId>> = HashMap::new();
+    for u in declared {
+        let id = EntityId(table.entities.len());
+        let tokens: Vec<String> = u.name.split_whitespace().map(String::from).collect();
+        let (given, surname) = split_name(&tokens);
+        let kind = match u.kind {
+            Some(UserKind::Org) => MentionKind::Org,
+            Some(UserKind::Place) => MentionKind::Place,
+            _ => MentionKind::Person,
+        };
+        table.entities.push(Entity {
+            id,
+            canonical: u.name.clone(),
+            kind,
+            aliases: BTreeSet::new(),
+            surname: surname.clone(),
+            given,
+            documents: BTreeSet::new(),
+            declared: true,
+        });
+        for n in std::iter::once(&u.name).chain(&u.aliases) {
+            user_names.insert(norm_name(n), id);
+            if kind == MentionKind::Person {
+                let toks: Vec<String> = n.split_whitespace().map(String::from).collect();
+                let (_, sn) = split_name(&toks);
+                let v = user_surnames.entry(sn).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    let declared_of = |m: &Mention| -> Option<EntityId> {
+        if let Some(id) = user_names.get(&norm_name(&m.name())) {
+            return Some(*id);
+        }
+        if m.tokens.len() == 1 {
+            let (_, sn) = split_name(&m.tokens);
+            if let Some([id]) = user_surnames.get(&sn).map(Vec::as_slice) {
+                return Some(*id);
+            }
+        }
+        None
+    };
     // Pass 1: full person names (two or more tokens) found anywhere define people.
     let mut by_surname: BTreeMap<String, Vec<EntityId>> = BTreeMap::new();
     let mut form_counts: HashMap<EntityId, BTreeMap<String, usize>> = HashMap::new();
@@ -125,6 +225,7 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
                         surname: surname.clone(),
                         given: given.clone(),
                         documents: BTreeSet::new(),
+                        declared: false,
                     });
                     ids.push(id);
                     id
@@ -141,6 +242,7 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
         let mut recent: HashMap<String, EntityId> = HashMap::new();
         for m in ms {
             let id = match m.kind {
+                _ if declared_of(m).is_some() => declared_of(m),
                 MentionKind::Person | MentionKind::Unknown => {
                     let (given, surname) = split_name(&m.tokens);
                     let candidates = by_surname.get(&surname);
@@ -190,6 +292,7 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
                                     surname: surname.clone(),
                                     given: Vec::new(),
                                     documents: BTreeSet::new(),
+                                    declared: false,
                                 });
                                 id
                             });
@@ -214,6 +317,7 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
                             surname: key.1.clone(),
                             given: Vec::new(),
                             documents: BTreeSet::new(),
+                            declared: false,
                         });
                         id
                     });
@@ -236,7 +340,7 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
     }
     // Single-token "Unknown" names that match a person's surname were resolved above; an
     // unknown name seen in several documents stays unknown (places, groups).
-    for e in &mut table.entities {
+    for e in table.entities.iter_mut().filter(|e| !e.declared) {
         let forms = form_counts.get(&e.id).cloned().unwrap_or_default();
         // Canonical: the most frequent multi-word form, then the longest, then alphabetical.
         e.canonical = forms
@@ -316,6 +420,22 @@ mod tests {
         let p = entity_of(&t, &a, "Peter Vance").unwrap();
         let m = entity_of(&t, &a, "Marion Vance").unwrap();
         assert_ne!(p, m);
+    }
+
+    #[test]
+    fn declared_entities_win() {
+        let a = doc("a", "Press secretary Karla Levit spoke. Levit said more.");
+        let b = doc("b", "Karla Leavit said so.");
+        let user: UserEntities = crate::yaml::parse(
+            "entities:\n  - name: Karla Leavit\n    aliases: [Karla Levit]\n",
+            "entities.yaml",
+        )
+        .unwrap();
+        let t = resolve_with(&[a.clone(), b.clone()], &user.entities);
+        let x = entity_of(&t, &a, "Karla Levit").unwrap();
+        assert_eq!(t.name(x), "Karla Leavit");
+        assert_eq!(entity_of(&t, &a, "Levit"), Some(x));
+        assert_eq!(entity_of(&t, &b, "Karla Leavit"), Some(x));
     }
 
     #[test]

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
 const MANIFEST: &str = "bundle.yaml";
+/// User-declared entities beside the articles.
+pub const ENTITIES: &str = "entities.yaml";
 
 #[derive(Debug, Clone)]
 pub struct IngestOptions {
@@ -37,6 +39,19 @@ pub struct Notice {
 pub struct Bundle {
     pub documents: Vec<Document>,
     pub notices: Vec<Notice>,
+    /// Entities declared in `entities.yaml` files beside the articles or with `--entities`.
+    pub entities: Vec<crate::entities::UserEntity>,
+}
+
+/// Read an `entities.yaml` file (canonical names, aliases, roles).
+pub fn read_entities(path: &Path) -> Result<Vec<crate::entities::UserEntity>> {
+    let src = std::fs::read_to_string(path).map_err(|e| Error::Io {
+        path: path.to_path_buf(),
+        source: e,
+    })?;
+    let parsed: crate::entities::UserEntities =
+        crate::yaml::parse(&src, &path.display().to_string())?;
+    Ok(parsed.entities)
 }
 
 /// One document's entry in `bundle.yaml`.
@@ -91,6 +106,10 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
         if manifests.contains_key(&dir) {
             continue;
+        }
+        let epath = dir.join(ENTITIES);
+        if epath.is_file() {
+            bundle.entities.extend(read_entities(&epath)?);
         }
         let mpath = dir.join(MANIFEST);
         let m = if mpath.is_file() {
@@ -193,7 +212,7 @@ fn walk(
             walk(&p, files, notices, seen)?;
         } else if is_article(&p) {
             files.push(p);
-        } else if name != MANIFEST {
+        } else if name != MANIFEST && name != ENTITIES {
             notices.push(Notice {
                 path: p.display().to_string(),
                 message: "skipped: not an article (only .txt and .md are read)".into(),

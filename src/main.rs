@@ -54,6 +54,10 @@ struct Inputs {
     /// Skip files larger than this many bytes (with a notice).
     #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
     max_file_size: u64,
+    /// Declared entities (canonical names, aliases, roles); they win over inference.
+    /// An `entities.yaml` beside the articles is read too.
+    #[arg(long, value_name = "FILE")]
+    entities: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]
@@ -158,12 +162,15 @@ fn main() -> ExitCode {
 }
 
 fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
-    let bundle = ingest::load(
+    let mut bundle = ingest::load(
         &inputs.paths,
         &IngestOptions {
             max_file_bytes: inputs.max_file_size,
         },
     )?;
+    if let Some(p) = &inputs.entities {
+        bundle.entities.extend(ingest::read_entities(p)?);
+    }
     for n in &bundle.notices {
         eprintln!("notice: {}: {}", n.path, n.message);
     }
@@ -273,6 +280,7 @@ fn run(cli: Cli) -> Result<u8> {
             let bundle = load_bundle(&Inputs {
                 paths: vec![file.clone()],
                 max_file_size: ingest::DEFAULT_MAX_FILE_BYTES,
+                entities: None,
             })?;
             let doc = &bundle.documents[0];
             let (anchor_date, source) = match &date {

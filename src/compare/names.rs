@@ -11,6 +11,10 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
     if a.kind != MentionKind::Person || b.kind != MentionKind::Person {
         return None;
     }
+    // Spellings the user declared are accepted.
+    if a.declared || b.declared {
+        return None;
+    }
     // The same document naming both means two people (or a typo the desk sees anyway).
     if a.documents.intersection(&b.documents).next().is_some() {
         return None;
@@ -63,6 +67,7 @@ mod tests {
                 vec![given.to_lowercase()]
             },
             documents: [DocId(doc.into())].into_iter().collect(),
+            declared: false,
         }
     }
 
