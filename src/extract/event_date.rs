@@ -1,0 +1,553 @@
+//! Event-date claims: a happening other than a call or meeting, told with the day it took
+//! place: "X was shot and killed Friday in his home", "a grand jury indicted Y on
+//! Tuesday", "protesters set fire to a bank in Z on Wednesday", "W told the newspaper on
+//! Saturday that...".
+//!
+//! An event word comes from `rules/lexicon/event-words.tsv` (type and family). Each date
+//! of the sentence belongs to one event word: the nearest one before it ("indicted on
+//! Tuesday"), else the nearest after it ("On Friday, Y was arrested"). Event words that own
+//! no date give undated claims (value `XXXX-XX-XX`): they never make an event of their own
+//! but let the ledger cite a document that tells an event without its day. Every claim
+//! needs a participant (a person or organisation of the sentence) or a place.
+
+use super::{Resolved, inside};
+use crate::claim::{EventDate, TimeRef};
+use crate::entities::EntityId;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::mentions::MentionKind;
+use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The event-word lexicon, matched case-insensitively on whole words, longest first.
+struct EventWords {
+    /// Per phrase: its event type ("-" for phrases that name no event).
+    types: Vec<String>,
+    /// Type → family ("shooting" → "incident").
+    families: HashMap<String, String>,
+    ac: AhoCorasick,
+}
+
+static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut types = Vec::new();
+    let mut families = HashMap::new();
+    for l in include_str!("../../rules/lexicon/event-words.tsv").lines() {
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut cols = l.split('\t').map(str::trim);
+        let (Some(p), Some(t), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        phrases.push(p.to_lowercase());
+        types.push(t.to_string());
+        families.insert(t.to_string(), f.to_string());
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&phrases)
+        .expect("event-word automaton builds");
+    EventWords {
+        types,
+        families,
+        ac,
+    }
+});
+
+impl EventWords {
+    /// Whole-word matches in `s`: (start, end, type).
+    fn find(&self, s: &str) -> Vec<(usize, usize, &str)> {
+        let b = s.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+        self.ac
+            .find_iter(s)
+            .filter(|m| {
+                (m.start() == 0 || !word(b[m.start() - 1])) && (m.end() >= b.len() || !word(b[m.end()]))
+            })
+            .map(|m| (m.start(), m.end(), self.types[m.pattern().as_usize()].as_str()))
+            .collect()
+    }
+}
+
+struct Cues {
+    irrealis: HashSet<String>,
+    not_date: HashSet<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut c = Cues {
+        irrealis: HashSet::new(),
+        not_date: HashSet::new(),
+    };
+    for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
+        let l = l.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if let Some((w, role)) = l.split_once('\t') {
+            let w = w.trim().to_lowercase();
+            match role.trim() {
+                "irrealis" => c.irrealis.insert(w),
+                "not-date" => c.not_date.insert(w),
+                _ => false,
+            };
+        }
+    }
+    c
+});
+
+/// The family of an event type; unknown types are their own family.
+pub fn family(event_type: &str) -> &str {
+    EVENT_WORDS
+        .families
+        .get(event_type)
+        .map(String::as_str)
+        .unwrap_or(event_type)
+}
+
+/// Plain reporting verbs ("said", "told"): a statement is an event only with its day.
+pub fn needs_date(event_type: &str) -> bool {
+    event_type == "statement"
+}
+
+/// The TIMEX3 value of a date the sentence does not give.
+pub const UNDATED: &str = "XXXX-XX-XX";
+
+pub fn is_undated(t: &TimeRef) -> bool {
+    t.value == UNDATED
+}
+
+struct Trigger {
+    span: Span,
+    ty: String,
+}
+
+/// Lower-case words of `s`, each with its byte offset in `s`.
+fn words(s: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == ',' && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, s[st..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s[st..].to_lowercase()));
+    }
+    out
+}
+
+/// The up to `n` words before byte `pos` of the sentence, nearest last.
+fn words_before(ws: &[(usize, String)], pos: usize, n: usize) -> Vec<&str> {
+    let end = ws.partition_point(|(o, _)| *o < pos);
+    ws[end.saturating_sub(n)..end]
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .collect()
+}
+
+fn is_number_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Is this date a day the sentence tells (not a bound, a birth date, a quotation)?
+fn usable_date(t: &TimeRef, sentence: Span, quotes: &[Span], text: &str) -> bool {
+    if !sentence.contains(t.span) || inside(quotes, t.span) {
+        return false;
+    }
+    if t.day().is_none() && t.weekday.is_none() {
+        return false;
+    }
+    let ws = words(sentence.slice(text));
+    let rel = t.span.start - sentence.start;
+    let before = words_before(&ws, rel, 2);
+    let cues = &CUES;
+    let last = before.last().copied().unwrap_or("");
+    let last_two = before.join(" ");
+    !(cues.not_date.contains(last) || cues.not_date.contains(&last_two))
+}
+
+/// Extract the event-date claims of one sentence. `last_subject` stands for a
+/// sentence-initial "he"/"she".
+pub fn extract(
+    text: &str,
+    sentence: Span,
+    mentions: &[Resolved],
+    times: &[TimeRef],
+    quotes: &[Span],
+    last_subject: Option<EntityId>,
+) -> Vec<EventDate> {
+    let s_text = sentence.slice(text);
+    let ws = words(s_text);
+    let mut triggers: Vec<Trigger> = Vec::new();
+    for (s, e, ty) in EVENT_WORDS.find(s_text) {
+        let ty = ty.to_string();
+        if ty == "-" || ty.is_empty() {
+            continue;
+        }
+        let span = Span::new(sentence.start + s, sentence.start + e);
+        if inside(quotes, span) {
+            continue;
+        }
+        // "700 homicides", "3,165 shooting incidents": tallies, not happenings.
+        let before = words_before(&ws, s, 3);
+        if before.last().is_some_and(|w| is_number_word(w)) {
+            continue;
+        }
+        if before.iter().any(|w| CUES.irrealis.contains(*w)) {
+            continue;
+        }
+        triggers.push(Trigger { span, ty });
+    }
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    // Each usable date goes to one trigger: the nearest before it, else the nearest after.
+    let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
+    for t in times
+        .iter()
+        .filter(|t| usable_date(t, sentence, quotes, text))
+    {
+        let left = triggers
+            .iter()
+            .enumerate()
+            .filter(|(_, tr)| tr.span.end <= t.span.start)
+            .max_by_key(|(_, tr)| tr.span.end)
+            .map(|(i, _)| i);
+        let right = || {
+            triggers
+                .iter()
+                .enumerate()
+                .filter(|(_, tr)| tr.span.start >= t.span.end)
+                .min_by_key(|(_, tr)| tr.span.start)
+                .map(|(i, _)| i)
+        };
+        if let Some(i) = left.or_else(right)
+            && owned[i].is_none()
+        {
+            owned[i] = Some(t);
+        }
+    }
+    let actors: Vec<&Resolved> = mentions
+        .iter()
+        .filter(|m| m.is_actor() && !inside(quotes, m.mention.span))
+        .collect();
+    let places: Vec<EntityId> = {
+        let mut v: Vec<EntityId> = Vec::new();
+        for m in mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place && !inside(quotes, m.mention.span))
+        {
+            if let Some(id) = m.entity
+                && !v.contains(&id)
+            {
+                v.push(id);
+            }
+        }
+        v
+    };
+    let pronoun_subject = ws
+        .first()
+        .is_some_and(|(_, w)| matches!(w.as_str(), "he" | "she"));
+    // One claim per family: the dated trigger first, else the first trigger.
+    let mut out: Vec<EventDate> = Vec::new();
+    let mut done: HashSet<(String, bool)> = HashSet::new();
+    let mut order: Vec<usize> = (0..triggers.len()).collect();
+    order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
+    for i in order {
+        let tr = &triggers[i];
+        let date = owned[i];
+        if date.is_none() && needs_date(&tr.ty) {
+            continue;
+        }
+        let fam = family(&tr.ty).to_string();
+        if done.contains(&(fam.clone(), true))
+            || date.is_none() && done.contains(&(fam.clone(), false))
+        {
+            continue;
+        }
+        let participants = if fam == "statement" {
+            match speaker(text, tr.span, &actors, sentence) {
+                Some(s) => {
+                    let mut v = vec![s];
+                    v.extend(near_actors(&actors, tr.span, 100).filter(|a| *a != s));
+                    dedup(v)
+                }
+                None if pronoun_subject => last_subject.into_iter().collect(),
+                None => Vec::new(),
+            }
+        } else {
+            let v: Vec<EntityId> = near_actors(&actors, tr.span, 120).collect();
+            if v.is_empty() && pronoun_subject {
+                last_subject.into_iter().collect()
+            } else {
+                dedup(v)
+            }
+        };
+        let places = if fam == "statement" {
+            Vec::new()
+        } else {
+            places.clone()
+        };
+        if participants.is_empty() && places.is_empty() {
+            continue;
+        }
+        let date = match date {
+            Some(d) => d.clone(),
+            None => TimeRef {
+                span: Span::new(tr.span.start, tr.span.start),
+                value: UNDATED.into(),
+                utc: None,
+                weekday: None,
+                year_inferred: false,
+                tz: None,
+            },
+        };
+        done.insert((fam, !is_undated(&date)));
+        out.push(EventDate {
+            event: tr.ty.clone(),
+            participants,
+            places,
+            date,
+        });
+    }
+    out
+}
+
+fn dedup(v: Vec<EntityId>) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = Vec::new();
+    for x in v {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Actors within `max` bytes of the trigger, nearest first.
+fn near_actors<'a>(
+    actors: &'a [&'a Resolved],
+    trigger: Span,
+    max: usize,
+) -> impl Iterator<Item = EntityId> + 'a {
+    let dist = move |a: &Resolved| {
+        let s = a.mention.full_span;
+        if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let mut v: Vec<(usize, EntityId)> = actors
+        .iter()
+        .filter(|a| dist(a) <= max)
+        .map(|a| (dist(a), a.entity.unwrap()))
+        .collect();
+    v.sort_by_key(|(d, _)| *d);
+    v.into_iter().map(|(_, id)| id)
+}
+
+/// Who speaks: the nearest actor before the reporting word ("X told", "X, the
+/// spokesman, said"), else the actor right after it ("said X").
+fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> Option<EntityId> {
+    let before = actors
+        .iter()
+        .filter(|a| a.mention.span.end <= trigger.start)
+        .max_by_key(|a| a.mention.span.end)
+        .filter(|a| {
+            let gap = &text[a.mention.span.end..trigger.start];
+            !gap.contains(['"', '“', '”', ';'])
+                && gap.split_whitespace().count() <= 10
+                && !gap.split(|c: char| !c.is_alphabetic()).any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "he" | "she" | "they" | "it" | "who" | "which" | "we" | "i"
+                    )
+                })
+        });
+    if let Some(a) = before {
+        // A person is a better speaker than the organisation that employs them.
+        return a.entity;
+    }
+    actors
+        .iter()
+        .filter(|a| a.mention.full_span.start >= trigger.end)
+        .min_by_key(|a| a.mention.full_span.start)
+        .filter(|a| {
+            let gap = &text[trigger.end..a.mention.full_span.start.min(sentence.end)];
+            gap.split_whitespace().count() <= 3 && !gap.contains(['"', '“', '”'])
+        })
+        .and_then(|a| a.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::anchor_for;
+    use crate::mentions::find_mentions;
+    use crate::temporal::{self, TimexType};
+
+    /// Tag dates against `published` and resolve mentions naively by surname.
+    fn run(t: &str, published: &str) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+        let sentence = Span::new(0, t.len());
+        let anchor = anchor_for(
+            &crate::document::Document {
+                published: Some(published.parse().unwrap()),
+                ..test_doc()
+            },
+            None,
+        );
+        let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
+            .iter()
+            .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
+            .map(TimeRef::from)
+            .collect();
+        let ms = find_mentions(t, sentence).mentions;
+        let mut names: Vec<String> = Vec::new();
+        let resolved: Vec<Resolved> = ms
+            .iter()
+            .map(|m| {
+                let key = m.tokens.last().unwrap().clone();
+                let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
+                    names.push(key);
+                    names.len() - 1
+                });
+                Resolved {
+                    mention: m,
+                    entity: Some(EntityId(id)),
+                    kind: if m.kind == MentionKind::Unknown {
+                        MentionKind::Person
+                    } else {
+                        m.kind
+                    },
+                }
+            })
+            .collect();
+        extract(t, sentence, &resolved, &times, &[], None)
+            .into_iter()
+            .map(|e| {
+                (
+                    e.event,
+                    e.participants.iter().map(|p| names[p.0].clone()).collect(),
+                    e.places.iter().map(|p| names[p.0].clone()).collect(),
+                    e.date.day().unwrap_or(&e.date.value).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn test_doc() -> crate::document::Document {
+        crate::document::Document {
+            id: crate::document::DocId("t".into()),
+            path: "t.txt".into(),
+            text: String::new(),
+            lines: crate::span::LineIndex::new(""),
+            published: None,
+            published_source: None,
+            timezone: None,
+            outlet: None,
+            url: None,
+            dateline: None,
+            body_start: 0,
+            lossy: false,
+        }
+    }
+
+    fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {
+        r.iter()
+            .filter(|x| x.3 != UNDATED)
+            .map(|x| (x.0.clone(), x.3.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn passive_shooting_with_weekday() {
+        let r = run(
+            "Tomas Kell was shot and killed Friday in his home in Millbrook.",
+            "2033-06-11",
+        );
+        assert_eq!(dated(&r), vec![("shooting".into(), "2033-06-10".into())]);
+        assert_eq!(r[0].1, vec!["Kell"]);
+        assert_eq!(r[0].2, vec!["Millbrook"]);
+    }
+
+    #[test]
+    fn active_indictment() {
+        let r = run(
+            "A federal grand jury indicted Senator Ada Morrow on Tuesday on bribery charges.",
+            "2033-06-09",
+        );
+        assert_eq!(dated(&r), vec![("indictment".into(), "2033-06-07".into())]);
+        assert!(r[0].1.contains(&"Morrow".to_string()));
+    }
+
+    #[test]
+    fn fire_with_place_only() {
+        let r = run(
+            "Protesters torched a bank in Lisvale on Wednesday.",
+            "2033-06-09",
+        );
+        assert_eq!(dated(&r), vec![("fire".into(), "2033-06-08".into())]);
+        assert_eq!(r[0].2, vec!["Lisvale"]);
+    }
+
+    #[test]
+    fn statement_to_a_newspaper() {
+        let r = run(
+            "Police spokeswoman Rena Oduya told the Harlow Courier on Saturday that the motive was unclear.",
+            "2033-06-12",
+        );
+        assert_eq!(dated(&r), vec![("statement".into(), "2033-06-11".into())]);
+        assert_eq!(r[0].1[0], "Oduya");
+    }
+
+    #[test]
+    fn headline_style_date_first() {
+        let r = run(
+            "On Monday, police arrested Ivo Dragan in Kestrel Bay.",
+            "2033-06-08",
+        );
+        assert_eq!(dated(&r), vec![("arrest".into(), "2033-06-06".into())]);
+    }
+
+    #[test]
+    fn no_date_gives_only_an_undated_claim() {
+        let r = run("Mayor Lena Voss condemned the attack on the depot.", "2033-06-08");
+        assert!(dated(&r).is_empty());
+        // A plain reporting verb without a day is no claim at all.
+        assert!(run("Mayor Lena Voss said the depot was closed.", "2033-06-08").is_empty());
+    }
+
+    #[test]
+    fn a_date_that_bounds_a_tally_is_not_an_event_date() {
+        let r = run(
+            "Police in Harlow recorded 312 shootings through May 30.",
+            "2033-06-08",
+        );
+        assert!(dated(&r).is_empty());
+        let r = run(
+            "Aron Pell asked the court on June 2 to postpone the indictment.",
+            "2033-06-08",
+        );
+        assert!(r.iter().all(|x| x.0 != "indictment"));
+    }
+
+    #[test]
+    fn the_date_goes_to_the_word_it_follows() {
+        let r = run(
+            "Premier Ola Brandt condemned the violence in parliament after the budget he announced Sunday.",
+            "2033-06-08",
+        );
+        // "Sunday" is when the budget was announced (by "he"), not when Brandt spoke.
+        assert!(dated(&r).is_empty());
+        assert!(r.iter().any(|x| x.1 == vec!["Brandt".to_string()] && x.3 == UNDATED));
+    }
+}
