@@ -1,6 +1,9 @@
 //! The events ledger: communication claims cluster into happenings (the same pair of
 //! people, compatible dates). A source that reports the same pair on two different days
 //! reports two events; sources that disagree on the day of one event are dissent.
+//!
+//! Event-date claims (a shooting, an indictment, a speech...) cluster by event family,
+//! shared participant or place, and compatible dates; see [`event_date_events`].
 
 use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
@@ -197,6 +200,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         }
         events.extend(pair_events);
     }
+    events.extend(event_date_events(claims, entities));
     events.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &mut events {
@@ -271,4 +275,236 @@ fn new_event(
         claims: claims.iter().map(|c| c.id.clone()).collect(),
         dissent: BTreeSet::new(),
     }
+}
+
+/// One event-date claim with what clustering needs.
+struct Happening<'a> {
+    claim: &'a Claim,
+    x: &'a crate::claim::EventDate,
+    family: &'a str,
+    /// Blocking keys: surnames of the people, names of organisations and places (for
+    /// statements, the speaker only).
+    keys: Vec<String>,
+}
+
+fn entity_key(entities: &EntityTable, id: EntityId) -> String {
+    let e = entities.get(id);
+    if e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty() {
+        format!("p:{}", e.surname.to_lowercase())
+    } else {
+        format!("e:{}", e.canonical.to_lowercase())
+    }
+}
+
+/// Event-date claims into events. Dated claims of one family that share a key (a
+/// participant's surname, an organisation, a place) and have compatible dates are one
+/// event; comparisons never leave a (family, key) block. Undated claims never make an
+/// event: they join the one event of their family they share a key with (their own
+/// document's, if several).
+pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event> {
+    use crate::extract::event_date::{family, is_undated};
+    let mut items: Vec<Happening> = Vec::new();
+    for c in claims {
+        let ClaimKind::EventDate(x) = &c.kind else {
+            continue;
+        };
+        let fam = family(&x.event);
+        let mut keys: Vec<String> = if fam == "statement" {
+            x.participants
+                .first()
+                .map(|p| entity_key(entities, *p))
+                .into_iter()
+                .collect()
+        } else {
+            x.participants
+                .iter()
+                .take(3)
+                .chain(x.places.iter())
+                .map(|p| entity_key(entities, *p))
+                .collect()
+        };
+        keys.sort();
+        keys.dedup();
+        if !keys.is_empty() {
+            items.push(Happening {
+                claim: c,
+                x,
+                family: fam,
+                keys,
+            });
+        }
+    }
+    let dated: Vec<usize> = (0..items.len())
+        .filter(|&i| !is_undated(&items[i].x.date) && items[i].x.date.day().is_some())
+        .collect();
+    let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for &i in &dated {
+        for k in &items[i].keys {
+            blocks.entry((items[i].family, k.as_str())).or_default().push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for members in blocks.values() {
+        // Within a block, one representative per day is enough: same-day claims always
+        // join, and a claim joins the representative of any compatible day.
+        let mut reps: Vec<usize> = Vec::new();
+        for &i in members {
+            let mut joined = false;
+            for &r in &reps {
+                if matches!(
+                    dates::compare(&items[i].x.date, &items[r].x.date),
+                    DateRelation::Same | DateRelation::Refines
+                ) {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, r));
+                    parent[a.max(b)] = a.min(b);
+                    joined = true;
+                }
+            }
+            if !joined {
+                reps.push(i);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &dated {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    // Undated claims join the one event of their family they share a key with.
+    let mut by_key: BTreeMap<(&str, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            for k in &items[i].keys {
+                by_key.entry((items[i].family, k.as_str())).or_default().insert(g);
+            }
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if !is_undated(&it.x.date) {
+            continue;
+        }
+        let candidates: BTreeSet<usize> = it
+            .keys
+            .iter()
+            .filter_map(|k| by_key.get(&(it.family, k.as_str())))
+            .flatten()
+            .copied()
+            .collect();
+        let own: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&g| {
+                groups[g]
+                    .iter()
+                    .any(|&m| items[m].claim.document == it.claim.document)
+            })
+            .collect();
+        let target = match (own.len(), candidates.len()) {
+            (1, _) => Some(own[0]),
+            (0, 1) => candidates.first().copied(),
+            _ => None,
+        };
+        if let Some(g) = target {
+            joins.push((g, i));
+        }
+    }
+    for (g, i) in joins {
+        groups[g].push(i);
+    }
+    groups
+        .iter()
+        .filter_map(|members| happening_event(&items, members, entities))
+        .collect()
+}
+
+fn happening_event(items: &[Happening], members: &[usize], entities: &EntityTable) -> Option<Event> {
+    use crate::extract::event_date::is_undated;
+    let date = consensus_day(
+        members
+            .iter()
+            .filter(|&&i| !is_undated(&items[i].x.date))
+            .map(|&i| (items[i].claim, &items[i].x.date)),
+    )?;
+    // Participants and places by how many documents name them, then by name.
+    let rank = |ids: &mut dyn Iterator<Item = (EntityId, &DocId)>| -> Vec<EntityId> {
+        let mut docs: BTreeMap<EntityId, BTreeSet<&DocId>> = BTreeMap::new();
+        for (id, d) in ids {
+            docs.entry(id).or_default().insert(d);
+        }
+        let mut v: Vec<(usize, &str, EntityId)> = docs
+            .into_iter()
+            .map(|(id, ds)| (ds.len(), entities.name(id), id))
+            .collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        v.into_iter().map(|(_, _, id)| id).collect()
+    };
+    let participants = rank(&mut members.iter().flat_map(|&i| {
+        items[i]
+            .x
+            .participants
+            .iter()
+            .map(move |p| (*p, &items[i].claim.document))
+    }));
+    let places: Vec<EntityId> = rank(&mut members.iter().flat_map(|&i| {
+        items[i]
+            .x
+            .places
+            .iter()
+            .map(move |p| (*p, &items[i].claim.document))
+    }))
+    .into_iter()
+    .filter(|p| !participants.contains(p))
+    .collect();
+    // The event's type: the most frequent among the dated claims; deaths and killings are
+    // what other types end in, so they name the event only when nothing else does.
+    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        *types.entry(items[i].x.event.as_str()).or_default() += 1;
+    }
+    let generic = |t: &str| matches!(t, "death" | "killing" | "statement");
+    let ty = types
+        .iter()
+        .max_by(|a, b| {
+            (!generic(a.0), a.1)
+                .cmp(&(!generic(b.0), b.1))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default();
+    let names: Vec<&str> = participants
+        .iter()
+        .chain(places.iter())
+        .take(3)
+        .map(|p| entities.name(*p))
+        .collect();
+    let slug: String = names
+        .first()
+        .map(|n| n.split_whitespace().last().unwrap_or(n).to_lowercase())
+        .unwrap_or_default();
+    let mut claims: Vec<ClaimId> = members.iter().map(|&i| items[i].claim.id.clone()).collect();
+    claims.sort();
+    Some(Event {
+        id: format!("{date}/{ty}-{slug}"),
+        kind: "event".into(),
+        label: format!("{ty}: {}", names.join(", ")),
+        participants,
+        places,
+        date: Some(date),
+        documents: members
+            .iter()
+            .map(|&i| items[i].claim.document.clone())
+            .collect(),
+        claims,
+        dissent: BTreeSet::new(),
+    })
 }
