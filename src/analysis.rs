@@ -157,6 +157,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             &an.times,
             &quotes,
             state.last_subject,
+            an.anchor.date,
         ) {
             found.push((s.span, ClaimKind::EventDate(e)));
         }

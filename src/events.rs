@@ -409,10 +409,21 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
                     .any(|&m| items[m].claim.document == it.claim.document)
             })
             .collect();
-        let target = match (own.len(), candidates.len()) {
+        // Several candidates: the one that tells the same type of event, if only one does.
+        let same_type = |gs: &[usize]| -> Option<usize> {
+            let m: Vec<usize> = gs
+                .iter()
+                .copied()
+                .filter(|&g| groups[g].iter().any(|&m| items[m].x.event == it.x.event))
+                .collect();
+            (m.len() == 1).then(|| m[0])
+        };
+        let all: Vec<usize> = candidates.iter().copied().collect();
+        let target = match (own.len(), all.len()) {
             (1, _) => Some(own[0]),
-            (0, 1) => candidates.first().copied(),
-            _ => None,
+            (0, 1) => Some(all[0]),
+            (0, _) => same_type(&all),
+            _ => same_type(&own),
         };
         if let Some(g) = target {
             joins.push((g, i));

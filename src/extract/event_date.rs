@@ -16,6 +16,7 @@ use crate::entities::EntityId;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::mentions::MentionKind;
 use crate::span::Span;
+use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -74,12 +75,16 @@ impl EventWords {
 struct Cues {
     irrealis: HashSet<String>,
     not_date: HashSet<String>,
+    future: HashSet<String>,
+    anchor: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut c = Cues {
         irrealis: HashSet::new(),
         not_date: HashSet::new(),
+        future: HashSet::new(),
+        anchor: HashSet::new(),
     };
     for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
         let l = l.trim();
@@ -91,6 +96,8 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
             match role.trim() {
                 "irrealis" => c.irrealis.insert(w),
                 "not-date" => c.not_date.insert(w),
+                "future" => c.future.insert(w),
+                "anchor" => c.anchor.insert(w),
                 _ => false,
             };
         }
@@ -122,6 +129,12 @@ pub fn is_undated(t: &TimeRef) -> bool {
 struct Trigger {
     span: Span,
     ty: String,
+    /// Preceded by "since", "after"...: a reference point, not what a date after it is about.
+    anchor: bool,
+    /// Inside a relative clause ("X, who was re-elected this month, ...").
+    relative: bool,
+    /// Put ahead of the article ("scheduled to appear").
+    future: bool,
 }
 
 /// Lower-case words of `s`, each with its byte offset in `s`.
@@ -184,6 +197,7 @@ pub fn extract(
     times: &[TimeRef],
     quotes: &[Span],
     last_subject: Option<EntityId>,
+    published: Option<Date>,
 ) -> Vec<EventDate> {
     let s_text = sentence.slice(text);
     let ws = words(s_text);
@@ -202,10 +216,25 @@ pub fn extract(
         if before.last().is_some_and(|w| is_number_word(w)) {
             continue;
         }
-        if before.iter().any(|w| CUES.irrealis.contains(*w)) {
+        if before.iter().any(|w| CUES.irrealis.contains(*w)) || before.last() == Some(&"to") {
             continue;
         }
-        triggers.push(Trigger { span, ty });
+        let last = before.last().copied().unwrap_or("");
+        let four = words_before(&ws, s, 4);
+        let future = four.iter().any(|w| CUES.future.contains(*w))
+            || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
+        let clause_start = s_text[..s].rfind([',', ';', '(']).map(|i| i + 1).unwrap_or(0);
+        let relative = s_text[clause_start..s]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
+        triggers.push(Trigger {
+            span,
+            ty,
+            anchor: CUES.anchor.contains(last),
+            relative,
+            future,
+        });
     }
     if triggers.is_empty() {
         return Vec::new();
@@ -220,14 +249,20 @@ pub fn extract(
             .iter()
             .enumerate()
             .filter(|(_, tr)| tr.span.end <= t.span.start)
+            // A relative clause that closed before the date does not own it.
+            .filter(|(_, tr)| !(tr.relative && text[tr.span.end..t.span.start].contains(',')))
             .max_by_key(|(_, tr)| tr.span.end)
             .map(|(i, _)| i);
+        // A date before its event word ("On Monday, police arrested X") is close to it.
         let right = || {
             triggers
                 .iter()
                 .enumerate()
                 .filter(|(_, tr)| tr.span.start >= t.span.end)
                 .min_by_key(|(_, tr)| tr.span.start)
+                .filter(|(_, tr)| {
+                    !tr.anchor && text[t.span.end..tr.span.start].split_whitespace().count() <= 8
+                })
                 .map(|(i, _)| i)
         };
         if let Some(i) = left.or_else(right)
@@ -278,7 +313,7 @@ pub fn extract(
             match speaker(text, tr.span, &actors, sentence) {
                 Some(s) => {
                     let mut v = vec![s];
-                    v.extend(near_actors(&actors, tr.span, 100).filter(|a| *a != s));
+                    v.extend(near_actors(&actors, tr.span, usize::MAX).filter(|a| *a != s));
                     dedup(v)
                 }
                 None if pronoun_subject => last_subject.into_iter().collect(),
@@ -301,6 +336,7 @@ pub fn extract(
             continue;
         }
         let date = match date {
+            Some(d) if tr.future => ahead_of(d, published),
             Some(d) => d.clone(),
             None => TimeRef {
                 span: Span::new(tr.span.start, tr.span.start),
@@ -319,6 +355,28 @@ pub fn extract(
             date,
         });
     }
+    out
+}
+
+/// A bare weekday of a happening still ahead ("scheduled to appear Sunday") that the
+/// tagger put in the past: the same weekday a week later.
+fn ahead_of(t: &TimeRef, published: Option<Date>) -> TimeRef {
+    let mut out = t.clone();
+    let (Some(w), Some(p), Some(day)) = (t.weekday, published, t.day()) else {
+        return out;
+    };
+    let Ok(d) = day.parse::<Date>() else {
+        return out;
+    };
+    if d >= p || d.weekday() != w {
+        return out;
+    }
+    let Ok(next) = d.checked_add(jiff::Span::new().days(7)) else {
+        return out;
+    };
+    out.value = format!("{next}{}", &t.value[10..]);
+    let week = jiff::SignedDuration::from_hours(7 * 24);
+    out.utc = t.utc.and_then(|(a, b)| Some((a.checked_add(week).ok()?, b.checked_add(week).ok()?)));
     out
 }
 
@@ -377,9 +435,10 @@ fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> O
         // A person is a better speaker than the organisation that employs them.
         return a.entity;
     }
+    // "said Donald Trump's spokesperson Karoline Levitt": the possessor is not the speaker.
     actors
         .iter()
-        .filter(|a| a.mention.full_span.start >= trigger.end)
+        .filter(|a| a.mention.full_span.start >= trigger.end && !a.mention.possessive)
         .min_by_key(|a| a.mention.full_span.start)
         .filter(|a| {
             let gap = &text[trigger.end..a.mention.full_span.start.min(sentence.end)];
@@ -431,7 +490,15 @@ mod tests {
                 }
             })
             .collect();
-        extract(t, sentence, &resolved, &times, &[], None)
+        extract(
+            t,
+            sentence,
+            &resolved,
+            &times,
+            &[],
+            None,
+            Some(published.parse().unwrap()),
+        )
             .into_iter()
             .map(|e| {
                 (
