@@ -340,7 +340,10 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
     let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
     for &i in &dated {
         for k in &items[i].keys {
-            blocks.entry((items[i].family, k.as_str())).or_default().push(i);
+            blocks
+                .entry((items[i].family, k.as_str()))
+                .or_default()
+                .push(i);
         }
     }
     let mut parent: Vec<usize> = (0..items.len()).collect();
@@ -384,7 +387,10 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
     for (g, members) in groups.iter().enumerate() {
         for &i in members {
             for k in &items[i].keys {
-                by_key.entry((items[i].family, k.as_str())).or_default().insert(g);
+                by_key
+                    .entry((items[i].family, k.as_str()))
+                    .or_default()
+                    .insert(g);
             }
         }
     }
@@ -419,12 +425,10 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
             (m.len() == 1).then(|| m[0])
         };
         let all: Vec<usize> = candidates.iter().copied().collect();
-        let target = match (own.len(), all.len()) {
-            (1, _) => Some(own[0]),
-            (0, 1) => Some(all[0]),
-            (0, _) => same_type(&all),
-            _ => same_type(&own),
-        };
+        let target = same_type(&own)
+            .or_else(|| same_type(&all))
+            .or_else(|| (own.len() == 1).then(|| own[0]))
+            .or_else(|| (all.len() == 1).then(|| all[0]));
         if let Some(g) = target {
             joins.push((g, i));
         }
@@ -438,7 +442,11 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
         .collect()
 }
 
-fn happening_event(items: &[Happening], members: &[usize], entities: &EntityTable) -> Option<Event> {
+fn happening_event(
+    items: &[Happening],
+    members: &[usize],
+    entities: &EntityTable,
+) -> Option<Event> {
     use crate::extract::event_date::is_undated;
     let date = consensus_day(
         members
@@ -447,31 +455,38 @@ fn happening_event(items: &[Happening], members: &[usize], entities: &EntityTabl
             .map(|&i| (items[i].claim, &items[i].x.date)),
     )?;
     // Participants and places by how many documents name them, then by name.
-    let rank = |ids: &mut dyn Iterator<Item = (EntityId, &DocId)>| -> Vec<EntityId> {
-        let mut docs: BTreeMap<EntityId, BTreeSet<&DocId>> = BTreeMap::new();
-        for (id, d) in ids {
-            docs.entry(id).or_default().insert(d);
+    // Participants and places by how many documents name them, then by how early the
+    // claims name them (the speaker, the subject first), then by name.
+    type Named<'b> = (EntityId, usize, &'b DocId);
+    let rank = |ids: &mut dyn Iterator<Item = Named>| -> Vec<EntityId> {
+        let mut docs: BTreeMap<EntityId, (BTreeSet<&DocId>, usize)> = BTreeMap::new();
+        for (id, pos, d) in ids {
+            let e = docs.entry(id).or_insert((BTreeSet::new(), usize::MAX));
+            e.0.insert(d);
+            e.1 = e.1.min(pos);
         }
-        let mut v: Vec<(usize, &str, EntityId)> = docs
+        let mut v: Vec<(usize, usize, &str, EntityId)> = docs
             .into_iter()
-            .map(|(id, ds)| (ds.len(), entities.name(id), id))
+            .map(|(id, (ds, pos))| (ds.len(), pos, entities.name(id), id))
             .collect();
-        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-        v.into_iter().map(|(_, _, id)| id).collect()
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        v.into_iter().map(|(_, _, _, id)| id).collect()
     };
     let participants = rank(&mut members.iter().flat_map(|&i| {
         items[i]
             .x
             .participants
             .iter()
-            .map(move |p| (*p, &items[i].claim.document))
+            .enumerate()
+            .map(move |(k, p)| (*p, k, &items[i].claim.document))
     }));
     let places: Vec<EntityId> = rank(&mut members.iter().flat_map(|&i| {
         items[i]
             .x
             .places
             .iter()
-            .map(move |p| (*p, &items[i].claim.document))
+            .enumerate()
+            .map(move |(k, p)| (*p, k, &items[i].claim.document))
     }))
     .into_iter()
     .filter(|p| !participants.contains(p))

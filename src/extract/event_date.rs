@@ -13,9 +13,9 @@
 use super::{Resolved, inside};
 use crate::claim::{EventDate, TimeRef};
 use crate::entities::EntityId;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use crate::mentions::MentionKind;
 use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use jiff::civil::Date;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -65,9 +65,16 @@ impl EventWords {
         self.ac
             .find_iter(s)
             .filter(|m| {
-                (m.start() == 0 || !word(b[m.start() - 1])) && (m.end() >= b.len() || !word(b[m.end()]))
+                (m.start() == 0 || !word(b[m.start() - 1]))
+                    && (m.end() >= b.len() || !word(b[m.end()]))
             })
-            .map(|m| (m.start(), m.end(), self.types[m.pattern().as_usize()].as_str()))
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.types[m.pattern().as_usize()].as_str(),
+                )
+            })
             .collect()
     }
 }
@@ -129,6 +136,8 @@ pub fn is_undated(t: &TimeRef) -> bool {
 struct Trigger {
     span: Span,
     ty: String,
+    /// Unreal or planned ("would remove", "to be voted on"): owns its date, tells no event.
+    blocked: bool,
     /// Preceded by "since", "after"...: a reference point, not what a date after it is about.
     anchor: bool,
     /// Inside a relative clause ("X, who was re-elected this month, ...").
@@ -142,7 +151,12 @@ fn words(s: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices() {
-        let w = c.is_alphanumeric() || c == '-' || c == '\'' || c == '’' || c == ',' && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
+        let w = c.is_alphanumeric()
+            || c == '-'
+            || c == '\''
+            || c == '’'
+            || c == ','
+                && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
         match (w, start) {
             (true, None) => start = Some(i),
             (false, Some(st)) => {
@@ -165,6 +179,13 @@ fn words_before(ws: &[(usize, String)], pos: usize, n: usize) -> Vec<&str> {
         .iter()
         .map(|(_, w)| w.as_str())
         .collect()
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "this" | "that" | "last" | "his" | "her" | "their" | "its" | "our"
+    )
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -216,14 +237,22 @@ pub fn extract(
         if before.last().is_some_and(|w| is_number_word(w)) {
             continue;
         }
-        if before.iter().any(|w| CUES.irrealis.contains(*w)) || before.last() == Some(&"to") {
-            continue;
-        }
-        let last = before.last().copied().unwrap_or("");
+        // "to protest", "to be voted on": a purpose or a plan, not a happening.
+        let purpose = before.last() == Some(&"to") || before.ends_with(&["to", "be"]);
+        let blocked = purpose || before.iter().any(|w| CUES.irrealis.contains(*w));
+        // "since the fire": the reference word may stand behind a determiner.
+        let last = match before.as_slice() {
+            [.., a, d] if is_determiner(d) => a,
+            [.., d] => d,
+            [] => "",
+        };
         let four = words_before(&ws, s, 4);
         let future = four.iter().any(|w| CUES.future.contains(*w))
             || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
-        let clause_start = s_text[..s].rfind([',', ';', '(']).map(|i| i + 1).unwrap_or(0);
+        let clause_start = s_text[..s]
+            .rfind([',', ';', '('])
+            .map(|i| i + 1)
+            .unwrap_or(0);
         let relative = s_text[clause_start..s]
             .split_whitespace()
             .next()
@@ -231,6 +260,7 @@ pub fn extract(
         triggers.push(Trigger {
             span,
             ty,
+            blocked,
             anchor: CUES.anchor.contains(last),
             relative,
             future,
@@ -271,9 +301,14 @@ pub fn extract(
             owned[i] = Some(t);
         }
     }
+    // "according to Chicago Police": the source, not a participant.
+    let is_source = |m: &Resolved| {
+        let rel = m.mention.full_span.start.saturating_sub(sentence.start);
+        words_before(&ws, rel, 2) == ["according", "to"]
+    };
     let actors: Vec<&Resolved> = mentions
         .iter()
-        .filter(|m| m.is_actor() && !inside(quotes, m.mention.span))
+        .filter(|m| m.is_actor() && !inside(quotes, m.mention.span) && !is_source(m))
         .collect();
     let places: Vec<EntityId> = {
         let mut v: Vec<EntityId> = Vec::new();
@@ -292,7 +327,7 @@ pub fn extract(
     let pronoun_subject = ws
         .first()
         .is_some_and(|(_, w)| matches!(w.as_str(), "he" | "she"));
-    // One claim per family: the dated trigger first, else the first trigger.
+    // Dated triggers first, then the rest in text order.
     let mut out: Vec<EventDate> = Vec::new();
     let mut done: HashSet<(String, bool)> = HashSet::new();
     let mut order: Vec<usize> = (0..triggers.len()).collect();
@@ -300,17 +335,37 @@ pub fn extract(
     for i in order {
         let tr = &triggers[i];
         let date = owned[i];
+        if tr.blocked {
+            continue;
+        }
         if date.is_none() && needs_date(&tr.ty) {
             continue;
         }
         let fam = family(&tr.ty).to_string();
-        if done.contains(&(fam.clone(), true))
-            || date.is_none() && done.contains(&(fam.clone(), false))
+        // One claim per type: its dated one, else one undated.
+        if done.contains(&(tr.ty.clone(), true))
+            || date.is_none() && done.contains(&(tr.ty.clone(), false))
         {
             continue;
         }
         let participants = if fam == "statement" {
-            match speaker(text, tr.span, &actors, sentence) {
+            let pronoun_before = words_before(&ws, tr.span.start - sentence.start, 1)
+                .last()
+                .is_some_and(|w| matches!(*w, "he" | "she"));
+            let who = if pronoun_before {
+                // '"...," he told reporters': the person named earlier in the sentence.
+                actors
+                    .iter()
+                    .filter(|a| {
+                        a.kind == MentionKind::Person && a.mention.span.end <= tr.span.start
+                    })
+                    .min_by_key(|a| a.mention.span.start)
+                    .and_then(|a| a.entity)
+                    .or(last_subject)
+            } else {
+                speaker(text, tr.span, &actors, sentence)
+            };
+            match who {
                 Some(s) => {
                     let mut v = vec![s];
                     v.extend(near_actors(&actors, tr.span, usize::MAX).filter(|a| *a != s));
@@ -347,7 +402,7 @@ pub fn extract(
                 tz: None,
             },
         };
-        done.insert((fam, !is_undated(&date)));
+        done.insert((tr.ty.clone(), !is_undated(&date)));
         out.push(EventDate {
             event: tr.ty.clone(),
             participants,
@@ -376,7 +431,9 @@ fn ahead_of(t: &TimeRef, published: Option<Date>) -> TimeRef {
     };
     out.value = format!("{next}{}", &t.value[10..]);
     let week = jiff::SignedDuration::from_hours(7 * 24);
-    out.utc = t.utc.and_then(|(a, b)| Some((a.checked_add(week).ok()?, b.checked_add(week).ok()?)));
+    out.utc = t
+        .utc
+        .and_then(|(a, b)| Some((a.checked_add(week).ok()?, b.checked_add(week).ok()?)));
     out
 }
 
@@ -499,16 +556,16 @@ mod tests {
             None,
             Some(published.parse().unwrap()),
         )
-            .into_iter()
-            .map(|e| {
-                (
-                    e.event,
-                    e.participants.iter().map(|p| names[p.0].clone()).collect(),
-                    e.places.iter().map(|p| names[p.0].clone()).collect(),
-                    e.date.day().unwrap_or(&e.date.value).to_string(),
-                )
-            })
-            .collect()
+        .into_iter()
+        .map(|e| {
+            (
+                e.event,
+                e.participants.iter().map(|p| names[p.0].clone()).collect(),
+                e.places.iter().map(|p| names[p.0].clone()).collect(),
+                e.date.day().unwrap_or(&e.date.value).to_string(),
+            )
+        })
+        .collect()
     }
 
     fn test_doc() -> crate::document::Document {
@@ -587,7 +644,10 @@ mod tests {
 
     #[test]
     fn no_date_gives_only_an_undated_claim() {
-        let r = run("Mayor Lena Voss condemned the attack on the depot.", "2033-06-08");
+        let r = run(
+            "Mayor Lena Voss condemned the attack on the depot.",
+            "2033-06-08",
+        );
         assert!(dated(&r).is_empty());
         // A plain reporting verb without a day is no claim at all.
         assert!(run("Mayor Lena Voss said the depot was closed.", "2033-06-08").is_empty());
@@ -615,6 +675,9 @@ mod tests {
         );
         // "Sunday" is when the budget was announced (by "he"), not when Brandt spoke.
         assert!(dated(&r).is_empty());
-        assert!(r.iter().any(|x| x.1 == vec!["Brandt".to_string()] && x.3 == UNDATED));
+        assert!(
+            r.iter()
+                .any(|x| x.1 == vec!["Brandt".to_string()] && x.3 == UNDATED)
+        );
     }
 }
