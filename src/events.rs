@@ -534,3 +534,132 @@ fn happening_event(
         dissent: BTreeSet::new(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::EventDate;
+    use crate::compare::dates::tests::day_in;
+    use crate::extract::event_date::UNDATED;
+    use crate::mentions::MentionKind;
+    use crate::span::Span;
+
+    fn table() -> EntityTable {
+        let mk = |i: usize, name: &str, kind: MentionKind| crate::entities::Entity {
+            id: EntityId(i),
+            canonical: name.into(),
+            kind,
+            aliases: BTreeSet::new(),
+            surname: if kind == MentionKind::Person {
+                name.split_whitespace().last().unwrap().into()
+            } else {
+                String::new()
+            },
+            given: Vec::new(),
+            documents: BTreeSet::new(),
+        };
+        EntityTable {
+            entities: vec![
+                mk(0, "Tomas Kell", MentionKind::Person),
+                mk(1, "Millbrook", MentionKind::Place),
+                mk(2, "Rena Oduya", MentionKind::Person),
+                mk(3, "Tomas Kel", MentionKind::Person),
+            ],
+            resolved: BTreeMap::new(),
+        }
+    }
+
+    fn claim(
+        doc: &str,
+        n: usize,
+        event: &str,
+        parts: &[usize],
+        places: &[usize],
+        day: &str,
+    ) -> Claim {
+        let date = if day == UNDATED {
+            TimeRef {
+                span: Span::default(),
+                value: UNDATED.into(),
+                utc: None,
+                weekday: None,
+                year_inferred: false,
+                tz: None,
+            }
+        } else {
+            day_in(day, "UTC")
+        };
+        Claim {
+            id: ClaimId(format!("{doc}:event-date:{n}")),
+            document: DocId(doc.into()),
+            span: Span::default(),
+            kind: ClaimKind::EventDate(EventDate {
+                event: event.into(),
+                participants: parts.iter().map(|&p| EntityId(p)).collect(),
+                places: places.iter().map(|&p| EntityId(p)).collect(),
+                date,
+            }),
+        }
+    }
+
+    #[test]
+    fn same_happening_told_two_ways_is_one_event() {
+        let claims = vec![
+            // "Tomas Kell was shot and killed Friday in Millbrook."
+            claim("a", 1, "shooting", &[0], &[1], "2033-06-10"),
+            // "Kel died on June 10 at his home in Millbrook."
+            claim("b", 1, "death", &[3], &[1], "2033-06-10"),
+            // "Kell's killing ..." without a day: joins the event, never makes one.
+            claim("c", 1, "killing", &[0], &[], UNDATED),
+            // The same day, a statement by another person: another family, another event.
+            claim("b", 2, "statement", &[2, 0], &[], "2033-06-10"),
+        ];
+        let ledger = build(&claims, &table());
+        let events: Vec<(&str, Vec<&str>)> = ledger
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.label.as_str(),
+                    e.documents.iter().map(|d| d.0.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "shooting: Tomas Kell, Tomas Kel, Millbrook",
+                    vec!["a", "b", "c"]
+                ),
+                ("statement: Rena Oduya, Tomas Kell", vec!["b"]),
+            ]
+        );
+        assert_eq!(ledger.events[0].id, "2033-06-10/shooting-kell");
+        assert!(ledger.disputes.is_empty());
+    }
+
+    #[test]
+    fn different_days_or_types_stay_apart() {
+        let claims = vec![
+            claim("a", 1, "indictment", &[0], &[], "2033-06-07"),
+            claim("b", 1, "indictment", &[0], &[], "2033-06-07"),
+            claim("b", 2, "hearing", &[0], &[], "2033-06-09"),
+            claim("c", 1, "indictment", &[0], &[], "2033-05-02"),
+        ];
+        let ledger = build(&claims, &table());
+        let got: Vec<(Option<&str>, &str, usize)> = ledger
+            .events
+            .iter()
+            .map(|e| (e.date.as_deref(), e.kind.as_str(), e.documents.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("2033-05-02"), "event", 1),
+                (Some("2033-06-07"), "event", 2),
+                (Some("2033-06-09"), "event", 1),
+            ]
+        );
+    }
+}

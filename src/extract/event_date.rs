@@ -239,16 +239,17 @@ pub fn extract(
         }
         // "to protest", "to be voted on": a purpose or a plan, not a happening.
         let purpose = before.last() == Some(&"to") || before.ends_with(&["to", "be"]);
-        let blocked = purpose || before.iter().any(|w| CUES.irrealis.contains(*w));
+        let four = words_before(&ws, s, 4);
+        let future = four.iter().any(|w| CUES.future.contains(*w))
+            || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
+        // "due to be arraigned", "scheduled to appear": planned, and a happening all the same.
+        let blocked = purpose && !future || before.iter().any(|w| CUES.irrealis.contains(*w));
         // "since the fire": the reference word may stand behind a determiner.
         let last = match before.as_slice() {
             [.., a, d] if is_determiner(d) => a,
             [.., d] => d,
             [] => "",
         };
-        let four = words_before(&ws, s, 4);
-        let future = four.iter().any(|w| CUES.future.contains(*w))
-            || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
         let clause_start = s_text[..s]
             .rfind([',', ';', '('])
             .map(|i| i + 1)
@@ -673,11 +674,8 @@ mod tests {
             "Premier Ola Brandt condemned the violence in parliament after the budget he announced Sunday.",
             "2033-06-08",
         );
-        // "Sunday" is when the budget was announced (by "he"), not when Brandt spoke.
-        assert!(dated(&r).is_empty());
-        assert!(
-            r.iter()
-                .any(|x| x.1 == vec!["Brandt".to_string()] && x.3 == UNDATED)
-        );
+        // "Sunday" is when the budget was announced, not when Brandt condemned the violence.
+        assert_eq!(dated(&r), vec![("statement".into(), "2033-06-05".into())]);
+        assert!(r.iter().any(|x| x.0 == "remarks" && x.3 == UNDATED));
     }
 }
