@@ -151,6 +151,17 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         for c in extract::communication::extract(text, s.span, ms, &an.times, &quotes, &mut state) {
             found.push((s.span, ClaimKind::Communication(c)));
         }
+        for e in extract::event_date::extract(
+            text,
+            s.span,
+            ms,
+            &an.times,
+            &quotes,
+            state.last_subject,
+            an.anchor.date,
+        ) {
+            found.push((s.span, ClaimKind::EventDate(e)));
+        }
         for (span, r) in extract::role::extract(text, s.span, ms) {
             found.push((span, ClaimKind::Role(r)));
         }

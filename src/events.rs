@@ -1,6 +1,9 @@
 //! The events ledger: communication claims cluster into happenings (the same pair of
 //! people, compatible dates). A source that reports the same pair on two different days
 //! reports two events; sources that disagree on the day of one event are dissent.
+//!
+//! Event-date claims (a shooting, an indictment, a speech...) cluster by event family,
+//! shared participant or place, and compatible dates; see [`event_date_events`].
 
 use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
@@ -197,6 +200,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         }
         events.extend(pair_events);
     }
+    events.extend(event_date_events(claims, entities));
     events.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &mut events {
@@ -270,5 +274,392 @@ fn new_event(
         documents: claims.iter().map(|c| c.document.clone()).collect(),
         claims: claims.iter().map(|c| c.id.clone()).collect(),
         dissent: BTreeSet::new(),
+    }
+}
+
+/// One event-date claim with what clustering needs.
+struct Happening<'a> {
+    claim: &'a Claim,
+    x: &'a crate::claim::EventDate,
+    family: &'a str,
+    /// Blocking keys: surnames of the people, names of organisations and places (for
+    /// statements, the speaker only).
+    keys: Vec<String>,
+}
+
+fn entity_key(entities: &EntityTable, id: EntityId) -> String {
+    let e = entities.get(id);
+    if e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty() {
+        format!("p:{}", e.surname.to_lowercase())
+    } else {
+        format!("e:{}", e.canonical.to_lowercase())
+    }
+}
+
+/// Event-date claims into events. Dated claims of one family that share a key (a
+/// participant's surname, an organisation, a place) and have compatible dates are one
+/// event; comparisons never leave a (family, key) block. Undated claims never make an
+/// event: they join the one event of their family they share a key with (their own
+/// document's, if several).
+pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event> {
+    use crate::extract::event_date::{family, is_undated};
+    let mut items: Vec<Happening> = Vec::new();
+    for c in claims {
+        let ClaimKind::EventDate(x) = &c.kind else {
+            continue;
+        };
+        let fam = family(&x.event);
+        let mut keys: Vec<String> = if fam == "statement" {
+            x.participants
+                .first()
+                .map(|p| entity_key(entities, *p))
+                .into_iter()
+                .collect()
+        } else {
+            x.participants
+                .iter()
+                .take(3)
+                .chain(x.places.iter())
+                .map(|p| entity_key(entities, *p))
+                .collect()
+        };
+        keys.sort();
+        keys.dedup();
+        if !keys.is_empty() {
+            items.push(Happening {
+                claim: c,
+                x,
+                family: fam,
+                keys,
+            });
+        }
+    }
+    let dated: Vec<usize> = (0..items.len())
+        .filter(|&i| !is_undated(&items[i].x.date) && items[i].x.date.day().is_some())
+        .collect();
+    let mut blocks: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for &i in &dated {
+        for k in &items[i].keys {
+            blocks
+                .entry((items[i].family, k.as_str()))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut parent: Vec<usize> = (0..items.len()).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut i = i;
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    for members in blocks.values() {
+        // Within a block, one representative per day is enough: same-day claims always
+        // join, and a claim joins the representative of any compatible day.
+        let mut reps: Vec<usize> = Vec::new();
+        for &i in members {
+            let mut joined = false;
+            for &r in &reps {
+                if matches!(
+                    dates::compare(&items[i].x.date, &items[r].x.date),
+                    DateRelation::Same | DateRelation::Refines
+                ) {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, r));
+                    parent[a.max(b)] = a.min(b);
+                    joined = true;
+                }
+            }
+            if !joined {
+                reps.push(i);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &dated {
+        let r = find(&mut parent, i);
+        groups.entry(r).or_default().push(i);
+    }
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    // Undated claims join the one event of their family they share a key with.
+    let mut by_key: BTreeMap<(&str, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        for &i in members {
+            for k in &items[i].keys {
+                by_key
+                    .entry((items[i].family, k.as_str()))
+                    .or_default()
+                    .insert(g);
+            }
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (i, it) in items.iter().enumerate() {
+        if !is_undated(&it.x.date) {
+            continue;
+        }
+        let candidates: BTreeSet<usize> = it
+            .keys
+            .iter()
+            .filter_map(|k| by_key.get(&(it.family, k.as_str())))
+            .flatten()
+            .copied()
+            .collect();
+        let own: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&g| {
+                groups[g]
+                    .iter()
+                    .any(|&m| items[m].claim.document == it.claim.document)
+            })
+            .collect();
+        // Several candidates: the one that tells the same type of event, if only one does.
+        let same_type = |gs: &[usize]| -> Option<usize> {
+            let m: Vec<usize> = gs
+                .iter()
+                .copied()
+                .filter(|&g| groups[g].iter().any(|&m| items[m].x.event == it.x.event))
+                .collect();
+            (m.len() == 1).then(|| m[0])
+        };
+        let all: Vec<usize> = candidates.iter().copied().collect();
+        let target = same_type(&own)
+            .or_else(|| same_type(&all))
+            .or_else(|| (own.len() == 1).then(|| own[0]))
+            .or_else(|| (all.len() == 1).then(|| all[0]));
+        if let Some(g) = target {
+            joins.push((g, i));
+        }
+    }
+    for (g, i) in joins {
+        groups[g].push(i);
+    }
+    groups
+        .iter()
+        .filter_map(|members| happening_event(&items, members, entities))
+        .collect()
+}
+
+fn happening_event(
+    items: &[Happening],
+    members: &[usize],
+    entities: &EntityTable,
+) -> Option<Event> {
+    use crate::extract::event_date::is_undated;
+    let date = consensus_day(
+        members
+            .iter()
+            .filter(|&&i| !is_undated(&items[i].x.date))
+            .map(|&i| (items[i].claim, &items[i].x.date)),
+    )?;
+    // Participants and places by how many documents name them, then by name.
+    // Participants and places by how many documents name them, then by how early the
+    // claims name them (the speaker, the subject first), then by name.
+    type Named<'b> = (EntityId, usize, &'b DocId);
+    let rank = |ids: &mut dyn Iterator<Item = Named>| -> Vec<EntityId> {
+        let mut docs: BTreeMap<EntityId, (BTreeSet<&DocId>, usize)> = BTreeMap::new();
+        for (id, pos, d) in ids {
+            let e = docs.entry(id).or_insert((BTreeSet::new(), usize::MAX));
+            e.0.insert(d);
+            e.1 = e.1.min(pos);
+        }
+        let mut v: Vec<(usize, usize, &str, EntityId)> = docs
+            .into_iter()
+            .map(|(id, (ds, pos))| (ds.len(), pos, entities.name(id), id))
+            .collect();
+        v.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(b.2)));
+        v.into_iter().map(|(_, _, _, id)| id).collect()
+    };
+    let participants = rank(&mut members.iter().flat_map(|&i| {
+        items[i]
+            .x
+            .participants
+            .iter()
+            .enumerate()
+            .map(move |(k, p)| (*p, k, &items[i].claim.document))
+    }));
+    let places: Vec<EntityId> = rank(&mut members.iter().flat_map(|&i| {
+        items[i]
+            .x
+            .places
+            .iter()
+            .enumerate()
+            .map(move |(k, p)| (*p, k, &items[i].claim.document))
+    }))
+    .into_iter()
+    .filter(|p| !participants.contains(p))
+    .collect();
+    // The event's type: the most frequent among the dated claims; deaths and killings are
+    // what other types end in, so they name the event only when nothing else does.
+    let mut types: BTreeMap<&str, usize> = BTreeMap::new();
+    for &i in members {
+        *types.entry(items[i].x.event.as_str()).or_default() += 1;
+    }
+    let generic = |t: &str| matches!(t, "death" | "killing" | "statement");
+    let ty = types
+        .iter()
+        .max_by(|a, b| {
+            (!generic(a.0), a.1)
+                .cmp(&(!generic(b.0), b.1))
+                .then(b.0.cmp(a.0))
+        })
+        .map(|(t, _)| t.to_string())
+        .unwrap_or_default();
+    let names: Vec<&str> = participants
+        .iter()
+        .chain(places.iter())
+        .take(3)
+        .map(|p| entities.name(*p))
+        .collect();
+    let slug: String = names
+        .first()
+        .map(|n| n.split_whitespace().last().unwrap_or(n).to_lowercase())
+        .unwrap_or_default();
+    let mut claims: Vec<ClaimId> = members.iter().map(|&i| items[i].claim.id.clone()).collect();
+    claims.sort();
+    Some(Event {
+        id: format!("{date}/{ty}-{slug}"),
+        kind: "event".into(),
+        label: format!("{ty}: {}", names.join(", ")),
+        participants,
+        places,
+        date: Some(date),
+        documents: members
+            .iter()
+            .map(|&i| items[i].claim.document.clone())
+            .collect(),
+        claims,
+        dissent: BTreeSet::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::EventDate;
+    use crate::compare::dates::tests::day_in;
+    use crate::extract::event_date::UNDATED;
+    use crate::mentions::MentionKind;
+    use crate::span::Span;
+
+    fn table() -> EntityTable {
+        let mk = |i: usize, name: &str, kind: MentionKind| crate::entities::Entity {
+            id: EntityId(i),
+            canonical: name.into(),
+            kind,
+            aliases: BTreeSet::new(),
+            surname: if kind == MentionKind::Person {
+                name.split_whitespace().last().unwrap().into()
+            } else {
+                String::new()
+            },
+            given: Vec::new(),
+            documents: BTreeSet::new(),
+        };
+        EntityTable {
+            entities: vec![
+                mk(0, "Tomas Kell", MentionKind::Person),
+                mk(1, "Millbrook", MentionKind::Place),
+                mk(2, "Rena Oduya", MentionKind::Person),
+                mk(3, "Tomas Kel", MentionKind::Person),
+            ],
+            resolved: BTreeMap::new(),
+        }
+    }
+
+    fn claim(
+        doc: &str,
+        n: usize,
+        event: &str,
+        parts: &[usize],
+        places: &[usize],
+        day: &str,
+    ) -> Claim {
+        let date = if day == UNDATED {
+            TimeRef {
+                span: Span::default(),
+                value: UNDATED.into(),
+                utc: None,
+                weekday: None,
+                year_inferred: false,
+                tz: None,
+            }
+        } else {
+            day_in(day, "UTC")
+        };
+        Claim {
+            id: ClaimId(format!("{doc}:event-date:{n}")),
+            document: DocId(doc.into()),
+            span: Span::default(),
+            kind: ClaimKind::EventDate(EventDate {
+                event: event.into(),
+                participants: parts.iter().map(|&p| EntityId(p)).collect(),
+                places: places.iter().map(|&p| EntityId(p)).collect(),
+                date,
+            }),
+        }
+    }
+
+    #[test]
+    fn same_happening_told_two_ways_is_one_event() {
+        let claims = vec![
+            // "Tomas Kell was shot and killed Friday in Millbrook."
+            claim("a", 1, "shooting", &[0], &[1], "2033-06-10"),
+            // "Kel died on June 10 at his home in Millbrook."
+            claim("b", 1, "death", &[3], &[1], "2033-06-10"),
+            // "Kell's killing ..." without a day: joins the event, never makes one.
+            claim("c", 1, "killing", &[0], &[], UNDATED),
+            // The same day, a statement by another person: another family, another event.
+            claim("b", 2, "statement", &[2, 0], &[], "2033-06-10"),
+        ];
+        let ledger = build(&claims, &table());
+        let events: Vec<(&str, Vec<&str>)> = ledger
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.label.as_str(),
+                    e.documents.iter().map(|d| d.0.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            events,
+            vec![
+                (
+                    "shooting: Tomas Kell, Tomas Kel, Millbrook",
+                    vec!["a", "b", "c"]
+                ),
+                ("statement: Rena Oduya, Tomas Kell", vec!["b"]),
+            ]
+        );
+        assert_eq!(ledger.events[0].id, "2033-06-10/shooting-kell");
+        assert!(ledger.disputes.is_empty());
+    }
+
+    #[test]
+    fn different_days_or_types_stay_apart() {
+        let claims = vec![
+            claim("a", 1, "indictment", &[0], &[], "2033-06-07"),
+            claim("b", 1, "indictment", &[0], &[], "2033-06-07"),
+            claim("b", 2, "hearing", &[0], &[], "2033-06-09"),
+            claim("c", 1, "indictment", &[0], &[], "2033-05-02"),
+        ];
+        let ledger = build(&claims, &table());
+        let got: Vec<(Option<&str>, &str, usize)> = ledger
+            .events
+            .iter()
+            .map(|e| (e.date.as_deref(), e.kind.as_str(), e.documents.len()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("2033-05-02"), "event", 1),
+                (Some("2033-06-07"), "event", 2),
+                (Some("2033-06-09"), "event", 1),
+            ]
+        );
     }
 }

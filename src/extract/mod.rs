@@ -2,6 +2,7 @@
 //! mentions and dates; none compares across documents (that is the graph's job).
 
 pub mod communication;
+pub mod event_date;
 pub mod role;
 
 use crate::entities::EntityId;

@@ -1,0 +1,681 @@
+//! Event-date claims: a happening other than a call or meeting, told with the day it took
+//! place: "X was shot and killed Friday in his home", "a grand jury indicted Y on
+//! Tuesday", "protesters set fire to a bank in Z on Wednesday", "W told the newspaper on
+//! Saturday that...".
+//!
+//! An event word comes from `rules/lexicon/event-words.tsv` (type and family). Each date
+//! of the sentence belongs to one event word: the nearest one before it ("indicted on
+//! Tuesday"), else the nearest after it ("On Friday, Y was arrested"). Event words that own
+//! no date give undated claims (value `XXXX-XX-XX`): they never make an event of their own
+//! but let the ledger cite a document that tells an event without its day. Every claim
+//! needs a participant (a person or organisation of the sentence) or a place.
+
+use super::{Resolved, inside};
+use crate::claim::{EventDate, TimeRef};
+use crate::entities::EntityId;
+use crate::mentions::MentionKind;
+use crate::span::Span;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use jiff::civil::Date;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The event-word lexicon, matched case-insensitively on whole words, longest first.
+struct EventWords {
+    /// Per phrase: its event type ("-" for phrases that name no event).
+    types: Vec<String>,
+    /// Type → family ("shooting" → "incident").
+    families: HashMap<String, String>,
+    ac: AhoCorasick,
+}
+
+static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
+    let mut phrases = Vec::new();
+    let mut types = Vec::new();
+    let mut families = HashMap::new();
+    for l in include_str!("../../rules/lexicon/event-words.tsv").lines() {
+        if l.trim().is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut cols = l.split('\t').map(str::trim);
+        let (Some(p), Some(t), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        phrases.push(p.to_lowercase());
+        types.push(t.to_string());
+        families.insert(t.to_string(), f.to_string());
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&phrases)
+        .expect("event-word automaton builds");
+    EventWords {
+        types,
+        families,
+        ac,
+    }
+});
+
+impl EventWords {
+    /// Whole-word matches in `s`: (start, end, type).
+    fn find(&self, s: &str) -> Vec<(usize, usize, &str)> {
+        let b = s.as_bytes();
+        let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
+        self.ac
+            .find_iter(s)
+            .filter(|m| {
+                (m.start() == 0 || !word(b[m.start() - 1]))
+                    && (m.end() >= b.len() || !word(b[m.end()]))
+            })
+            .map(|m| {
+                (
+                    m.start(),
+                    m.end(),
+                    self.types[m.pattern().as_usize()].as_str(),
+                )
+            })
+            .collect()
+    }
+}
+
+struct Cues {
+    irrealis: HashSet<String>,
+    not_date: HashSet<String>,
+    future: HashSet<String>,
+    anchor: HashSet<String>,
+}
+
+static CUES: LazyLock<Cues> = LazyLock::new(|| {
+    let mut c = Cues {
+        irrealis: HashSet::new(),
+        not_date: HashSet::new(),
+        future: HashSet::new(),
+        anchor: HashSet::new(),
+    };
+    for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
+        let l = l.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        if let Some((w, role)) = l.split_once('\t') {
+            let w = w.trim().to_lowercase();
+            match role.trim() {
+                "irrealis" => c.irrealis.insert(w),
+                "not-date" => c.not_date.insert(w),
+                "future" => c.future.insert(w),
+                "anchor" => c.anchor.insert(w),
+                _ => false,
+            };
+        }
+    }
+    c
+});
+
+/// The family of an event type; unknown types are their own family.
+pub fn family(event_type: &str) -> &str {
+    EVENT_WORDS
+        .families
+        .get(event_type)
+        .map(String::as_str)
+        .unwrap_or(event_type)
+}
+
+/// Plain reporting verbs ("said", "told"): a statement is an event only with its day.
+pub fn needs_date(event_type: &str) -> bool {
+    event_type == "statement"
+}
+
+/// The TIMEX3 value of a date the sentence does not give.
+pub const UNDATED: &str = "XXXX-XX-XX";
+
+pub fn is_undated(t: &TimeRef) -> bool {
+    t.value == UNDATED
+}
+
+struct Trigger {
+    span: Span,
+    ty: String,
+    /// Unreal or planned ("would remove", "to be voted on"): owns its date, tells no event.
+    blocked: bool,
+    /// Preceded by "since", "after"...: a reference point, not what a date after it is about.
+    anchor: bool,
+    /// Inside a relative clause ("X, who was re-elected this month, ...").
+    relative: bool,
+    /// Put ahead of the article ("scheduled to appear").
+    future: bool,
+}
+
+/// Lower-case words of `s`, each with its byte offset in `s`.
+fn words(s: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric()
+            || c == '-'
+            || c == '\''
+            || c == '’'
+            || c == ','
+                && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
+        match (w, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, s[st..i].to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s[st..].to_lowercase()));
+    }
+    out
+}
+
+/// The up to `n` words before byte `pos` of the sentence, nearest last.
+fn words_before(ws: &[(usize, String)], pos: usize, n: usize) -> Vec<&str> {
+    let end = ws.partition_point(|(o, _)| *o < pos);
+    ws[end.saturating_sub(n)..end]
+        .iter()
+        .map(|(_, w)| w.as_str())
+        .collect()
+}
+
+fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the" | "a" | "an" | "this" | "that" | "last" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
+fn is_number_word(w: &str) -> bool {
+    w.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Is this date a day the sentence tells (not a bound, a birth date, a quotation)?
+fn usable_date(t: &TimeRef, sentence: Span, quotes: &[Span], text: &str) -> bool {
+    if !sentence.contains(t.span) || inside(quotes, t.span) {
+        return false;
+    }
+    if t.day().is_none() && t.weekday.is_none() {
+        return false;
+    }
+    let ws = words(sentence.slice(text));
+    let rel = t.span.start - sentence.start;
+    let before = words_before(&ws, rel, 2);
+    let cues = &CUES;
+    let last = before.last().copied().unwrap_or("");
+    let last_two = before.join(" ");
+    !(cues.not_date.contains(last) || cues.not_date.contains(&last_two))
+}
+
+/// Extract the event-date claims of one sentence. `last_subject` stands for a
+/// sentence-initial "he"/"she".
+pub fn extract(
+    text: &str,
+    sentence: Span,
+    mentions: &[Resolved],
+    times: &[TimeRef],
+    quotes: &[Span],
+    last_subject: Option<EntityId>,
+    published: Option<Date>,
+) -> Vec<EventDate> {
+    let s_text = sentence.slice(text);
+    let ws = words(s_text);
+    let mut triggers: Vec<Trigger> = Vec::new();
+    for (s, e, ty) in EVENT_WORDS.find(s_text) {
+        let ty = ty.to_string();
+        if ty == "-" || ty.is_empty() {
+            continue;
+        }
+        let span = Span::new(sentence.start + s, sentence.start + e);
+        if inside(quotes, span) {
+            continue;
+        }
+        // "700 homicides", "3,165 shooting incidents": tallies, not happenings.
+        let before = words_before(&ws, s, 3);
+        if before.last().is_some_and(|w| is_number_word(w)) {
+            continue;
+        }
+        // "to protest", "to be voted on": a purpose or a plan, not a happening.
+        let purpose = before.last() == Some(&"to") || before.ends_with(&["to", "be"]);
+        let four = words_before(&ws, s, 4);
+        let future = four.iter().any(|w| CUES.future.contains(*w))
+            || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
+        // "due to be arraigned", "scheduled to appear": planned, and a happening all the same.
+        let blocked = purpose && !future || before.iter().any(|w| CUES.irrealis.contains(*w));
+        // "since the fire": the reference word may stand behind a determiner.
+        let last = match before.as_slice() {
+            [.., a, d] if is_determiner(d) => a,
+            [.., d] => d,
+            [] => "",
+        };
+        let clause_start = s_text[..s]
+            .rfind([',', ';', '('])
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        let relative = s_text[clause_start..s]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
+        triggers.push(Trigger {
+            span,
+            ty,
+            blocked,
+            anchor: CUES.anchor.contains(last),
+            relative,
+            future,
+        });
+    }
+    if triggers.is_empty() {
+        return Vec::new();
+    }
+    // Each usable date goes to one trigger: the nearest before it, else the nearest after.
+    let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
+    for t in times
+        .iter()
+        .filter(|t| usable_date(t, sentence, quotes, text))
+    {
+        let left = triggers
+            .iter()
+            .enumerate()
+            .filter(|(_, tr)| tr.span.end <= t.span.start)
+            // A relative clause that closed before the date does not own it.
+            .filter(|(_, tr)| !(tr.relative && text[tr.span.end..t.span.start].contains(',')))
+            .max_by_key(|(_, tr)| tr.span.end)
+            .map(|(i, _)| i);
+        // A date before its event word ("On Monday, police arrested X") is close to it.
+        let right = || {
+            triggers
+                .iter()
+                .enumerate()
+                .filter(|(_, tr)| tr.span.start >= t.span.end)
+                .min_by_key(|(_, tr)| tr.span.start)
+                .filter(|(_, tr)| {
+                    !tr.anchor && text[t.span.end..tr.span.start].split_whitespace().count() <= 8
+                })
+                .map(|(i, _)| i)
+        };
+        if let Some(i) = left.or_else(right)
+            && owned[i].is_none()
+        {
+            owned[i] = Some(t);
+        }
+    }
+    // "according to Chicago Police": the source, not a participant.
+    let is_source = |m: &Resolved| {
+        let rel = m.mention.full_span.start.saturating_sub(sentence.start);
+        words_before(&ws, rel, 2) == ["according", "to"]
+    };
+    let actors: Vec<&Resolved> = mentions
+        .iter()
+        .filter(|m| m.is_actor() && !inside(quotes, m.mention.span) && !is_source(m))
+        .collect();
+    let places: Vec<EntityId> = {
+        let mut v: Vec<EntityId> = Vec::new();
+        for m in mentions
+            .iter()
+            .filter(|m| m.kind == MentionKind::Place && !inside(quotes, m.mention.span))
+        {
+            if let Some(id) = m.entity
+                && !v.contains(&id)
+            {
+                v.push(id);
+            }
+        }
+        v
+    };
+    let pronoun_subject = ws
+        .first()
+        .is_some_and(|(_, w)| matches!(w.as_str(), "he" | "she"));
+    // Dated triggers first, then the rest in text order.
+    let mut out: Vec<EventDate> = Vec::new();
+    let mut done: HashSet<(String, bool)> = HashSet::new();
+    let mut order: Vec<usize> = (0..triggers.len()).collect();
+    order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
+    for i in order {
+        let tr = &triggers[i];
+        let date = owned[i];
+        if tr.blocked {
+            continue;
+        }
+        if date.is_none() && needs_date(&tr.ty) {
+            continue;
+        }
+        let fam = family(&tr.ty).to_string();
+        // One claim per type: its dated one, else one undated.
+        if done.contains(&(tr.ty.clone(), true))
+            || date.is_none() && done.contains(&(tr.ty.clone(), false))
+        {
+            continue;
+        }
+        let participants = if fam == "statement" {
+            let pronoun_before = words_before(&ws, tr.span.start - sentence.start, 1)
+                .last()
+                .is_some_and(|w| matches!(*w, "he" | "she"));
+            let who = if pronoun_before {
+                // '"...," he told reporters': the person named earlier in the sentence.
+                actors
+                    .iter()
+                    .filter(|a| {
+                        a.kind == MentionKind::Person && a.mention.span.end <= tr.span.start
+                    })
+                    .min_by_key(|a| a.mention.span.start)
+                    .and_then(|a| a.entity)
+                    .or(last_subject)
+            } else {
+                speaker(text, tr.span, &actors, sentence)
+            };
+            match who {
+                Some(s) => {
+                    let mut v = vec![s];
+                    v.extend(near_actors(&actors, tr.span, usize::MAX).filter(|a| *a != s));
+                    dedup(v)
+                }
+                None if pronoun_subject => last_subject.into_iter().collect(),
+                None => Vec::new(),
+            }
+        } else {
+            let v: Vec<EntityId> = near_actors(&actors, tr.span, 120).collect();
+            if v.is_empty() && pronoun_subject {
+                last_subject.into_iter().collect()
+            } else {
+                dedup(v)
+            }
+        };
+        let places = if fam == "statement" {
+            Vec::new()
+        } else {
+            places.clone()
+        };
+        if participants.is_empty() && places.is_empty() {
+            continue;
+        }
+        let date = match date {
+            Some(d) if tr.future => ahead_of(d, published),
+            Some(d) => d.clone(),
+            None => TimeRef {
+                span: Span::new(tr.span.start, tr.span.start),
+                value: UNDATED.into(),
+                utc: None,
+                weekday: None,
+                year_inferred: false,
+                tz: None,
+            },
+        };
+        done.insert((tr.ty.clone(), !is_undated(&date)));
+        out.push(EventDate {
+            event: tr.ty.clone(),
+            participants,
+            places,
+            date,
+        });
+    }
+    out
+}
+
+/// A bare weekday of a happening still ahead ("scheduled to appear Sunday") that the
+/// tagger put in the past: the same weekday a week later.
+fn ahead_of(t: &TimeRef, published: Option<Date>) -> TimeRef {
+    let mut out = t.clone();
+    let (Some(w), Some(p), Some(day)) = (t.weekday, published, t.day()) else {
+        return out;
+    };
+    let Ok(d) = day.parse::<Date>() else {
+        return out;
+    };
+    if d >= p || d.weekday() != w {
+        return out;
+    }
+    let Ok(next) = d.checked_add(jiff::Span::new().days(7)) else {
+        return out;
+    };
+    out.value = format!("{next}{}", &t.value[10..]);
+    let week = jiff::SignedDuration::from_hours(7 * 24);
+    out.utc = t
+        .utc
+        .and_then(|(a, b)| Some((a.checked_add(week).ok()?, b.checked_add(week).ok()?)));
+    out
+}
+
+fn dedup(v: Vec<EntityId>) -> Vec<EntityId> {
+    let mut out: Vec<EntityId> = Vec::new();
+    for x in v {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+/// Actors within `max` bytes of the trigger, nearest first.
+fn near_actors<'a>(
+    actors: &'a [&'a Resolved],
+    trigger: Span,
+    max: usize,
+) -> impl Iterator<Item = EntityId> + 'a {
+    let dist = move |a: &Resolved| {
+        let s = a.mention.full_span;
+        if s.end <= trigger.start {
+            trigger.start - s.end
+        } else {
+            s.start.saturating_sub(trigger.end)
+        }
+    };
+    let mut v: Vec<(usize, EntityId)> = actors
+        .iter()
+        .filter(|a| dist(a) <= max)
+        .map(|a| (dist(a), a.entity.unwrap()))
+        .collect();
+    v.sort_by_key(|(d, _)| *d);
+    v.into_iter().map(|(_, id)| id)
+}
+
+/// Who speaks: the nearest actor before the reporting word ("X told", "X, the
+/// spokesman, said"), else the actor right after it ("said X").
+fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> Option<EntityId> {
+    let before = actors
+        .iter()
+        .filter(|a| a.mention.span.end <= trigger.start)
+        .max_by_key(|a| a.mention.span.end)
+        .filter(|a| {
+            let gap = &text[a.mention.span.end..trigger.start];
+            !gap.contains(['"', '“', '”', ';'])
+                && gap.split_whitespace().count() <= 10
+                && !gap.split(|c: char| !c.is_alphabetic()).any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "he" | "she" | "they" | "it" | "who" | "which" | "we" | "i"
+                    )
+                })
+        });
+    if let Some(a) = before {
+        // A person is a better speaker than the organisation that employs them.
+        return a.entity;
+    }
+    // "said Donald Trump's spokesperson Karoline Levitt": the possessor is not the speaker.
+    actors
+        .iter()
+        .filter(|a| a.mention.full_span.start >= trigger.end && !a.mention.possessive)
+        .min_by_key(|a| a.mention.full_span.start)
+        .filter(|a| {
+            let gap = &text[trigger.end..a.mention.full_span.start.min(sentence.end)];
+            gap.split_whitespace().count() <= 3 && !gap.contains(['"', '“', '”'])
+        })
+        .and_then(|a| a.entity)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::anchor_for;
+    use crate::mentions::find_mentions;
+    use crate::temporal::{self, TimexType};
+
+    /// Tag dates against `published` and resolve mentions naively by surname.
+    fn run(t: &str, published: &str) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+        let sentence = Span::new(0, t.len());
+        let anchor = anchor_for(
+            &crate::document::Document {
+                published: Some(published.parse().unwrap()),
+                ..test_doc()
+            },
+            None,
+        );
+        let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
+            .iter()
+            .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
+            .map(TimeRef::from)
+            .collect();
+        let ms = find_mentions(t, sentence).mentions;
+        let mut names: Vec<String> = Vec::new();
+        let resolved: Vec<Resolved> = ms
+            .iter()
+            .map(|m| {
+                let key = m.tokens.last().unwrap().clone();
+                let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
+                    names.push(key);
+                    names.len() - 1
+                });
+                Resolved {
+                    mention: m,
+                    entity: Some(EntityId(id)),
+                    kind: if m.kind == MentionKind::Unknown {
+                        MentionKind::Person
+                    } else {
+                        m.kind
+                    },
+                }
+            })
+            .collect();
+        extract(
+            t,
+            sentence,
+            &resolved,
+            &times,
+            &[],
+            None,
+            Some(published.parse().unwrap()),
+        )
+        .into_iter()
+        .map(|e| {
+            (
+                e.event,
+                e.participants.iter().map(|p| names[p.0].clone()).collect(),
+                e.places.iter().map(|p| names[p.0].clone()).collect(),
+                e.date.day().unwrap_or(&e.date.value).to_string(),
+            )
+        })
+        .collect()
+    }
+
+    fn test_doc() -> crate::document::Document {
+        crate::document::Document {
+            id: crate::document::DocId("t".into()),
+            path: "t.txt".into(),
+            text: String::new(),
+            lines: crate::span::LineIndex::new(""),
+            published: None,
+            published_source: None,
+            timezone: None,
+            outlet: None,
+            url: None,
+            dateline: None,
+            body_start: 0,
+            lossy: false,
+        }
+    }
+
+    fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {
+        r.iter()
+            .filter(|x| x.3 != UNDATED)
+            .map(|x| (x.0.clone(), x.3.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn passive_shooting_with_weekday() {
+        let r = run(
+            "Tomas Kell was shot and killed Friday in his home in Millbrook.",
+            "2033-06-11",
+        );
+        assert_eq!(dated(&r), vec![("shooting".into(), "2033-06-10".into())]);
+        assert_eq!(r[0].1, vec!["Kell"]);
+        assert_eq!(r[0].2, vec!["Millbrook"]);
+    }
+
+    #[test]
+    fn active_indictment() {
+        let r = run(
+            "A federal grand jury indicted Senator Ada Morrow on Tuesday on bribery charges.",
+            "2033-06-09",
+        );
+        assert_eq!(dated(&r), vec![("indictment".into(), "2033-06-07".into())]);
+        assert!(r[0].1.contains(&"Morrow".to_string()));
+    }
+
+    #[test]
+    fn fire_with_place_only() {
+        let r = run(
+            "Protesters torched a bank in Lisvale on Wednesday.",
+            "2033-06-09",
+        );
+        assert_eq!(dated(&r), vec![("fire".into(), "2033-06-08".into())]);
+        assert_eq!(r[0].2, vec!["Lisvale"]);
+    }
+
+    #[test]
+    fn statement_to_a_newspaper() {
+        let r = run(
+            "Police spokeswoman Rena Oduya told the Harlow Courier on Saturday that the motive was unclear.",
+            "2033-06-12",
+        );
+        assert_eq!(dated(&r), vec![("statement".into(), "2033-06-11".into())]);
+        assert_eq!(r[0].1[0], "Oduya");
+    }
+
+    #[test]
+    fn headline_style_date_first() {
+        let r = run(
+            "On Monday, police arrested Ivo Dragan in Kestrel Bay.",
+            "2033-06-08",
+        );
+        assert_eq!(dated(&r), vec![("arrest".into(), "2033-06-06".into())]);
+    }
+
+    #[test]
+    fn no_date_gives_only_an_undated_claim() {
+        let r = run(
+            "Mayor Lena Voss condemned the attack on the depot.",
+            "2033-06-08",
+        );
+        assert!(dated(&r).is_empty());
+        // A plain reporting verb without a day is no claim at all.
+        assert!(run("Mayor Lena Voss said the depot was closed.", "2033-06-08").is_empty());
+    }
+
+    #[test]
+    fn a_date_that_bounds_a_tally_is_not_an_event_date() {
+        let r = run(
+            "Police in Harlow recorded 312 shootings through May 30.",
+            "2033-06-08",
+        );
+        assert!(dated(&r).is_empty());
+        let r = run(
+            "Aron Pell asked the court on June 2 to postpone the indictment.",
+            "2033-06-08",
+        );
+        assert!(r.iter().all(|x| x.0 != "indictment"));
+    }
+
+    #[test]
+    fn the_date_goes_to_the_word_it_follows() {
+        let r = run(
+            "Premier Ola Brandt condemned the violence in parliament after the budget he announced Sunday.",
+            "2033-06-08",
+        );
+        // "Sunday" is when the budget was announced, not when Brandt condemned the violence.
+        assert_eq!(dated(&r), vec![("statement".into(), "2033-06-05".into())]);
+        assert!(r.iter().any(|x| x.0 == "remarks" && x.3 == UNDATED));
+    }
+}
