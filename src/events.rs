@@ -557,6 +557,7 @@ mod tests {
             },
             given: Vec::new(),
             documents: BTreeSet::new(),
+            declared: false,
         };
         EntityTable {
             entities: vec![
@@ -585,6 +586,7 @@ mod tests {
                 weekday: None,
                 year_inferred: false,
                 tz: None,
+                zone_stated: false,
             }
         } else {
             day_in(day, "UTC")

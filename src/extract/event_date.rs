@@ -401,6 +401,7 @@ pub fn extract(
                 weekday: None,
                 year_inferred: false,
                 tz: None,
+                zone_stated: false,
             },
         };
         done.insert((tr.ty.clone(), !is_undated(&date)));
