@@ -177,17 +177,19 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
                     })
                     .find_map(|r| r.entity)
             });
-            found.push((s.span, ClaimKind::Quantity(quantity_claim(q, subject))));
+            found.push((
+                s.span,
+                ClaimKind::Quantity(Box::new(quantity_claim(q, subject))),
+            ));
         }
         // Unless a communication named its subject, the sentence's first person is the
         // one "he"/"she" in the next sentence most likely stands for.
-        if state.last_subject == subject_before {
-            if let Some(p) = ms
+        if state.last_subject == subject_before
+            && let Some(p) = ms
                 .iter()
                 .find(|r| r.kind == MentionKind::Person && r.entity.is_some())
-            {
-                state.last_subject = p.entity;
-            }
+        {
+            state.last_subject = p.entity;
         }
     }
     found.extend(quote_claims(doc, an, ents, &by_sentence, &attributed));
@@ -358,6 +360,5 @@ fn bare_title_holder(
         .enumerate()
         .filter(|(_, m)| m.span.end <= span.start)
         .filter_map(|(i, _)| ents.of(&doc.id, i))
-        .filter(|e| holders.contains(e))
-        .next_back()
+        .rfind(|e| holders.contains(e))
 }

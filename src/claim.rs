@@ -134,7 +134,8 @@ pub struct EventDate {
 pub enum ClaimKind {
     Communication(Communication),
     Role(Role),
-    Quantity(Quantity),
+    // Boxed: the quantity analysis is several times larger than the other kinds.
+    Quantity(Box<Quantity>),
     Quote(Quote),
     EventDate(EventDate),
 }

@@ -368,10 +368,11 @@ pub fn org_key(name: &str) -> String {
         .filter(|w| !lx.demonyms.contains_key(*w) && !w.eq_ignore_ascii_case("the"))
         .collect();
     let joined = words.join(" ").to_lowercase();
-    if let Some((head, tail)) = joined.split_once(" of ") {
-        if !head.contains(' ') && !tail.contains(' ') {
-            return format!("{tail} {head}");
-        }
+    if let Some((head, tail)) = joined.split_once(" of ")
+        && !head.contains(' ')
+        && !tail.contains(' ')
+    {
+        return format!("{tail} {head}");
     }
     joined
 }
@@ -416,7 +417,7 @@ mod tests {
             "a",
             "Congressman Peter Vance and his wife, Marion Vance, were charged. Vance denied it.",
         );
-        let t = resolve(&[a.clone()]);
+        let t = resolve(std::slice::from_ref(&a));
         let p = entity_of(&t, &a, "Peter Vance").unwrap();
         let m = entity_of(&t, &a, "Marion Vance").unwrap();
         assert_ne!(p, m);

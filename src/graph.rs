@@ -441,6 +441,9 @@ fn link_misattributed(
     }
 }
 
+/// What a figure counts: class, verb, unit, the noun a compound modifies, the person.
+type QuantityBlock = (String, String, String, String, Option<EntityId>);
+
 /// Counts of the same thing (same class, verb and unit) in different documents.
 fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
@@ -451,8 +454,7 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     // Block by what is counted: the same verb ("killed", "injured"), or the same compound
     // ("48-page indictment"), or the same person's age. Figures with none of these, and
     // vague ones ("hundreds"), are not compared: too little says they count one thing.
-    let mut blocks: BTreeMap<(String, String, String, String, Option<EntityId>), Vec<usize>> =
-        BTreeMap::new();
+    let mut blocks: BTreeMap<QuantityBlock, Vec<usize>> = BTreeMap::new();
     for (i, c) in an.claims.iter().enumerate() {
         if let ClaimKind::Quantity(q) = &c.kind {
             let d = &q.detail;

@@ -335,22 +335,20 @@ fn build_document(
     }
     let marker = dateline::date_marker(&text);
     let body_start = marker.map(|(_, end)| end).unwrap_or(0);
-    if published.is_none() {
-        if let Some((d, _)) = marker {
-            published = Some(d);
-            source = Some(PublishedSource::DateLine);
-        }
+    if published.is_none()
+        && let Some((d, _)) = marker
+    {
+        published = Some(d);
+        source = Some(PublishedSource::DateLine);
     }
     let dl = dateline::find_dateline(&text, body_start);
-    if published.is_none() {
-        if let Some(d) = &dl {
-            if let (Some(y), Some(m), Some(day)) = (d.year, d.month, d.day) {
-                if let Ok(date) = Date::new(y, m, day) {
-                    published = Some(date);
-                    source = Some(PublishedSource::Dateline);
-                }
-            }
-        }
+    if published.is_none()
+        && let Some(d) = &dl
+        && let (Some(y), Some(m), Some(day)) = (d.year, d.month, d.day)
+        && let Ok(date) = Date::new(y, m, day)
+    {
+        published = Some(date);
+        source = Some(PublishedSource::Dateline);
     }
     Document {
         id,

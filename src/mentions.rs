@@ -210,7 +210,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             let g = flags[j];
             g.cap && g.title.is_none() && !g.honorific && !(g.demonym && j == i)
         };
-        if !(f.cap && f.title.is_none() && !f.honorific && !f.demonym) {
+        if !f.cap || f.title.is_some() || f.honorific || f.demonym {
             i += 1;
             continue;
         }
@@ -278,12 +278,10 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             || !after_titles.is_empty()
             || preceded_by_honorific
             || (speaker && !after_place_cue)
-        {
-            MentionKind::Person
-        } else if name_toks.len() >= 2
-            && !name_toks
-                .iter()
-                .any(|t| lx.demonyms.contains_key(t.as_str()))
+            || (name_toks.len() >= 2
+                && !name_toks
+                    .iter()
+                    .any(|t| lx.demonyms.contains_key(t.as_str())))
         {
             MentionKind::Person
         } else if after_place_cue {

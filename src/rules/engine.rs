@@ -107,7 +107,7 @@ pub fn evaluate(rule: &Rule, cx: &Context) -> Vec<Finding> {
         Check::Consistency(c) => consistency_findings(rule, cx, c),
         Check::Conditional(c) => conditional_findings(rule, cx, c),
     };
-    out.sort_by(|a, b| evidence_key(a).cmp(&evidence_key(b)));
+    out.sort_by_key(evidence_key);
     out
 }
 
