@@ -587,3 +587,146 @@ fn output_file_gets_the_same_report() {
         .collect();
     assert_eq!(left.len(), 1, "temporary files left behind: {left:?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// The rule language through the command line (docs/rules-language.md)
+// ---------------------------------------------------------------------------------------
+
+fn findings_of(report: &str, rule: &str) -> Vec<Value> {
+    json(report)["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn consistency_rule_reports_avoided_spellings() {
+    let dir = common::temp_dir("consistency");
+    let rule = dir.write(
+        "style.yaml",
+        "id: HS001/harbour\nseverity: info\nsummary: House style is harbour\n\
+         message: \"Use {prefer}, not {found} ({documents})\"\n\
+         check:\n  consistency:\n    prefer: harbour\n    avoid: [harbor, harbors]\n",
+    );
+    let r = run(&[
+        "check".as_ref(),
+        EXAMPLE.as_ref(),
+        "--rules".as_ref(),
+        rule.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--fail-on".as_ref(),
+        "never".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let fs = findings_of(&r.stdout, "HS001/harbour");
+    assert!(!fs.is_empty(), "02_continental-press writes `harbor`");
+    for f in &fs {
+        assert_eq!(f["severity"], "info");
+        let m = f["message"].as_str().unwrap();
+        assert!(m.starts_with("Use harbour, not harbor"), "{m}");
+        for e in f["evidence"].as_array().unwrap() {
+            assert!(
+                e["text"]
+                    .as_str()
+                    .unwrap()
+                    .to_lowercase()
+                    .starts_with("harbor")
+            );
+        }
+    }
+}
+
+const CONDITIONAL: &str = r#"id: HS002/sourced-tolls
+severity: warning
+summary: Casualty figures need a source
+message: "{document}: a figure without a source: {text} (check {field})"
+scope:
+  kind: quantity
+check:
+  conditional:
+    if: {class: person, predicate: "/^(kill|injure)$/"}
+    then: {attributed: "true"}
+examples:
+  - expect: fail
+    articles:
+      a.txt: |
+        date 2031-03-14
+        The fire killed 14 workers on Saturday.
+"#;
+
+#[test]
+fn conditional_rule_fills_its_placeholders() {
+    let dir = common::temp_dir("conditional");
+    let rule = dir.write("cond.yaml", CONDITIONAL);
+    let r = run(&["rules".as_ref(), "test".as_ref(), rule.as_os_str()]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let r = run(&[
+        "check".as_ref(),
+        EXAMPLE.as_ref(),
+        "--rules".as_ref(),
+        rule.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--exit-zero".as_ref(),
+    ]);
+    let fs = findings_of(&r.stdout, "HS002/sourced-tolls");
+    assert!(!fs.is_empty(), "{}", r.stdout);
+    for f in &fs {
+        let m = f["message"].as_str().unwrap();
+        assert!(m.contains("(check attributed)") && !m.contains('{'), "{m}");
+        assert_eq!(f["evidence"].as_array().unwrap().len(), 1);
+    }
+}
+
+#[test]
+#[ignore = "bug: the `attributed` field reads the quantity's own words, not its sentence, so \"Police said 12 people were injured\" counts as unattributed (src/rules/fields.rs)"]
+fn attributed_field_reads_the_sentence() {
+    let dir = common::temp_dir("attributed");
+    let rule = dir.write(
+        "cond.yaml",
+        CONDITIONAL.replace(
+            "  - expect: fail\n    articles:\n      a.txt: |\n        date 2031-03-14\n        The fire killed 14 workers on Saturday.\n",
+            "  - expect: pass\n    articles:\n      a.txt: |\n        date 2031-03-14\n        Police said 12 people were injured in the fire.\n",
+        ),
+    );
+    let r = run(&["rules".as_ref(), "test".as_ref(), rule.as_os_str()]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+}
+
+#[test]
+fn user_rule_with_a_default_code_replaces_it() {
+    let dir = common::temp_dir("override");
+    let rule = dir.write(
+        "cg201.yaml",
+        "id: CG201/my-names\nseverity: info\nsummary: Names, quietly\nmessage: \"{subject}\"\ncheck:\n  name-variant: {}\n",
+    );
+    let r = run(&[
+        "rules".as_ref(),
+        "list".as_ref(),
+        "--rules".as_ref(),
+        rule.as_os_str(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(r.stdout.contains("CG201/my-names"), "{}", r.stdout);
+    assert!(!r.stdout.contains("CG201/name-variant"), "{}", r.stdout);
+    let r = run(&[
+        "check".as_ref(),
+        EXAMPLE.as_ref(),
+        "--rules".as_ref(),
+        rule.as_os_str(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--exit-zero".as_ref(),
+    ]);
+    assert!(findings_of(&r.stdout, "CG201/name-variant").is_empty());
+    let fs = findings_of(&r.stdout, "CG201/my-names");
+    assert!(
+        !fs.is_empty() && fs.iter().all(|f| f["severity"] == "info"),
+        "{}",
+        r.stdout
+    );
+}
