@@ -1,6 +1,7 @@
 //! The YAML rule engine: rule model, loading and validation, evaluation into findings.
 
 pub mod config;
+pub mod docs;
 pub mod engine;
 pub mod fields;
 pub mod finding;

@@ -1,0 +1,410 @@
+//! Bad input: every problem gets a clear message naming the file, and the right exit code
+//! (2 when the tool cannot do its job; a notice when a file is skipped or repaired).
+
+mod common;
+
+use common::{EXAMPLE, json, run, temp_dir};
+use std::ffi::OsStr;
+use std::path::Path;
+
+const ARTICLE: &str = "date 2031-03-14\nHarbourton, March 14 (Wire) Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\n";
+
+fn check(args: &[&OsStr]) -> common::Run {
+    let mut a: Vec<&OsStr> = vec![OsStr::new("check")];
+    a.extend_from_slice(args);
+    run(&a)
+}
+
+fn os(s: &str) -> &OsStr {
+    OsStr::new(s)
+}
+
+fn notices(report: &str) -> Vec<(String, String)> {
+    json(report)["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["path"].as_str().unwrap().to_string(),
+                n["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn notice_for<'a>(ns: &'a [(String, String)], path: &Path) -> &'a str {
+    let p = path.display().to_string();
+    ns.iter()
+        .find(|(np, _)| *np == p)
+        .map(|(_, m)| m.as_str())
+        .unwrap_or_else(|| panic!("no notice for {p}: {ns:?}"))
+}
+
+#[test]
+fn empty_file_is_skipped_with_a_notice() {
+    let dir = temp_dir("empty");
+    dir.write("good.txt", ARTICLE);
+    let empty = dir.write("empty.txt", "");
+    let blank = dir.write("blank.md", "  \n\n \t\n");
+    let r = check(&[
+        dir.path().as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    assert!(notice_for(&ns, &empty).contains("empty"), "{ns:?}");
+    assert!(notice_for(&ns, &blank).contains("empty"), "{ns:?}");
+    assert!(
+        r.stderr.contains(&format!("notice: {}", empty.display())),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(json(&r.stdout)["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn only_an_empty_file_is_no_articles() {
+    let dir = temp_dir("only-empty");
+    let empty = dir.write("empty.txt", "");
+    let r = check(&[empty.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no articles"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&empty.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.is_empty(), "{}", r.describe());
+}
+
+#[test]
+fn binary_file_is_skipped_with_a_notice() {
+    let dir = temp_dir("binary");
+    dir.write("good.txt", ARTICLE);
+    let bin = dir.write("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    let r = check(&[
+        dir.path().as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    let m = notice_for(&ns, &bin);
+    assert!(m.contains("binary") && m.contains("NUL"), "{m}");
+    assert!(
+        r.stderr.contains(&bin.display().to_string()),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn non_utf8_file_is_decoded_lossily_with_a_notice() {
+    let dir = temp_dir("latin1");
+    // "café" in Latin-1, then ordinary text.
+    let bad = dir.write(
+        "latin1.txt",
+        b"date 2031-03-14\nThe caf\xe9 by the harbour reopened on Friday, the owner said.\n",
+    );
+    let r = check(&[
+        bad.as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    let m = notice_for(&ns, &bad);
+    assert!(m.contains("UTF-8") && m.contains("offset 23"), "{m}");
+    let v = json(&r.stdout);
+    assert_eq!(
+        v["documents"].as_array().unwrap().len(),
+        1,
+        "the file is still read"
+    );
+    assert_eq!(v["documents"][0]["published"], "2031-03-14");
+}
+
+#[test]
+fn utf16_with_bom_is_decoded() {
+    let dir = temp_dir("utf16");
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(ARTICLE.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let f = dir.write("utf16.txt", bytes);
+    let r = check(&[f.as_os_str(), os("--format"), os("json"), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let v = json(&r.stdout);
+    assert_eq!(v["documents"][0]["published"], "2031-03-14");
+    assert!(
+        v["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["kind"] == "communication"),
+        "the decoded text is analysed: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn missing_path_exits_2_naming_it() {
+    let r = check(&[os("no/such/bundle")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no/such/bundle"), "{}", r.stderr);
+    assert!(r.stderr.contains("no such file"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_path_among_good_ones_exits_2() {
+    let r = check(&[os(EXAMPLE), os("no/such/article.txt")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no/such/article.txt"), "{}", r.stderr);
+    assert!(
+        r.stdout.is_empty(),
+        "no report on an input error: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn directory_without_articles_exits_2() {
+    let dir = temp_dir("no-articles");
+    let other = dir.write("notes.csv", "a,b\n");
+    let r = check(&[dir.path().as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no articles"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&dir.path().display().to_string()),
+        "{}",
+        r.stderr
+    );
+    let _ = other;
+    let empty = temp_dir("empty-dir");
+    let r = check(&[empty.path().as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no articles"), "{}", r.stderr);
+}
+
+/// `path:line:column` somewhere in `stderr`, for the file `path`.
+fn assert_position(stderr: &str, path: &Path, line: usize, column: usize) {
+    let want = format!("{}:{line}:{column}", path.display());
+    assert!(stderr.contains(&want), "expected {want} in:\n{stderr}");
+}
+
+#[test]
+fn malformed_rule_file_exits_2_with_position() {
+    let dir = temp_dir("malformed-rule");
+    let bad = dir.write(
+        "bad.yaml",
+        "id: CG900/x\nseverity: warning\nsummary: \"unterminated\nmessage: m\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), bad.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(
+        r.stderr.contains(&format!("{}:", bad.display())),
+        "{}",
+        r.stderr
+    );
+    // file:line:column, whatever column the parser points at.
+    let prefix = format!("{}:", bad.display());
+    let rest = &r.stderr[r.stderr.find(&prefix).unwrap() + prefix.len()..];
+    let mut it = rest.splitn(3, ':');
+    let line: usize = it.next().unwrap().parse().expect("a line number");
+    let col: usize = it.next().unwrap().parse().expect("a column number");
+    assert!(line >= 3 && col >= 1, "{}", r.stderr);
+    assert!(r.stdout.is_empty());
+
+    let bad = dir.write("flow.yaml", "id: CG900/x\nseverity: [warning\nsummary: s\n");
+    let r = check(&[os(EXAMPLE), os("--rules"), bad.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &bad, 2, 11);
+}
+
+#[test]
+fn unknown_rule_field_exits_2_with_position() {
+    let dir = temp_dir("unknown-field");
+    let bad = dir.write(
+        "r.yaml",
+        "id: CG900/x\nseverity: warning\nsummary: s\nmessage: m\ncolour: red\ncheck:\n  quote-drift: {}\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), bad.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &bad, 5, 1);
+    assert!(r.stderr.contains("unknown field `colour`"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_check_option_exits_2() {
+    let dir = temp_dir("unknown-option");
+    let bad = dir.write(
+        "r.yaml",
+        "id: CG900/x\nseverity: warning\nsummary: s\nmessage: m\ncheck:\n  quote-drift:\n    min-similarty: 0.5\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), bad.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("min-similarty"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!("{}:7:", bad.display())),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn unknown_placeholder_exits_2_with_position() {
+    let dir = temp_dir("placeholder");
+    let bad = dir.write(
+        "r.yaml",
+        "id: CG900/x\nseverity: warning\nsummary: s\nmessage: \"{who} said it\"\ncheck:\n  quote-drift: {}\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), bad.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &bad, 4, 11);
+    assert!(
+        r.stderr.contains("{who}") && r.stderr.contains("{subject}"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_rule_in_a_rules_directory_is_named() {
+    let dir = temp_dir("rules-dir");
+    dir.write(
+        "rules/a-good.yaml",
+        "id: CG900/x\nseverity: info\nsummary: s\nmessage: m\ncheck:\n  name-variant: {}\n",
+    );
+    let bad = dir.write(
+        "rules/b-bad.yml",
+        "id: not an id\nseverity: info\nsummary: s\nmessage: m\ncheck:\n  name-variant: {}\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), dir.join("rules").as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &bad, 1, 1);
+    assert!(r.stderr.contains("rule id"), "{}", r.stderr);
+}
+
+#[test]
+fn missing_rules_path_exits_2() {
+    let r = check(&[os(EXAMPLE), os("--rules"), os("no/such/rules.yaml")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stderr.contains("no/such/rules.yaml"), "{}", r.stderr);
+}
+
+#[test]
+fn bad_config_exits_2_with_position() {
+    let dir = temp_dir("config");
+    let cfg = dir.write("claimgraph.yml", "select: [CG1]\nfail-on: error\n");
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &cfg, 2, 1);
+}
+
+#[test]
+fn config_selects_and_ignores_rules() {
+    let dir = temp_dir("config-ok");
+    let cfg = dir.write(
+        "claimgraph.yml",
+        "ignore: [CG2, CG4, CG5]\nseverity:\n  CG101: info\n",
+    );
+    let r = check(&[
+        os(EXAMPLE),
+        os("--config"),
+        cfg.as_os_str(),
+        os("--format"),
+        os("json"),
+    ]);
+    // Only CG101 (now info) and CG3xx can fire: no error from CG2/4/5.
+    let v = json(&r.stdout);
+    for f in v["findings"].as_array().unwrap() {
+        let rule = f["rule"].as_str().unwrap();
+        assert!(rule.starts_with("CG1") || rule.starts_with("CG3"), "{rule}");
+        if rule.starts_with("CG101") {
+            assert_eq!(f["severity"], "info");
+        }
+    }
+    let errors = v["summary"]["errors"].as_u64().unwrap();
+    assert_eq!(r.code, if errors > 0 { 1 } else { 0 }, "{}", r.describe());
+}
+
+#[test]
+fn unwritable_output_exits_2_and_leaves_no_file() {
+    let dir = temp_dir("unwritable");
+    // A parent that is a file: no one can create a file under it, not even root.
+    let blocker = dir.write("blocker", "x");
+    let out = blocker.join("report.json");
+    let r = check(&[
+        os(EXAMPLE),
+        os("--format"),
+        os("json"),
+        os("-o"),
+        out.as_os_str(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(
+        r.stderr.contains(&out.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("cannot write"), "{}", r.stderr);
+    // A directory in the way of the target: the temporary file must not be left behind.
+    let target = dir.join("taken");
+    std::fs::create_dir(&target).unwrap();
+    let r = check(&[os(EXAMPLE), os("-o"), target.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(
+        r.stderr.contains(&target.display().to_string()),
+        "{}",
+        r.stderr
+    );
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["blocker", "taken"],
+        "partial or temporary files left behind"
+    );
+    assert_eq!(std::fs::read_dir(&target).unwrap().count(), 0);
+}
+
+#[test]
+fn oversized_file_is_skipped_with_a_notice() {
+    let dir = temp_dir("oversized");
+    dir.write("small.txt", ARTICLE);
+    let big = dir.write("big.txt", ARTICLE.repeat(10));
+    let r = check(&[
+        dir.path().as_os_str(),
+        os("--max-file-size"),
+        os("500"),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    assert!(notice_for(&ns, &big).contains("--max-file-size"), "{ns:?}");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = temp_dir("ansi");
+    let text = "date 2031-03-14\nHarbourton, March 14 (Wire) Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\n";
+    dir.write("a.txt", text);
+    dir.write(
+        "b.txt",
+        "date 2031-03-14\nHarbourton, March 14 (Post) Foreign Minister Ana Ruiz spoke with Ambassador \x1b[31mTomas Held\x1b[0m on Tuesday, officials said.\n",
+    );
+    let r = check(&[dir.path().as_os_str(), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(
+        !r.stdout.contains('\x1b'),
+        "escape sequence in the text report"
+    );
+}
