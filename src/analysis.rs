@@ -74,7 +74,13 @@ pub fn analyse_document(doc: &Document, year_hint: Option<i16>) -> DocAnalysis {
             continue;
         }
         let sm = find_mentions(&doc.text, s.span);
-        for m in sm.mentions {
+        // The dateline's place and agency ("Harbourton, March 14 (Post)") are not actors.
+        let dateline = doc.dateline.as_ref().map(|d| d.span);
+        for m in sm
+            .mentions
+            .into_iter()
+            .filter(|m| !dateline.is_some_and(|d| d.overlaps(m.span)))
+        {
             mentions.push(m);
             mention_sentence.push(i);
         }

@@ -91,7 +91,11 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .map(|(d, c)| (d.trim().to_string(), c.trim().to_string()))
         .collect(),
     communication: PhraseList::from_src(include_str!("../rules/lexicon/communication.txt")),
-    stopwords: word_set(include_str!("../rules/lexicon/stopwords.txt")),
+    // Function words and sentence adverbs ("Meanwhile", "However") never open a name.
+    stopwords: word_set(include_str!("../rules/lexicon/stopwords.txt"))
+        .into_iter()
+        .chain(word_set(include_str!("../rules/lexicon/non-speakers.txt")))
+        .collect(),
     speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
 });
 

@@ -225,7 +225,6 @@ fn error_exit_2_takes_precedence_over_findings() {
 // ---------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "bug: built-in examples CG101/call-date-conflict #1 and CG402/descriptor-conflict #1 (expect fail) give no finding, so `rules test` exits 1"]
 fn rules_test_passes_for_builtin_rules() {
     let r = run(&["rules", "test"]);
     assert_eq!(r.code, 0, "{}", r.describe());
@@ -683,7 +682,6 @@ fn conditional_rule_fills_its_placeholders() {
 }
 
 #[test]
-#[ignore = "bug: the `attributed` field reads the quantity's own words, not its sentence, so \"Police said 12 people were injured\" counts as unattributed (src/rules/fields.rs)"]
 fn attributed_field_reads_the_sentence() {
     let dir = common::temp_dir("attributed");
     let rule = dir.write(

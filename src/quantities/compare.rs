@@ -218,7 +218,12 @@ pub fn compare(a: &Quantity, b: &Quantity) -> QuantityRelation {
         .or(b.predicate.as_deref())
         .map_or(String::new(), |p| format!(" ({p})"));
     match rel {
-        Nouns::Different => Unrelated,
+        // Different nouns are different things, unless one names the other as its part:
+        // "14 workers, including two contractors" against "14 contractors".
+        Nouns::Different => match descriptor_conflict(a, b) {
+            Some(why) if ov => Conflict(why),
+            _ => Unrelated,
+        },
         Nouns::AGeneric | Nouns::BGeneric => {
             let (generic, specific) = if rel == Nouns::AGeneric {
                 (a, b)

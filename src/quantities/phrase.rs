@@ -7,6 +7,28 @@ use super::{Descriptor, Hedge, NounClass, Number, Quantity};
 use crate::span::Span;
 
 /// Every quantity in `sentence` (a byte span of `text`).
+/// Verbs (lemmas) whose counted objects are people whatever the noun.
+const PERSON_VERBS: &[&str] = &[
+    "kill",
+    "injure",
+    "wound",
+    "hurt",
+    "die",
+    "arrest",
+    "detain",
+    "rescue",
+    "evacuate",
+    "hospitalise",
+    "hospitalize",
+    "charge",
+    "displace",
+    "strand",
+    "trap",
+    "abduct",
+    "kidnap",
+    "execute",
+];
+
 pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     let toks = tokenize(text, sentence);
     find_numbers(text, &[sentence])
@@ -373,6 +395,14 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         .unwrap_or(first);
     q.predicate = predicate(text, toks, before, after);
     q.place = place(text, toks, before, after);
+    // A noun the lexicon does not know, killed, injured or rescued, counts people.
+    if q.class == NounClass::Other
+        && q.predicate
+            .as_deref()
+            .is_some_and(|p| PERSON_VERBS.contains(&p))
+    {
+        q.class = NounClass::Person;
+    }
     q
 }
 
