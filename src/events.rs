@@ -200,7 +200,9 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         }
         events.extend(pair_events);
     }
-    events.extend(event_date_events(claims, entities));
+    let (happenings, happening_disputes) = event_date_events_with_disputes(claims, entities);
+    events.extend(happenings);
+    disputes.extend(happening_disputes);
     events.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &mut events {
@@ -302,6 +304,22 @@ fn entity_key(entities: &EntityTable, id: EntityId) -> String {
 /// event: they join the one event of their family they share a key with (their own
 /// document's, if several).
 pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event> {
+    event_date_events_with_disputes(claims, entities).0
+}
+
+/// Families whose happenings are one-off in a story (a shooting, a fire, an indictment),
+/// so two days for the same one are a disagreement; statements and protests recur.
+const SINGULAR_FAMILIES: &[&str] = &["incident", "court", "legal"];
+/// Two days further apart than this are two happenings, not one told two ways.
+const HAPPENING_DISPUTE_MAX_DAYS: i32 = 3;
+
+/// Event-date events, and the disputes among them: two groups of the same event type and
+/// the same participant or place whose days conflict, close together, that no source
+/// reports both of.
+pub fn event_date_events_with_disputes(
+    claims: &[Claim],
+    entities: &EntityTable,
+) -> (Vec<Event>, Vec<DateDispute>) {
     use crate::extract::event_date::{family, is_undated};
     let mut items: Vec<Happening> = Vec::new();
     for c in claims {
@@ -436,10 +454,86 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
     for (g, i) in joins {
         groups[g].push(i);
     }
-    groups
+    let disputes = happening_disputes(&items, &groups, &blocks);
+    let events = groups
         .iter()
         .filter_map(|members| happening_event(&items, members, entities))
-        .collect()
+        .collect();
+    (events, disputes)
+}
+
+fn happening_disputes(
+    items: &[Happening],
+    groups: &[Vec<usize>],
+    blocks: &BTreeMap<(&str, &str), Vec<usize>>,
+) -> Vec<DateDispute> {
+    use crate::extract::event_date::is_undated;
+    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        for &m in members {
+            group_of.insert(m, g);
+        }
+    }
+    let docs_of = |g: usize| -> BTreeSet<&DocId> {
+        groups[g]
+            .iter()
+            .map(|&m| &items[m].claim.document)
+            .collect()
+    };
+    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
+    let mut out = Vec::new();
+    for ((family, key), members) in blocks {
+        if !SINGULAR_FAMILIES.contains(family) || !key.starts_with("p:") {
+            continue;
+        }
+        let gs: BTreeSet<usize> = members
+            .iter()
+            .filter_map(|m| group_of.get(m).copied())
+            .collect();
+        let gs: Vec<usize> = gs.into_iter().collect();
+        for (x, &ga) in gs.iter().enumerate() {
+            for &gb in &gs[x + 1..] {
+                if !seen.insert((ga, gb)) || docs_of(ga).intersection(&docs_of(gb)).next().is_some()
+                {
+                    continue;
+                }
+                // The same type of event on each side, with a day each.
+                let side = |g: usize| -> Vec<usize> {
+                    groups[g]
+                        .iter()
+                        .copied()
+                        .filter(|&m| members.contains(&m) && !is_undated(&items[m].x.date))
+                        .collect()
+                };
+                let (sa, sb) = (side(ga), side(gb));
+                let (Some(&a0), Some(&b0)) = (sa.first(), sb.first()) else {
+                    continue;
+                };
+                if items[a0].x.event != items[b0].x.event {
+                    continue;
+                }
+                let apart = dates::days_apart(&items[a0].x.date, &items[b0].x.date);
+                if apart.is_none_or(|d| d > HAPPENING_DISPUTE_MAX_DAYS) {
+                    continue;
+                }
+                let shared: Vec<EntityId> = items[a0]
+                    .x
+                    .participants
+                    .iter()
+                    .copied()
+                    .filter(|p| items[b0].x.participants.contains(p))
+                    .collect();
+                out.push(DateDispute {
+                    participants: shared,
+                    sides: vec![
+                        sa.iter().map(|&m| items[m].claim.id.clone()).collect(),
+                        sb.iter().map(|&m| items[m].claim.id.clone()).collect(),
+                    ],
+                });
+            }
+        }
+    }
+    out
 }
 
 fn happening_event(

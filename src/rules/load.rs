@@ -15,6 +15,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
         include_str!("../../rules/default/CG101-call-date-conflict.yaml"),
     ),
     (
+        "rules/default/CG102-event-date-conflict.yaml",
+        include_str!("../../rules/default/CG102-event-date-conflict.yaml"),
+    ),
+    (
         "rules/default/CG201-name-variant.yaml",
         include_str!("../../rules/default/CG201-name-variant.yaml"),
     ),
