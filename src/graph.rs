@@ -642,6 +642,8 @@ fn jurisdiction_key(j: &str) -> String {
 /// Two people given the same unique office for the same jurisdiction (or one without a
 /// jurisdiction), each as its current holder, in different documents.
 fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
+    // One person spelled two ways is one holder (the name rule reports the spelling).
+    let rep = speaker_clusters(g, an);
     // A person's jurisdiction, from any role claim that names one.
     let mut person_j: HashMap<EntityId, String> = HashMap::new();
     for c in &an.claims {
@@ -653,17 +655,32 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
                 .or_insert_with(|| jurisdiction_key(j));
         }
     }
+    let current = |r: &crate::claim::Role| {
+        r.qualifier
+            .as_deref()
+            .is_none_or(|q| q == "now" || q == "acting" || q == "interim")
+    };
+    let former = |r: &crate::claim::Role| {
+        matches!(
+            r.qualifier.as_deref(),
+            Some("former" | "ex" | "outgoing" | "erstwhile")
+        )
+    };
     let mut blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for (i, c) in an.claims.iter().enumerate() {
         if let ClaimKind::Role(r) = &c.kind
             && unique_office(&r.title)
-            && r.qualifier
-                .as_deref()
-                .is_none_or(|q| q == "now" || q == "acting" || q == "interim")
+            && (current(r) || former(r))
         {
             blocks.entry(r.title.as_str()).or_default().push(i);
         }
     }
+    let jur = |r: &crate::claim::Role| {
+        r.jurisdiction
+            .as_deref()
+            .map(jurisdiction_key)
+            .or_else(|| person_j.get(&r.person).cloned())
+    };
     for members in blocks.values() {
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
@@ -671,24 +688,65 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
-                if ra.person == rb.person || ca.document == cb.document {
+                if ca.document == cb.document {
                     continue;
                 }
-                let ja = ra
-                    .jurisdiction
-                    .as_deref()
-                    .map(jurisdiction_key)
-                    .or_else(|| person_j.get(&ra.person).cloned());
-                let jb = rb
-                    .jurisdiction
-                    .as_deref()
-                    .map(jurisdiction_key)
-                    .or_else(|| person_j.get(&rb.person).cloned());
-                let same = match (&ja, &jb) {
+                let (ja, jb) = (jur(ra), jur(rb));
+                let compatible = match (&ja, &jb) {
                     (Some(x), Some(y)) => x == y,
-                    _ => ja.is_some() || jb.is_some(),
+                    _ => true,
                 };
-                if same {
+                if !compatible {
+                    continue;
+                }
+                let name = |e| an.entities.name(e);
+                // One source calls the person the former holder, another the holder.
+                let same_person = rep[&ra.person] == rep[&rb.person];
+                if same_person && former(ra) != former(rb) {
+                    g.link(
+                        a,
+                        b,
+                        Relation::Contradicts,
+                        Aspect::Role,
+                        format!(
+                            "{} is the {} in one source, the former one in another",
+                            name(ra.person),
+                            ra.title
+                        ),
+                        1.0,
+                    );
+                    // The holder named in the source that calls the person former.
+                    let (former_doc, other) = if former(ra) {
+                        (&ca.document, a)
+                    } else {
+                        (&cb.document, b)
+                    };
+                    for &m in members {
+                        let cm = &an.claims[m];
+                        if let ClaimKind::Role(rm) = &cm.kind
+                            && &cm.document == former_doc
+                            && rep[&rm.person] != rep[&ra.person]
+                            && current(rm)
+                        {
+                            g.link(
+                                other,
+                                m,
+                                Relation::Contradicts,
+                                Aspect::Role,
+                                format!(
+                                    "{} held by {} and {}",
+                                    ra.title,
+                                    name(ra.person),
+                                    name(rm.person)
+                                ),
+                                1.0,
+                            );
+                        }
+                    }
+                    continue;
+                }
+                // Two people, each the current holder of one office in one jurisdiction.
+                if !same_person && current(ra) && current(rb) && ja.is_some() && ja == jb {
                     g.link(
                         a,
                         b,
@@ -697,8 +755,8 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
                         format!(
                             "{} held by {} and {}",
                             ra.title,
-                            an.entities.name(ra.person),
-                            an.entities.name(rb.person)
+                            name(ra.person),
+                            name(rb.person)
                         ),
                         1.0,
                     );

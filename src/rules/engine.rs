@@ -134,7 +134,10 @@ fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
         (ClaimKind::Quantity(x), _) => x.detail.span.slice(text).to_string(),
         (ClaimKind::Role(x), _) => {
             let holder = cx.analysis.entities.name(x.person);
-            format!("{} {}", x.title, holder)
+            match x.qualifier.as_deref() {
+                Some(q) if q != "now" && !q.contains(' ') => format!("{q} {} {holder}", x.title),
+                _ => format!("{} {holder}", x.title),
+            }
         }
         (ClaimKind::Quote(x), Aspect::QuoteSpeaker) => x
             .speaker
