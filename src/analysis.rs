@@ -59,7 +59,15 @@ impl From<&Timex> for TimeRef {
 pub fn analyse_document(doc: &Document, year_hint: Option<i16>) -> DocAnalysis {
     let seg = segment(&doc.text, doc.body_start);
     let anchor = anchor_for(doc, year_hint);
-    let regions = seg.content_regions();
+    // The dateline's date is the article's, not an event's: it is not tagged.
+    let mut regions = seg.content_regions();
+    if let Some(d) = &doc.dateline {
+        for r in regions.iter_mut() {
+            if r.overlaps(d.span) {
+                r.start = d.span.end.min(r.end);
+            }
+        }
+    }
     let timexes = temporal::tag(&doc.text, &regions, &anchor);
     let times = timexes
         .iter()

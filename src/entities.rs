@@ -57,13 +57,23 @@ impl EntityTable {
 
 fn norm_name(s: &str) -> String {
     s.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .map(norm)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
+/// Lower case without diacritics: "Lucía" and "Lucia" are one spelling (outlets that drop
+/// accents are not misspelling a name).
+pub fn fold(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
 fn norm(s: &str) -> String {
-    s.trim_end_matches('.').to_lowercase()
+    fold(s.trim_end_matches('.'))
 }
 
 fn is_suffix(t: &str) -> bool {
@@ -437,6 +447,14 @@ mod tests {
         assert_eq!(t.name(x), "Karla Leavit");
         assert_eq!(entity_of(&t, &a, "Levit"), Some(x));
         assert_eq!(entity_of(&t, &b, "Karla Leavit"), Some(x));
+    }
+
+    #[test]
+    fn accents_do_not_make_two_people() {
+        let a = doc("a", "Minister Lucía Ortiz spoke on Monday.");
+        let b = doc("b", "Minister Lucia Ortiz spoke on Monday.");
+        let t = resolve(&[a.clone(), b.clone()]);
+        assert_eq!(entity_of(&t, &a, "Lucía Ortiz"), entity_of(&t, &b, "Lucia Ortiz"));
     }
 
     #[test]

@@ -230,7 +230,15 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
                 end = j;
                 possessive = strip_possessive(toks[j].text(text)).1;
                 j += 1;
-            } else if flags[j].connector && j + 1 < toks.len() && flags[j + 1].cap {
+            } else if flags[j].connector
+                && j + 1 < toks.len()
+                && flags[j + 1].cap
+                && (toks[j].text(text) != "of" || {
+                    // "Ministry of Defence", "Line of Control"; never "Ana Ruiz of Veldra".
+                    let w = toks[j - 1].text(text).to_lowercase();
+                    lx.org_cues.contains(&w) || lx.non_person_cues.contains(&w)
+                })
+            {
                 j += 1;
             } else {
                 break;
