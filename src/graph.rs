@@ -133,7 +133,7 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
     link_names(&mut g, an);
     link_quotes(&mut g, an, documents);
     link_quantities(&mut g, an, documents);
-    link_roles(&mut g, an);
+    link_roles(&mut g, an, documents);
     g
 }
 
@@ -641,9 +641,74 @@ fn jurisdiction_key(j: &str) -> String {
 
 /// Two people given the same unique office for the same jurisdiction (or one without a
 /// jurisdiction), each as its current holder, in different documents.
-fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
+/// Titles whose holder changes within the story: some sentence names the title next to a
+/// word such as "resigned", "succeeded" or "sworn in".
+fn offices_changing_hands(an: &Analysis, documents: &[Document]) -> std::collections::HashSet<String> {
+    let lx = crate::lexicon::lexicons();
+    let mut out = std::collections::HashSet::new();
+    for (doc, da) in documents.iter().zip(&an.docs) {
+        for s in da.seg.content_sentences() {
+            let text = s.span.slice(&doc.text);
+            if lx.office_change.find_words(text).is_empty() {
+                continue;
+            }
+            for (a, b, _) in lx.titles.find_words(text) {
+                out.insert(crate::extract::role::normalise_title(&text[a..b]));
+            }
+        }
+    }
+    out
+}
+
+/// Rank words that make a different office of the same title: an assistant district
+/// attorney is not the district attorney.
+const RANKS: &[&str] = &["assistant", "deputy", "vice", "associate", "under", "junior"];
+
+fn rank_variant(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    long.strip_suffix(short)
+        .map(str::trim)
+        .is_some_and(|prefix| RANKS.contains(&prefix))
+}
+
+fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
+    let changing = offices_changing_hands(an, documents);
+    let published: HashMap<&str, Option<jiff::civil::Date>> =
+        documents.iter().map(|d| (d.id.0.as_str(), d.published)).collect();
+    // Articles days apart may tell a succession; only same-day accounts conflict.
+    let same_day = |x: &Claim, y: &Claim| match (published[x.document.0.as_str()], published[y.document.0.as_str()]) {
+        (Some(p), Some(q)) => p == q,
+        _ => true,
+    };
+    // One person, the same title with and without a rank ("assistant district attorney").
+    let mut by_person: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
+    for (i, c) in an.claims.iter().enumerate() {
+        if let ClaimKind::Role(r) = &c.kind {
+            by_person.entry(rep[&r.person]).or_default().push(i);
+        }
+    }
+    for members in by_person.values() {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ca, cb) = (&an.claims[a], &an.claims[b]);
+                let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
+                    continue;
+                };
+                if ca.document != cb.document && rank_variant(&ra.title, &rb.title) && !changing.contains(&ra.title) && !changing.contains(&rb.title) {
+                    g.link(
+                        a,
+                        b,
+                        Relation::Contradicts,
+                        Aspect::Role,
+                        format!("{} is \"{}\" in one source, \"{}\" in another", an.entities.name(ra.person), ra.title, rb.title),
+                        1.0,
+                    );
+                }
+            }
+        }
+    }
     // A person's jurisdiction, from any role claim that names one.
     let mut person_j: HashMap<EntityId, String> = HashMap::new();
     for c in &an.claims {
@@ -688,7 +753,7 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
-                if ca.document == cb.document {
+                if ca.document == cb.document || changing.contains(&ra.title) || !same_day(ca, cb) {
                     continue;
                 }
                 let (ja, jb) = (jur(ra), jur(rb));

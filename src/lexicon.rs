@@ -77,6 +77,8 @@ pub struct Lexicons {
     pub stopwords: HashSet<String>,
     /// Verbs that frame speech ("said", "added"): the name next to one is a speaker.
     pub speech_verbs: HashSet<String>,
+    /// Words saying an office changed hands ("resigned", "succeeded", "sworn in").
+    pub office_change: PhraseList,
 }
 
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -97,6 +99,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .chain(word_set(include_str!("../rules/lexicon/non-speakers.txt")))
         .collect(),
     speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
+    office_change: PhraseList::from_src(include_str!("../rules/lexicon/office-change.txt")),
 });
 
 pub fn lexicons() -> &'static Lexicons {

@@ -26,30 +26,30 @@ fn finer_than_day(t: &TimeRef) -> bool {
     t.value.len() > 10 && t.value.as_bytes().get(10) == Some(&b'T')
 }
 
-/// Compare two dates. When either side states a time zone or a part of the day, the UTC
-/// intervals decide (a side whose zone is unknown is widened by twelve hours each way);
-/// otherwise the calendar days do, as an editor reads "Tuesday" against "Wednesday".
+/// Compare two dates.
+/// - Whole days whose zones are both known (stated, or the document's own): their UTC
+///   intervals decide, so "Saturday (Indian time)" can be "Friday (US time)".
+/// - A part of the day or a time on either side: UTC intervals decide, a side whose zone
+///   is unknown widened by twelve hours each way ("Friday morning, local time" can be
+///   "Thursday evening" in Washington).
+/// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday".
 pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
-    let by_instant = a.zone_stated || b.zone_stated || finer_than_day(a) || finer_than_day(b);
-    if by_instant && let (Some(ia), Some(ib)) = (a.utc, b.utc) {
+    let finer = finer_than_day(a) || finer_than_day(b);
+    let zoned_days = a.tz.is_some() && b.tz.is_some() && (a.zone_stated || b.zone_stated);
+    if (finer || zoned_days)
+        && let (Some(ia), Some(ib)) = (a.utc, b.utc)
+    {
         let widen = |t: &TimeRef, (s, e): (jiff::Timestamp, jiff::Timestamp)| {
             if t.tz.is_some() {
                 (s, e)
             } else {
                 let slack = jiff::SignedDuration::from_hours(UNKNOWN_ZONE_SLACK_HOURS);
-                (
-                    s.checked_sub(slack).unwrap_or(s),
-                    e.checked_add(slack).unwrap_or(e),
-                )
+                (s.checked_sub(slack).unwrap_or(s), e.checked_add(slack).unwrap_or(e))
             }
         };
         let ((a0, a1), (b0, b1)) = (widen(a, ia), widen(b, ib));
         return if a0 < b1 && b0 < a1 {
-            if civil_day(a) == civil_day(b) {
-                DateRelation::Same
-            } else {
-                DateRelation::Refines
-            }
+            if civil_day(a) == civil_day(b) { DateRelation::Same } else { DateRelation::Refines }
         } else {
             DateRelation::Conflict
         };
@@ -158,6 +158,13 @@ pub mod tests {
         let mut thu_evening = day_in("2031-03-13", "America/New_York");
         thu_evening.value = "2031-03-13TEV".into();
         assert_ne!(compare(&fri_morning, &thu_evening), DateRelation::Conflict);
+    }
+
+    #[test]
+    fn whole_day_in_unknown_local_time_is_its_calendar_day() {
+        let wed = TimeRef { zone_stated: false, tz: None, ..day_in("2035-10-10", "UTC") };
+        let thu_local = TimeRef { zone_stated: true, tz: None, ..day_in("2035-10-11", "UTC") };
+        assert_eq!(compare(&wed, &thu_local), DateRelation::Conflict);
     }
 
     #[test]
