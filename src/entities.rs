@@ -56,10 +56,7 @@ impl EntityTable {
 }
 
 fn norm_name(s: &str) -> String {
-    s.split_whitespace()
-        .map(norm)
-        .collect::<Vec<_>>()
-        .join(" ")
+    s.split_whitespace().map(norm).collect::<Vec<_>>().join(" ")
 }
 
 /// Lower case without diacritics: "Lucía" and "Lucia" are one spelling (outlets that drop
@@ -454,7 +451,10 @@ mod tests {
         let a = doc("a", "Minister Lucía Ortiz spoke on Monday.");
         let b = doc("b", "Minister Lucia Ortiz spoke on Monday.");
         let t = resolve(&[a.clone(), b.clone()]);
-        assert_eq!(entity_of(&t, &a, "Lucía Ortiz"), entity_of(&t, &b, "Lucia Ortiz"));
+        assert_eq!(
+            entity_of(&t, &a, "Lucía Ortiz"),
+            entity_of(&t, &b, "Lucia Ortiz")
+        );
     }
 
     #[test]

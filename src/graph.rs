@@ -643,7 +643,10 @@ fn jurisdiction_key(j: &str) -> String {
 /// jurisdiction), each as its current holder, in different documents.
 /// Titles whose holder changes within the story: some sentence names the title next to a
 /// word such as "resigned", "succeeded" or "sworn in".
-fn offices_changing_hands(an: &Analysis, documents: &[Document]) -> std::collections::HashSet<String> {
+fn offices_changing_hands(
+    an: &Analysis,
+    documents: &[Document],
+) -> std::collections::HashSet<String> {
     let lx = crate::lexicon::lexicons();
     let mut out = std::collections::HashSet::new();
     for (doc, da) in documents.iter().zip(&an.docs) {
@@ -660,25 +663,28 @@ fn offices_changing_hands(an: &Analysis, documents: &[Document]) -> std::collect
     out
 }
 
-/// Rank words that make a different office of the same title: an assistant district
-/// attorney is not the district attorney.
-const RANKS: &[&str] = &["assistant", "deputy", "vice", "associate", "under", "junior"];
-
+/// One title with and without a rank word: an assistant district attorney is not the
+/// district attorney.
 fn rank_variant(a: &str, b: &str) -> bool {
     let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
     long.strip_suffix(short)
         .map(str::trim)
-        .is_some_and(|prefix| RANKS.contains(&prefix))
+        .is_some_and(|prefix| crate::lexicon::lexicons().ranks.contains(prefix))
 }
 
 fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
     let changing = offices_changing_hands(an, documents);
-    let published: HashMap<&str, Option<jiff::civil::Date>> =
-        documents.iter().map(|d| (d.id.0.as_str(), d.published)).collect();
+    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
+        .iter()
+        .map(|d| (d.id.0.as_str(), d.published))
+        .collect();
     // Articles days apart may tell a succession; only same-day accounts conflict.
-    let same_day = |x: &Claim, y: &Claim| match (published[x.document.0.as_str()], published[y.document.0.as_str()]) {
+    let same_day = |x: &Claim, y: &Claim| match (
+        published[x.document.0.as_str()],
+        published[y.document.0.as_str()],
+    ) {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
@@ -696,13 +702,22 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
-                if ca.document != cb.document && rank_variant(&ra.title, &rb.title) && !changing.contains(&ra.title) && !changing.contains(&rb.title) {
+                if ca.document != cb.document
+                    && rank_variant(&ra.title, &rb.title)
+                    && !changing.contains(&ra.title)
+                    && !changing.contains(&rb.title)
+                {
                     g.link(
                         a,
                         b,
                         Relation::Contradicts,
                         Aspect::Role,
-                        format!("{} is \"{}\" in one source, \"{}\" in another", an.entities.name(ra.person), ra.title, rb.title),
+                        format!(
+                            "{} is \"{}\" in one source, \"{}\" in another",
+                            an.entities.name(ra.person),
+                            ra.title,
+                            rb.title
+                        ),
                         1.0,
                     );
                 }

@@ -79,6 +79,8 @@ pub struct Lexicons {
     pub speech_verbs: HashSet<String>,
     /// Words saying an office changed hands ("resigned", "succeeded", "sworn in").
     pub office_change: PhraseList,
+    /// Rank words that make a different office of a title ("assistant", "deputy").
+    pub ranks: HashSet<String>,
 }
 
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -100,6 +102,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .collect(),
     speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
     office_change: PhraseList::from_src(include_str!("../rules/lexicon/office-change.txt")),
+    ranks: word_set(include_str!("../rules/lexicon/ranks.txt")),
 });
 
 pub fn lexicons() -> &'static Lexicons {

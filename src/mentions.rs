@@ -156,6 +156,17 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             m.span = Span::new(m.span.start, toks[m.last_tok].span.end);
         }
     }
+    // "Assistant District Attorney": a rank word before a title is part of it.
+    for m in titles.iter_mut() {
+        if m.first_tok > 0
+            && lx
+                .ranks
+                .contains(&toks[m.first_tok - 1].text(text).to_lowercase())
+        {
+            m.first_tok -= 1;
+            m.span = Span::new(toks[m.first_tok].span.start, m.span.end);
+        }
+    }
     let mut flags = vec![Flags::default(); toks.len()];
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(text);
@@ -254,6 +265,33 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             i = end + 1;
             continue;
         }
+        // "Ellery County Treasurer Dorian Whitcombe": an organisation or place, an office the
+        // lexicon does not know, then a two-word name. The name is the last two words.
+        let mut start = start;
+        let mut run_title: Option<TitleRef> = None;
+        if end >= start + 3 {
+            let is_cue = |k: usize| {
+                let w = toks[k].text(text).to_lowercase();
+                lx.org_cues.contains(&w) || lx.non_person_cues.contains(&w)
+            };
+            let tail_plain = !is_cue(end) && !is_cue(end - 1) && !flags[end - 1].connector;
+            if tail_plain && let Some(cue) = (start..end - 1).rev().find(|&k| is_cue(k)) {
+                let name_start = end - 1;
+                let office: Vec<&str> = toks[cue + 1..name_start]
+                    .iter()
+                    .map(|t| t.text(text))
+                    .collect();
+                if !office.is_empty() {
+                    let juris: Vec<&str> = toks[start..=cue].iter().map(|t| t.text(text)).collect();
+                    run_title = Some(TitleRef {
+                        span: Span::new(toks[cue + 1].span.start, toks[name_start - 1].span.end),
+                        title: office.join(" ").to_lowercase(),
+                        jurisdiction: Some(juris.join(" ")),
+                    });
+                    start = name_start;
+                }
+            }
+        }
         let name_toks: Vec<String> = toks[start..=end]
             .iter()
             .map(|t| strip_possessive(t.text(text)).0.to_string())
@@ -265,7 +303,12 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         let org = lower.iter().any(|t| lx.org_cues.contains(t));
         let thing = lower.iter().any(|t| lx.non_person_cues.contains(t));
         // Titles written before the name.
-        let (before_titles, title_start) = titles_before(text, &toks, &flags, &titles, start);
+        let (mut before_titles, mut title_start) =
+            titles_before(text, &toks, &flags, &titles, start);
+        if let Some(t) = run_title {
+            title_start = Some(title_start.unwrap_or(t.span.start).min(t.span.start));
+            before_titles.push(t);
+        }
         let after_titles = titles_after(text, &toks, &flags, &titles, end);
         let prev = start
             .checked_sub(1)
@@ -611,6 +654,18 @@ mod tests {
             m.is_empty(),
             "{:?}",
             m.iter().map(|x| x.name()).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn unknown_office_between_organisation_and_name() {
+        let m = ms("On Friday, Ellery County Harbourmaster Dorian Whitcombe resigned.");
+        let d = person(&m, "Dorian Whitcombe");
+        assert_eq!(d.titles[0].jurisdiction.as_deref(), Some("Ellery County"));
+        let m = ms("Assistant District Attorney Gavin Trelawny spoke.");
+        assert_eq!(
+            person(&m, "Gavin Trelawny").titles[0].title,
+            "assistant district attorney"
         );
     }
 

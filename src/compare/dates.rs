@@ -44,12 +44,19 @@ pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
                 (s, e)
             } else {
                 let slack = jiff::SignedDuration::from_hours(UNKNOWN_ZONE_SLACK_HOURS);
-                (s.checked_sub(slack).unwrap_or(s), e.checked_add(slack).unwrap_or(e))
+                (
+                    s.checked_sub(slack).unwrap_or(s),
+                    e.checked_add(slack).unwrap_or(e),
+                )
             }
         };
         let ((a0, a1), (b0, b1)) = (widen(a, ia), widen(b, ib));
         return if a0 < b1 && b0 < a1 {
-            if civil_day(a) == civil_day(b) { DateRelation::Same } else { DateRelation::Refines }
+            if civil_day(a) == civil_day(b) {
+                DateRelation::Same
+            } else {
+                DateRelation::Refines
+            }
         } else {
             DateRelation::Conflict
         };
@@ -162,8 +169,16 @@ pub mod tests {
 
     #[test]
     fn whole_day_in_unknown_local_time_is_its_calendar_day() {
-        let wed = TimeRef { zone_stated: false, tz: None, ..day_in("2035-10-10", "UTC") };
-        let thu_local = TimeRef { zone_stated: true, tz: None, ..day_in("2035-10-11", "UTC") };
+        let wed = TimeRef {
+            zone_stated: false,
+            tz: None,
+            ..day_in("2035-10-10", "UTC")
+        };
+        let thu_local = TimeRef {
+            zone_stated: true,
+            tz: None,
+            ..day_in("2035-10-11", "UTC")
+        };
         assert_eq!(compare(&wed, &thu_local), DateRelation::Conflict);
     }
 
