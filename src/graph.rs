@@ -441,8 +441,16 @@ fn link_misattributed(
     }
 }
 
-/// What a figure counts: class, verb, unit, the noun a compound modifies, the person.
-type QuantityBlock = (String, String, String, String, Option<EntityId>);
+/// What a figure counts: class, verb, unit, the noun a compound modifies, the person, and
+/// the year it belongs to when that is not the story's.
+type QuantityBlock = (
+    String,
+    String,
+    String,
+    String,
+    Option<EntityId>,
+    Option<i16>,
+);
 
 /// Counts of the same thing (same class, verb and unit) in different documents.
 fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
@@ -451,6 +459,23 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         .map(|d| (d.id.0.as_str(), d.published))
         .collect();
     let rep = speaker_clusters(g, an);
+    let doc_index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.0.as_str(), i))
+        .collect();
+    // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
+    // something else than the story's figures.
+    let era = |c: &Claim| -> Option<i16> {
+        let i = doc_index[c.document.0.as_str()];
+        let year = documents[i].published.map(|d| d.year());
+        an.docs[i]
+            .times
+            .iter()
+            .filter(|t| c.span.contains(t.span) && !t.year_inferred)
+            .filter_map(|t| t.value.get(..4)?.parse::<i16>().ok())
+            .find(|y| Some(*y) != year)
+    };
     // Block by what is counted: the same verb ("killed", "injured"), or the same compound
     // ("48-page indictment"), or the same person's age. Figures with none of these, and
     // vague ones ("hundreds"), are not compared: too little says they count one thing.
@@ -481,6 +506,7 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 d.unit.clone().unwrap_or_default(),
                 d.modifies.clone().unwrap_or_default(),
                 subject,
+                era(c),
             );
             blocks.entry(key).or_default().push(i);
         }
