@@ -151,6 +151,37 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
 /// Resolution with user-declared entities: a mention whose name is a declared name or
 /// alias (or, alone, the surname of exactly one declared person) is that entity.
 pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> EntityTable {
+    // A name the bundle writes after "in"/"at"/"near" somewhere, and never with a title,
+    // an honorific or a speech verb, is a place wherever it stands ("Cerro Aldana").
+    let mut placed: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut personal: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (_, ms) in docs {
+        for m in ms {
+            if m.kind == MentionKind::Place {
+                placed.insert(norm_name(&m.name()));
+            } else if m.kind == MentionKind::Person && !m.weak_person {
+                personal.insert(norm_name(&m.name()));
+            }
+        }
+    }
+    let docs_owned: Vec<(DocId, Vec<Mention>)> = docs
+        .iter()
+        .map(|(d, ms)| {
+            let ms = ms
+                .iter()
+                .cloned()
+                .map(|mut m| {
+                    let n = norm_name(&m.name());
+                    if m.weak_person && placed.contains(&n) && !personal.contains(&n) {
+                        m.kind = MentionKind::Place;
+                    }
+                    m
+                })
+                .collect();
+            (d.clone(), ms)
+        })
+        .collect();
+    let docs = &docs_owned[..];
     let mut table = EntityTable::default();
     let mut user_names: HashMap<String, EntityId> = HashMap::new();
     let mut user_surnames: HashMap<String, Vec<EntityId>> = HashMap::new();

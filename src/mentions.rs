@@ -42,6 +42,9 @@ pub struct Mention {
     pub possessive: bool,
     /// Preceded by "in", "at", "near"...
     pub after_place_cue: bool,
+    /// A person only because it is two or more capitalised words: the bundle may show it
+    /// is a place ("in Cerro Aldana").
+    pub weak_person: bool,
 }
 
 impl Mention {
@@ -321,6 +324,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             .as_deref()
             .is_some_and(|w| lx.speech_verbs.contains(w))
             || prev.as_deref().is_some_and(|w| lx.speech_verbs.contains(w));
+        let mut weak_person = false;
         let kind = if org {
             MentionKind::Org
         } else if thing {
@@ -329,11 +333,16 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             || !after_titles.is_empty()
             || preceded_by_honorific
             || (speaker && !after_place_cue)
-            || (name_toks.len() >= 2
-                && !name_toks
-                    .iter()
-                    .any(|t| lx.demonyms.contains_key(t.as_str())))
         {
+            MentionKind::Person
+        } else if after_place_cue {
+            MentionKind::Place
+        } else if name_toks.len() >= 2
+            && !name_toks
+                .iter()
+                .any(|t| lx.demonyms.contains_key(t.as_str()))
+        {
+            weak_person = true;
             MentionKind::Person
         } else if after_place_cue {
             MentionKind::Place
@@ -356,6 +365,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             sentence_initial: start == 0 || (start == 1 && toks[0].kind == TokenKind::Punct),
             possessive,
             after_place_cue,
+            weak_person,
         });
         i = end + 1;
     }
