@@ -255,15 +255,15 @@ pub fn apply(o: &mut Outcome) -> (Vec<Suppression>, Vec<Notice>) {
         for p in &s.problems {
             notices.push(Notice {
                 path: s.path.clone(),
-                message: format!(
-                    "line {}: claimgraph suppression {}: {p}",
-                    s.span.line,
-                    if s.rules.is_empty() {
-                        String::new()
-                    } else {
-                        format!("ignore[{}]", s.rules.join(", "))
-                    }
-                ),
+                message: if s.rules.is_empty() {
+                    format!("line {}: claimgraph comment: {p}", s.span.line)
+                } else {
+                    format!(
+                        "line {}: claimgraph suppression ignore[{}]: {p}",
+                        s.span.line,
+                        s.rules.join(", ")
+                    )
+                },
             });
         }
     }
