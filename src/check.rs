@@ -15,7 +15,9 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
-pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
+pub fn run(mut bundle: Bundle, rules: &[Rule]) -> Outcome {
+    // Inline `claimgraph:` suppression comments are not article text (src/suppress.rs).
+    let originals = crate::suppress::mask(&mut bundle);
     let analysis = analysis::analyse(&bundle);
     let ledger = events::build(&analysis.claims, &analysis.entities);
     let graph = graph::build(&analysis, &ledger, &bundle.documents);
@@ -36,6 +38,7 @@ pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
             .then_with(|| a.fingerprint.cmp(&b.fingerprint))
     });
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+    crate::suppress::unmask(&mut bundle, originals);
     Outcome {
         bundle,
         analysis,

@@ -4,6 +4,7 @@
 //! Data flows one way: [`ingest`] → [`segment`] → extract → resolve → graph → rules → report.
 
 pub mod analysis;
+pub mod baseline;
 pub mod boilerplate;
 pub mod check;
 pub mod claim;
@@ -24,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod segment;
 pub mod span;
+pub mod suppress;
 pub mod temporal;
 pub mod tokens;
 pub mod yaml;

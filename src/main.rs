@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const EXIT_CODES: &str = "Exit codes:\n  0  no finding at or above --fail-on\n  1  findings at or above --fail-on\n  2  usage, configuration, rule-file or input/output error (takes precedence over 1)\n  101  a crash (a bug: please report it)";
+const EXIT_CODES: &str = "Exit codes (docs/exit-codes.md):\n  0  no finding at or above --fail-on (or --exit-zero, or --write-baseline)\n  1  findings at or above --fail-on (after --baseline and inline suppressions)\n  2  usage, configuration, rule-file, baseline or input/output error (takes precedence over 1)\n  101  a crash (a bug: please report it)";
 
 #[derive(Parser)]
 #[command(name = "claimgraph", version, about = "Fact-check a bundle of news articles: extract claims, link them across sources, flag inconsistencies.", after_help = EXIT_CODES)]
@@ -22,8 +22,31 @@ struct Cli {
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
 enum Format {
-    Text,
+    /// rustc-style diagnostics with source snippets (`text` is an alias).
+    #[value(alias = "text")]
+    Full,
+    /// One line per finding: `path:line:col: CODE severity message`.
+    Concise,
+    /// The JSON report (docs/report-format.md).
     Json,
+    /// One finding per line, as in the JSON report's `findings`.
+    Jsonl,
+    /// For a pull-request comment or a CI job summary.
+    Markdown,
+    /// SARIF 2.1.0, for code-scanning UIs.
+    Sarif,
+    /// GitHub Actions annotations (workflow commands).
+    Github,
+    /// One self-contained HTML page.
+    Html,
+}
+
+#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
+enum Color {
+    /// Colour when writing to a terminal and NO_COLOR is not set.
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -82,8 +105,18 @@ enum Command {
         inputs: Inputs,
         #[command(flatten)]
         rules: RuleArgs,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
+        /// Report format (docs/formats.md).
+        #[arg(long, value_enum, default_value_t = Format::Full)]
         format: Format,
+        /// Colour in the `full` format.
+        #[arg(long, value_enum, default_value_t = Color::Auto)]
+        color: Color,
+        /// Report only findings that are not in this baseline file.
+        #[arg(long, value_name = "FILE")]
+        baseline: Option<PathBuf>,
+        /// Record the current findings in this baseline file (and exit 0 if the check ran).
+        #[arg(long, value_name = "FILE")]
+        write_baseline: Option<PathBuf>,
         /// Exit 1 when a finding is at or above this severity.
         #[arg(long, value_enum, default_value_t = FailOn::Error)]
         fail_on: FailOn,
@@ -238,17 +271,73 @@ fn run(cli: Cli) -> Result<u8> {
             inputs,
             rules,
             format,
+            color,
+            baseline,
+            write_baseline,
             fail_on,
             exit_zero,
             output,
         } => {
             let rules = effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
+            // Read the baseline first: a bad one is an error before any work is done.
+            let known = baseline
+                .as_deref()
+                .map(claimgraph::baseline::read)
+                .transpose()?;
             let bundle = load_bundle(&inputs)?;
-            let outcome = check::run(bundle, &rules);
-            let rep = report::build(&outcome);
+            let mut outcome = check::run(bundle, &rules);
+            let (suppressions, sup_notices) = claimgraph::suppress::apply(&mut outcome);
+            for n in &sup_notices {
+                eprintln!("notice: {}: {}", n.path, n.message);
+            }
+            if let Some(p) = &write_baseline {
+                let b = claimgraph::baseline::from_findings(&outcome.findings);
+                write_output(Some(p), &claimgraph::baseline::to_string(&b))?;
+                eprintln!(
+                    "wrote {} finding{} to baseline {}",
+                    b.findings.len(),
+                    if b.findings.len() == 1 { "" } else { "s" },
+                    p.display()
+                );
+            }
+            let applied = match (&known, &baseline) {
+                (Some(k), Some(p)) => {
+                    let a = claimgraph::baseline::apply(
+                        k,
+                        &p.display().to_string(),
+                        &mut outcome.findings,
+                    );
+                    eprintln!("{}", report::text::sanitise(&a.describe()));
+                    Some(a)
+                }
+                _ => None,
+            };
+            let mut rep = report::build(&outcome);
+            rep.notices.extend(sup_notices);
+            rep.suppressions = suppressions;
+            rep.baseline = applied;
+            let docs = &outcome.bundle.documents;
             let text = match format {
                 Format::Json => report::json::to_string(&rep),
-                Format::Text => report::text::render(&rep, &outcome.bundle.documents),
+                Format::Jsonl => report::json::to_jsonl(&rep),
+                Format::Full => {
+                    use std::io::IsTerminal;
+                    let colour = match color {
+                        Color::Always => true,
+                        Color::Never => false,
+                        Color::Auto => {
+                            output.is_none()
+                                && std::io::stdout().is_terminal()
+                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                        }
+                    };
+                    report::full::render(&rep, docs, colour)
+                }
+                Format::Concise => report::concise::render(&rep, docs),
+                Format::Markdown => report::markdown::render(&rep, docs),
+                Format::Sarif => report::sarif::render(&rep, docs, &rules),
+                Format::Github => report::github::render(&rep, docs),
+                Format::Html => report::html::render(&rep, docs),
             };
             write_output(output.as_deref(), &text)?;
             let threshold = match fail_on {
@@ -259,7 +348,11 @@ fn run(cli: Cli) -> Result<u8> {
             };
             let failed =
                 threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
-            Ok(if failed && !exit_zero { 1 } else { 0 })
+            Ok(if failed && !exit_zero && write_baseline.is_none() {
+                1
+            } else {
+                0
+            })
         }
         Command::Claims { inputs, format } => {
             let bundle = load_bundle(&inputs)?;

@@ -20,6 +20,10 @@ pub struct Report {
     pub events: Vec<EventOut>,
     pub findings: Vec<FindingOut>,
     pub notices: Vec<Notice>,
+    /// What `--baseline` hid, or null when no baseline was given.
+    pub baseline: Option<crate::baseline::BaselineOut>,
+    /// Every inline `claimgraph:` suppression comment and what it hid.
+    pub suppressions: Vec<crate::suppress::Suppression>,
     pub summary: Summary,
 }
 
@@ -237,6 +241,8 @@ pub fn build(o: &Outcome) -> Report {
         events,
         findings,
         notices: o.bundle.notices.clone(),
+        baseline: None,
+        suppressions: Vec::new(),
         summary,
     }
 }
@@ -244,5 +250,15 @@ pub fn build(o: &Outcome) -> Report {
 pub fn to_string(r: &Report) -> String {
     let mut s = serde_json::to_string_pretty(r).expect("report serialises");
     s.push('\n');
+    s
+}
+
+/// `--format jsonl`: one finding per line, each the same object as in `findings[]`.
+pub fn to_jsonl(r: &Report) -> String {
+    let mut s = String::new();
+    for f in &r.findings {
+        s.push_str(&serde_json::to_string(f).expect("finding serialises"));
+        s.push('\n');
+    }
     s
 }

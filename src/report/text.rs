@@ -1,5 +1,6 @@
-//! The text report for people: findings grouped by severity, each piece of evidence as
-//! `path:line:column` with its source line and the span underlined, then the events ledger.
+//! Text helpers shared by the reports for people: [`sanitise`] for article text on a
+//! terminal, the ledger table and summary that end the `full` report, and the `claims`
+//! table. The `text` format itself is an alias of `full` (see `full.rs`).
 
 use super::json::Report;
 use std::fmt::Write;
@@ -9,7 +10,7 @@ use std::fmt::Write;
 pub fn sanitise(s: &str) -> String {
     s.chars()
         .map(|c| {
-            if c.is_control() && c != '\t' {
+            if (c.is_control() && c != '\t') || is_bidi_control(c) {
                 '\u{FFFD}'
             } else if c == '\t' {
                 ' '
@@ -20,53 +21,15 @@ pub fn sanitise(s: &str) -> String {
         .collect()
 }
 
-pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
+/// What follows the findings in the `full` report: the events ledger as a table, what the
+/// baseline and the inline suppressions hid, and the summary counts.
+/// Bidirectional overrides and isolates: they reorder what a terminal shows.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+pub fn tail(r: &Report) -> String {
     let mut o = String::new();
-    let path_of = |id: &str| docs.iter().find(|d| d.id.0 == id);
-    for sev in ["error", "warning", "info"] {
-        let fs: Vec<_> = r.findings.iter().filter(|f| f.severity == sev).collect();
-        if fs.is_empty() {
-            continue;
-        }
-        let _ = writeln!(o, "{} ({})", sev.to_uppercase(), fs.len());
-        let _ = writeln!(o);
-        for f in fs {
-            let _ = writeln!(o, "{sev}[{}]: {}", f.rule, sanitise(&f.message));
-            for e in &f.evidence {
-                let Some(d) = path_of(&e.document) else {
-                    continue;
-                };
-                let line_span = d.lines.line_span(&d.text, e.span.line);
-                let line = line_span.slice(&d.text);
-                let _ = writeln!(o, "  --> {}:{}:{}", d.path, e.span.line, e.span.column);
-                // Show a window of the line around the span, at most ~160 characters.
-                let rel_start = e.span.start.saturating_sub(line_span.start).min(line.len());
-                let rel_end = e
-                    .span
-                    .end
-                    .saturating_sub(line_span.start)
-                    .min(line.len())
-                    .max(rel_start);
-                let (w0, w1) = window(line, rel_start, rel_end);
-                let shown = sanitise(&line[w0..w1]);
-                let lead = if w0 > 0 { "…" } else { "" };
-                let tail = if w1 < line.len() { "…" } else { "" };
-                let _ = writeln!(o, "   | {lead}{shown}{tail}");
-                let pad = line[w0..rel_start].chars().count() + lead.chars().count();
-                let width = line[rel_start..rel_end.min(w1)].chars().count().max(1);
-                let label = e
-                    .value
-                    .as_deref()
-                    .map(|v| format!(" {}", sanitise(v)))
-                    .unwrap_or_default();
-                let _ = writeln!(o, "   | {}{}{}", " ".repeat(pad), "^".repeat(width), label);
-            }
-            if let Some(h) = &f.help {
-                let _ = writeln!(o, "   = help: {}", sanitise(h));
-            }
-            let _ = writeln!(o);
-        }
-    }
     let _ = writeln!(o, "EVENTS ({})", r.events.len());
     let _ = writeln!(o);
     let rows: Vec<[String; 4]> = r
@@ -90,14 +53,15 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
     let mut widths = header.map(|h| h.chars().count());
     for row in &rows {
         for (w, c) in widths.iter_mut().zip(row) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(sanitise(c).chars().count());
         }
     }
     let line = |cells: &[String; 4]| -> String {
         let mut s = String::new();
         for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            let c = sanitise(c);
             let pad = w - c.chars().count();
-            s.push_str(&sanitise(c));
+            s.push_str(&c);
             if i < 3 {
                 s.push_str(&" ".repeat(pad + 2));
             }
@@ -109,6 +73,12 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
         let _ = writeln!(o, "{}", line(row));
     }
     let _ = writeln!(o);
+    for s in &r.suppressions {
+        let _ = writeln!(o, "{}", sanitise(&s.describe()));
+    }
+    if let Some(b) = &r.baseline {
+        let _ = writeln!(o, "{}", sanitise(&b.describe()));
+    }
     let s = &r.summary;
     let _ = writeln!(
         o,
@@ -116,24 +86,6 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
         s.documents, s.claims, s.events, s.errors, s.warnings, s.infos
     );
     o
-}
-
-/// A byte window of `line` around [start, end) of at most ~160 characters, on char
-/// boundaries.
-fn window(line: &str, start: usize, end: usize) -> (usize, usize) {
-    const MAX: usize = 160;
-    if line.len() <= MAX {
-        return (0, line.len());
-    }
-    let mut w0 = start.saturating_sub(60);
-    while !line.is_char_boundary(w0) {
-        w0 -= 1;
-    }
-    let mut w1 = (end + 60).max(w0 + MAX).min(line.len());
-    while !line.is_char_boundary(w1) {
-        w1 += 1;
-    }
-    (w0, w1)
 }
 
 /// `claims --format table`: one line per claim.

@@ -1,0 +1,222 @@
+//! Baselines: accept the findings a bundle has today and report only new ones from then on.
+//!
+//! `check --write-baseline FILE` records every current finding by its stable fingerprint
+//! (SHA-256 over the rule id and the normalised evidence texts, see
+//! [`crate::rules::finding::fingerprint`]): no line numbers, so the baseline survives edits
+//! elsewhere in the articles. `check --baseline FILE` hides the findings whose fingerprint is
+//! in the file and lists the entries that no longer match anything (fixed, or reworded).
+//!
+//! The file is JSON, `{"schema": "claimgraph/baseline/v1", "findings": [...]}`. A file that
+//! is not valid JSON, lacks the schema, or has a schema from a newer claimgraph is an error
+//! (exit 2), never silently ignored: a CI run that cannot read its baseline must not pass
+//! or fail for the wrong reason.
+
+use crate::error::{Error, Result};
+use crate::rules::Finding;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub const SCHEMA: &str = "claimgraph/baseline/v1";
+const PREFIX: &str = "claimgraph/baseline/v";
+const VERSION: u32 = 1;
+
+/// The baseline file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub schema: String,
+    pub findings: Vec<Entry>,
+}
+
+/// One accepted finding. Only `fingerprint` is matched; the rest is there for people
+/// reading the file and for the report of stale entries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entry {
+    pub fingerprint: String,
+    pub rule: String,
+    pub message: String,
+    /// The documents the evidence came from.
+    pub documents: Vec<String>,
+}
+
+/// What applying a baseline did: the `baseline` object of the JSON report.
+#[derive(Debug, Clone, Serialize)]
+pub struct BaselineOut {
+    /// The baseline file as given.
+    pub path: String,
+    /// How many entries the file has.
+    pub entries: usize,
+    /// How many current findings it hid.
+    pub hidden: usize,
+    /// The ids of the hidden findings.
+    pub hidden_findings: Vec<String>,
+    /// Entries that match no current finding: fixed, or worded differently now.
+    pub stale: Vec<Entry>,
+}
+
+impl BaselineOut {
+    /// One line for people (stderr and the `full` report).
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "baseline {}: {} known finding{} hidden",
+            self.path,
+            self.hidden,
+            if self.hidden == 1 { "" } else { "s" }
+        );
+        if !self.stale.is_empty() {
+            s.push_str(&format!(
+                "; {} entr{} no longer match{} (fixed or reworded: write the baseline again to drop {}): {}",
+                self.stale.len(),
+                if self.stale.len() == 1 { "y" } else { "ies" },
+                if self.stale.len() == 1 { "es" } else { "" },
+                if self.stale.len() == 1 { "it" } else { "them" },
+                self.stale
+                    .iter()
+                    .map(|e| format!("{} {}", e.rule, &e.fingerprint[..10.min(e.fingerprint.len())]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        s
+    }
+}
+
+/// The baseline for these findings, entries in the findings' order.
+pub fn from_findings(findings: &[Finding]) -> Baseline {
+    Baseline {
+        schema: SCHEMA.into(),
+        findings: findings.iter().map(entry).collect(),
+    }
+}
+
+fn entry(f: &Finding) -> Entry {
+    let mut documents: Vec<String> = Vec::new();
+    for e in &f.evidence {
+        if !documents.contains(&e.document.0) {
+            documents.push(e.document.0.clone());
+        }
+    }
+    Entry {
+        fingerprint: f.fingerprint.clone(),
+        rule: f.rule.clone(),
+        message: f.message.clone(),
+        documents,
+    }
+}
+
+pub fn to_string(b: &Baseline) -> String {
+    let mut s = serde_json::to_string_pretty(b).expect("baseline serialises");
+    s.push('\n');
+    s
+}
+
+/// Parse a baseline file's text. `path` is only for messages.
+pub fn parse(path: &Path, text: &str) -> Result<Baseline> {
+    let bad = |message: String| Error::BadInput {
+        path: path.to_path_buf(),
+        message,
+    };
+    let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        bad(format!(
+            "not a claimgraph baseline: invalid JSON ({e}); write it again with --write-baseline"
+        ))
+    })?;
+    let schema = v.get("schema").and_then(|s| s.as_str()).ok_or_else(|| {
+        bad(format!(
+            "not a claimgraph baseline: no \"schema\" field (expected \"{SCHEMA}\")"
+        ))
+    })?;
+    match schema.strip_prefix(PREFIX).map(str::parse::<u32>) {
+        Some(Ok(VERSION)) => {}
+        Some(Ok(n)) if n > VERSION => {
+            return Err(bad(format!(
+                "baseline schema \"{schema}\" is newer than this claimgraph reads (\"{SCHEMA}\"): \
+                 upgrade claimgraph, or write the baseline again with this version"
+            )));
+        }
+        _ => {
+            return Err(bad(format!(
+                "not a claimgraph baseline: unknown schema \"{schema}\" (expected \"{SCHEMA}\")"
+            )));
+        }
+    }
+    let b: Baseline = serde_json::from_value(v).map_err(|e| {
+        bad(format!(
+            "corrupt baseline: {e}; write it again with --write-baseline"
+        ))
+    })?;
+    for (i, e) in b.findings.iter().enumerate() {
+        if e.fingerprint.len() != 64 || !e.fingerprint.bytes().all(|c| c.is_ascii_hexdigit()) {
+            return Err(bad(format!(
+                "corrupt baseline: findings[{i}].fingerprint is not 64 hex digits"
+            )));
+        }
+    }
+    Ok(b)
+}
+
+/// Read and parse a baseline file.
+pub fn read(path: &Path) -> Result<Baseline> {
+    let text = std::fs::read_to_string(path).map_err(|source| {
+        if source.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound {
+                path: path.to_path_buf(),
+            }
+        } else {
+            Error::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        }
+    })?;
+    parse(path, &text)
+}
+
+/// Drop the findings the baseline knows; say what was hidden and which entries are stale.
+pub fn apply(b: &Baseline, path: &str, findings: &mut Vec<Finding>) -> BaselineOut {
+    let known: BTreeSet<&str> = b.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+    let current: BTreeSet<String> = findings.iter().map(|f| f.fingerprint.clone()).collect();
+    let mut hidden_findings = Vec::new();
+    findings.retain(|f| {
+        if known.contains(f.fingerprint.as_str()) {
+            hidden_findings.push(f.id.clone());
+            false
+        } else {
+            true
+        }
+    });
+    let stale = b
+        .findings
+        .iter()
+        .filter(|e| !current.contains(&e.fingerprint))
+        .cloned()
+        .collect();
+    BaselineOut {
+        path: path.to_string(),
+        entries: b.findings.len(),
+        hidden: hidden_findings.len(),
+        hidden_findings,
+        stale,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_schema_and_garbage_are_errors() {
+        let p = Path::new("b.json");
+        let e = parse(p, r#"{"schema": "claimgraph/baseline/v2", "findings": []}"#).unwrap_err();
+        assert!(e.to_string().contains("newer"), "{e}");
+        let e = parse(p, "{nope").unwrap_err();
+        assert!(e.to_string().contains("invalid JSON"), "{e}");
+        let e = parse(p, r#"{"findings": []}"#).unwrap_err();
+        assert!(e.to_string().contains("no \"schema\""), "{e}");
+        let e = parse(p, r#"{"schema": "claimgraph/baseline/v1", "findings": [{"fingerprint": "x", "rule": "r", "message": "m", "documents": []}]}"#).unwrap_err();
+        assert!(e.to_string().contains("64 hex"), "{e}");
+        assert!(parse(p, r#"{"schema": "claimgraph/baseline/v1", "findings": []}"#).is_ok());
+    }
+}

@@ -1,0 +1,32 @@
+//! `--format concise`: one line per finding, `path:line:col: CODE severity message`, the
+//! position of its first evidence. For grep, editors' quickfix lists and quick reading.
+
+use super::json::Report;
+use super::text::sanitise;
+use crate::document::Document;
+use std::fmt::Write;
+
+pub fn render(r: &Report, docs: &[Document]) -> String {
+    let mut o = String::new();
+    for f in &r.findings {
+        let code = f.rule.split('/').next().unwrap_or(&f.rule);
+        let (path, line, col) = match f.evidence.first() {
+            Some(e) => (
+                docs.iter()
+                    .find(|d| d.id.0 == e.document)
+                    .map_or(e.document.as_str(), |d| d.path.as_str()),
+                e.span.line,
+                e.span.column,
+            ),
+            None => ("-", 1, 1),
+        };
+        let _ = writeln!(
+            o,
+            "{}:{line}:{col}: {code} {} {}",
+            sanitise(path),
+            f.severity,
+            sanitise(&f.message)
+        );
+    }
+    o
+}
