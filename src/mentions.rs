@@ -344,8 +344,6 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         {
             weak_person = true;
             MentionKind::Person
-        } else if after_place_cue {
-            MentionKind::Place
         } else {
             MentionKind::Unknown
         };
