@@ -163,7 +163,24 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         let ms = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
         let subject_before = state.last_subject;
         for c in extract::communication::extract(text, s.span, ms, &an.times, &quotes, &mut state) {
-            found.push((s.span, ClaimKind::Communication(c)));
+            // The evidence an editor needs: from the first participant named in the
+            // sentence to the date (or the last participant), not the whole sentence.
+            let mut span = c.trigger;
+            for r in ms
+                .iter()
+                .filter(|r| r.entity.is_some_and(|e| c.participants.contains(&e)))
+            {
+                span = Span::new(
+                    span.start.min(r.mention.full_span.start),
+                    span.end.max(r.mention.span.end),
+                );
+            }
+            if let Some(d) = &c.date
+                && s.span.contains(d.span)
+            {
+                span = Span::new(span.start.min(d.span.start), span.end.max(d.span.end));
+            }
+            found.push((span, ClaimKind::Communication(c)));
         }
         for e in extract::event_date::extract(
             text,
