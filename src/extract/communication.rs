@@ -251,7 +251,7 @@ pub fn nearest_date(times: &[TimeRef], sentence: Span, trigger: Span) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::mentions::{MentionKind, find_mentions};
+    use crate::mentions::find_mentions;
 
     /// Resolve mentions naively by name for the test: one id per distinct surname.
     fn run(t: &str, state: &mut DocState) -> Vec<(Vec<String>, Option<String>)> {
@@ -265,25 +265,7 @@ mod tests {
     ) -> Vec<(Vec<String>, Option<String>)> {
         let sentence = Span::new(0, t.len());
         let ms = find_mentions(t, sentence).mentions;
-        let resolved: Vec<Resolved> = ms
-            .iter()
-            .map(|m| {
-                let key = m.tokens.last().unwrap().clone();
-                let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
-                    names.push(key);
-                    names.len() - 1
-                });
-                Resolved {
-                    mention: m,
-                    entity: (m.name() != "The").then_some(EntityId(id)),
-                    kind: if m.kind == MentionKind::Unknown {
-                        MentionKind::Person
-                    } else {
-                        m.kind
-                    },
-                }
-            })
-            .collect();
+        let resolved = crate::extract::resolve_by_surname(&ms, names);
         let comms = extract(t, sentence, &resolved, &[], &[], state);
         comms
             .iter()

@@ -530,25 +530,7 @@ mod tests {
             .collect();
         let ms = find_mentions(t, sentence).mentions;
         let mut names: Vec<String> = Vec::new();
-        let resolved: Vec<Resolved> = ms
-            .iter()
-            .map(|m| {
-                let key = m.tokens.last().unwrap().clone();
-                let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
-                    names.push(key);
-                    names.len() - 1
-                });
-                Resolved {
-                    mention: m,
-                    entity: Some(EntityId(id)),
-                    kind: if m.kind == MentionKind::Unknown {
-                        MentionKind::Person
-                    } else {
-                        m.kind
-                    },
-                }
-            })
-            .collect();
+        let resolved = crate::extract::resolve_by_surname(&ms, &mut names);
         extract(
             t,
             sentence,

@@ -38,3 +38,32 @@ pub struct DocState {
 pub fn inside(spans: &[Span], inner: Span) -> bool {
     spans.iter().any(|s| s.contains(inner))
 }
+
+/// Test support: resolve a sentence's mentions naively, one entity per distinct surname
+/// (kept in `names`, so several sentences share ids); capitalised words of unknown kind
+/// count as people, and a sentence-initial "The" is no one.
+#[cfg(test)]
+pub fn resolve_by_surname<'a>(
+    mentions: &'a [Mention],
+    names: &mut Vec<String>,
+) -> Vec<Resolved<'a>> {
+    mentions
+        .iter()
+        .map(|m| {
+            let key = m.tokens.last().cloned().unwrap_or_default();
+            let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
+                names.push(key);
+                names.len() - 1
+            });
+            Resolved {
+                mention: m,
+                entity: (m.name() != "The").then_some(EntityId(id)),
+                kind: if m.kind == MentionKind::Unknown {
+                    MentionKind::Person
+                } else {
+                    m.kind
+                },
+            }
+        })
+        .collect()
+}
