@@ -93,6 +93,9 @@ enum Command {
         /// Write the report to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Print the time of each stage to standard error.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the claims extracted from a bundle.
     Claims {
@@ -241,15 +244,25 @@ fn run(cli: Cli) -> Result<u8> {
             fail_on,
             exit_zero,
             output,
+            timings,
         } => {
             let rules = effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
+            let mut t = check::Timings::default();
+            let clock = std::time::Instant::now();
             let bundle = load_bundle(&inputs)?;
-            let outcome = check::run(bundle, &rules);
+            t.ingest = clock.elapsed();
+            let outcome = check::run_timed(bundle, &rules, &mut t);
+            let clock = std::time::Instant::now();
             let rep = report::build(&outcome);
             let text = match format {
                 Format::Json => report::json::to_string(&rep),
                 Format::Text => report::text::render(&rep, &outcome.bundle.documents),
             };
+            t.report = clock.elapsed();
+            if timings {
+                let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
+                eprint!("{}", t.render(bytes));
+            }
             write_output(output.as_deref(), &text)?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),
