@@ -85,11 +85,7 @@ pub fn run_timed(bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome {
     let graph = graph::build(&analysis, &ledger, &bundle.documents);
     t.graph = clock.elapsed();
     let clock = Instant::now();
-    let cx = Context {
-        documents: &bundle.documents,
-        analysis: &analysis,
-        graph: &graph,
-    };
+    let cx = Context::new(&bundle.documents, &analysis, &graph);
     let mut findings: Vec<Finding> = rules
         .iter()
         .flat_map(|r| engine::evaluate(r, &cx))

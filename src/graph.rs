@@ -249,21 +249,28 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
 }
 
 /// Speakers that are one person spelled two ways share a block (name-variant edges).
+/// Each entity maps to the smallest id of its connected group (union-find; relabelling
+/// every entity per edge was quadratic).
 fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId> {
-    let mut rep: HashMap<EntityId, EntityId> =
+    let mut parent: HashMap<EntityId, EntityId> =
         an.entities.entities.iter().map(|e| (e.id, e.id)).collect();
+    fn find(p: &mut HashMap<EntityId, EntityId>, mut x: EntityId) -> EntityId {
+        while p[&x] != x {
+            let up = p[&p[&x]];
+            p.insert(x, up);
+            x = up;
+        }
+        x
+    }
     for (a, b, _) in g.edges(Relation::Contradicts, Aspect::NameSpelling) {
         if let (Node::Entity(a), Node::Entity(b)) = (a, b) {
-            let (ra, rb) = (rep[&a], rep[&b]);
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
             let (lo, hi) = (ra.min(rb), ra.max(rb));
-            for v in rep.values_mut() {
-                if *v == hi {
-                    *v = lo;
-                }
-            }
+            parent.insert(hi, lo);
         }
     }
-    rep
+    let ids: Vec<EntityId> = parent.keys().copied().collect();
+    ids.into_iter().map(|e| (e, find(&mut parent, e))).collect()
 }
 
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
@@ -288,8 +295,17 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     if quotes.is_empty() {
         return;
     }
+    // Each quotation analysed once, not once per pair.
+    let prepared: Vec<crate::quotes::Prepared> = {
+        use rayon::prelude::*;
+        quotes
+            .par_iter()
+            .map(|(_, _, w)| crate::quotes::Prepared::new(w))
+            .collect()
+    };
     // Topic words of the bundle weigh less when comparing wordings.
-    let background = crate::quotes::Background::new(documents.iter().flat_map(|d| d.text.lines()));
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let background = crate::quotes::Background::from_texts(&texts);
     let rep = speaker_clusters(g, an);
     let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
@@ -306,11 +322,8 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 if an.claims[ia].document == an.claims[ib].document {
                     continue;
                 }
-                let cmp = crate::quotes::compare_with_background(
-                    quotes[a].2,
-                    quotes[b].2,
-                    Some(&background),
-                );
+                let cmp =
+                    crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background));
                 scored.push((a, b, cmp));
             }
         }
@@ -365,7 +378,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
             }
         }
     }
-    link_misattributed(g, an, &quotes, &rep);
+    link_misattributed(g, an, &quotes, &prepared, &rep);
 }
 
 /// Near-verbatim quotes given to two different people. Blocked by rare word trigrams.
@@ -373,6 +386,7 @@ fn link_misattributed(
     g: &mut ClaimGraph,
     an: &Analysis,
     quotes: &[(usize, &crate::claim::Quote, &str)],
+    prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
 ) {
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
@@ -401,7 +415,7 @@ fn link_misattributed(
         if n < 3 {
             continue;
         }
-        let ((ia, qa, ta), (ib, qb, tb)) = (quotes[a], quotes[b]);
+        let ((ia, qa, _), (ib, qb, _)) = (quotes[a], quotes[b]);
         let (Some(sa), Some(sb)) = (qa.speaker, qb.speaker) else {
             continue;
         };
@@ -412,7 +426,7 @@ fn link_misattributed(
         {
             continue;
         }
-        let c = crate::quotes::compare(ta, tb);
+        let c = crate::quotes::compare_prepared(&prepared[a], &prepared[b], None);
         // The same statement, not a shared phrase: one quote must cover most of the other,
         // and be long enough to be a statement of its own.
         let (la, lb) = (
