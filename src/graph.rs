@@ -129,12 +129,117 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         .enumerate()
         .map(|(i, c)| (c.id.0.as_str(), i))
         .collect();
+    let stories = Stories::new(an, documents);
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
-    link_quotes(&mut g, an, documents);
-    link_quantities(&mut g, an, documents);
-    link_roles(&mut g, an);
+    link_quotes(&mut g, an, documents, &stories);
+    link_quantities(&mut g, an, documents, &stories);
+    link_roles(&mut g, an, &stories);
     g
+}
+
+/// A block whose claims come from at most this many documents compares all its pairs.
+/// Every bundle of one story (a few to a few dozen articles) stays under it.
+const FULL_BLOCK_DOCUMENTS: usize = 32;
+/// An entity named in at least two and at most this many documents ties them to one
+/// story; one named everywhere ("Washington") ties nothing.
+const STORY_ENTITY_MAX_DOCUMENTS: usize = 32;
+
+/// Which documents tell one story, for blocks too large to compare whole: a wire desk's
+/// day holds many stories, and "killed" or "foreign minister" in two unrelated stories
+/// are not the same figure or office. Comparing every pair of such a block is quadratic
+/// in the bundle; comparing pairs whose documents share a rarely named entity is not.
+struct Stories {
+    /// Per claim, its document's index.
+    claim_doc: Vec<usize>,
+    /// Per document, the entities tying it to others; per entity, its documents.
+    ties: std::cell::OnceCell<(Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>)>,
+    documents: HashMap<crate::document::DocId, usize>,
+    n_documents: usize,
+}
+
+impl Stories {
+    fn new(an: &Analysis, documents: &[Document]) -> Self {
+        let mut index: HashMap<crate::document::DocId, usize> = HashMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            index.entry(d.id.clone()).or_insert(i);
+        }
+        let claim_doc = an
+            .claims
+            .iter()
+            .map(|c| index.get(&c.document).copied().unwrap_or(usize::MAX))
+            .collect();
+        Stories {
+            claim_doc,
+            ties: std::cell::OnceCell::new(),
+            documents: index,
+            n_documents: documents.len(),
+        }
+    }
+
+    fn ties(&self, an: &Analysis) -> &(Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>) {
+        self.ties.get_or_init(|| {
+            let mut of_doc = vec![Vec::new(); self.n_documents];
+            let mut docs_of = HashMap::new();
+            for e in &an.entities.entities {
+                if !(2..=STORY_ENTITY_MAX_DOCUMENTS).contains(&e.documents.len()) {
+                    continue;
+                }
+                let mut docs: Vec<usize> = e
+                    .documents
+                    .iter()
+                    .filter_map(|d| self.documents.get(d).copied())
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                for &d in &docs {
+                    of_doc[d].push(e.id);
+                }
+                docs_of.insert(e.id, docs);
+            }
+            (of_doc, docs_of)
+        })
+    }
+
+    /// Pairs (x, y), x < y, of positions in `claims` (claim indices, in block order) to
+    /// compare, in (x, y) order. A block from at most [`FULL_BLOCK_DOCUMENTS`] documents
+    /// gives every pair; a larger one only pairs from different documents that share a
+    /// story entity.
+    fn pairs(&self, an: &Analysis, claims: &[usize]) -> Vec<(usize, usize)> {
+        let doc = |x: usize| self.claim_doc[claims[x]];
+        let mut docs: Vec<usize> = (0..claims.len()).map(doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let n = claims.len();
+        if docs.len() <= FULL_BLOCK_DOCUMENTS {
+            return (0..n)
+                .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
+                .collect();
+        }
+        let (of_doc, docs_of) = self.ties(an);
+        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+        for x in 0..n {
+            by_doc.entry(doc(x)).or_default().push(x);
+        }
+        let mut out = Vec::new();
+        for x in 0..n {
+            let d = doc(x);
+            let Some(ents) = of_doc.get(d) else { continue };
+            for e in ents {
+                for d2 in &docs_of[e] {
+                    if *d2 == d {
+                        continue;
+                    }
+                    if let Some(ys) = by_doc.get(d2) {
+                        out.extend(ys.iter().filter(|&&y| y > x).map(|&y| (x, y)));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Claims of one event: same-event edges, and how their dates relate.
@@ -276,7 +381,7 @@ fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
-fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
     let text_of: HashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.text.as_str()))
@@ -316,8 +421,10 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     for members in blocks.values() {
         // Scores between quotes of different documents.
         let mut scored: Vec<(usize, usize, crate::quotes::QuoteComparison)> = Vec::new();
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        let claims: Vec<usize> = members.iter().map(|&k| quotes[k].0).collect();
+        for (x, y) in stories.pairs(an, &claims) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ia, ib) = (quotes[a].0, quotes[b].0);
                 if an.claims[ia].document == an.claims[ib].document {
                     continue;
@@ -459,7 +566,7 @@ fn link_misattributed(
 type QuantityBlock = (String, String, String, String, Option<EntityId>);
 
 /// Counts of the same thing (same class, verb and unit) in different documents.
-fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
@@ -500,8 +607,9 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         }
     }
     for members in blocks.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        for (x, y) in stories.pairs(an, members) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 if ca.document == cb.document {
                     continue;
@@ -655,7 +763,7 @@ fn jurisdiction_key(j: &str) -> String {
 
 /// Two people given the same unique office for the same jurisdiction (or one without a
 /// jurisdiction), each as its current holder, in different documents.
-fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
+fn link_roles(g: &mut ClaimGraph, an: &Analysis, stories: &Stories) {
     // A person's jurisdiction, from any role claim that names one.
     let mut person_j: HashMap<EntityId, String> = HashMap::new();
     for c in &an.claims {
@@ -679,8 +787,9 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis) {
         }
     }
     for members in blocks.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        for (x, y) in stories.pairs(an, members) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
