@@ -319,15 +319,11 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
         .iter()
         .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
         .collect();
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in people.iter().enumerate() {
-        let initial: String = e.surname.chars().take(1).collect();
-        blocks.entry(format!("i:{initial}")).or_default().push(i);
-    }
+    let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
     let mut done = std::collections::HashSet::new();
-    for members in blocks.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
+    for (a, b) in name_pairs(&surnames) {
+        {
+            {
                 let (ea, eb) = (people[a], people[b]);
                 if !done.insert((ea.id, eb.id)) {
                     continue;
@@ -351,6 +347,97 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
             }
         }
     }
+}
+
+/// Pairs (a, b), a < b, of people to compare for spelling variants, in the order of the
+/// blocks by the surname's first letter. Few people: every pair of a block. Many: only the
+/// pairs that can be variants ([`names::spelling_variant`]: the same surname, or surnames
+/// of at least four letters at most two edits apart), found through the strings left by
+/// deleting up to two letters from each surname (two strings that many edits apart share
+/// one), so the work grows with the people, not with their pairs.
+fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
+    let initial = |s: &str| -> String { s.chars().take(1).collect() };
+    if surnames.len() <= 256 {
+        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in surnames.iter().enumerate() {
+            blocks.entry(initial(s)).or_default().push(i);
+        }
+        return blocks
+            .values()
+            .flat_map(|m| {
+                m.iter()
+                    .enumerate()
+                    .flat_map(move |(k, &a)| m[k + 1..].iter().map(move |&b| (a, b)))
+            })
+            .collect();
+    }
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in surnames.iter().enumerate() {
+        by_surname.entry(s).or_default().push(i);
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for people in by_surname.values() {
+        for (k, &a) in people.iter().enumerate() {
+            out.extend(people[k + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    let distinct: Vec<&str> = by_surname.keys().copied().collect();
+    let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in distinct.iter().enumerate() {
+        let chars: Vec<char> = s.chars().collect();
+        let edits = match chars.len() {
+            0..=3 => continue,
+            4 => 1,
+            _ => 2,
+        };
+        let mut seen = std::collections::HashSet::new();
+        for x in 0..chars.len() {
+            let one: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != x)
+                .map(|(_, c)| c)
+                .collect();
+            if edits == 2 {
+                let cs: Vec<char> = one.chars().collect();
+                for y in 0..cs.len() {
+                    let two: String = cs
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != y)
+                        .map(|(_, c)| c)
+                        .collect();
+                    seen.insert(two);
+                }
+            }
+            seen.insert(one);
+        }
+        seen.insert(s.to_string());
+        for v in seen {
+            variants.entry(v).or_default().push(i);
+        }
+    }
+    let mut close: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for ids in variants.values() {
+        for (k, &x) in ids.iter().enumerate() {
+            for &y in &ids[k + 1..] {
+                if initial(distinct[x]) == initial(distinct[y]) {
+                    close.insert((x.min(y), x.max(y)));
+                }
+            }
+        }
+    }
+    for (x, y) in close {
+        for &a in &by_surname[distinct[x]] {
+            for &b in &by_surname[distinct[y]] {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    out.sort_unstable_by(|p, q| {
+        (initial(surnames[p.0]), p.0, p.1).cmp(&(initial(surnames[q.0]), q.0, q.1))
+    });
+    out
 }
 
 /// Speakers that are one person spelled two ways share a block (name-variant edges).
@@ -828,5 +915,67 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, stories: &Stories) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexed candidate pairs hold every pair of the full blocks that can be a
+    /// spelling variant, in the same order.
+    #[test]
+    fn name_pairs_index_keeps_every_close_pair() {
+        let stems = [
+            "brennholt",
+            "brenholt",
+            "brennhlot",
+            "korval",
+            "korvall",
+            "kroval",
+        ];
+        let mut names: Vec<String> = Vec::new();
+        for i in 0..300 {
+            names.push(format!(
+                "{}{}",
+                stems[i % stems.len()],
+                ["", "a", "ab"][i % 3]
+            ));
+        }
+        names.extend(["li", "lu", "berg", "borg", "bergg", "ølund", "ølunde"].map(String::from));
+        let surnames: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert!(surnames.len() > 256);
+        let indexed = name_pairs(&surnames);
+        // The full blocks, filtered to pairs that can be variants.
+        let initial = |s: &str| -> String { s.chars().take(1).collect() };
+        let mut expected = Vec::new();
+        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in surnames.iter().enumerate() {
+            blocks.entry(initial(s)).or_default().push(i);
+        }
+        for m in blocks.values() {
+            for (k, &a) in m.iter().enumerate() {
+                for &b in &m[k + 1..] {
+                    let (x, y) = (surnames[a], surnames[b]);
+                    let n = x.chars().count().min(y.chars().count());
+                    let d = strsim::damerau_levenshtein(x, y);
+                    if x == y || (n >= 4 && d <= 2) {
+                        expected.push((a, b));
+                    }
+                }
+            }
+        }
+        let got: Vec<(usize, usize)> = indexed
+            .into_iter()
+            .filter(|p| {
+                expected
+                    .binary_search_by(|e| {
+                        let key = |q: &(usize, usize)| (initial(surnames[q.0]), q.0, q.1);
+                        key(e).cmp(&key(p))
+                    })
+                    .is_ok()
+            })
+            .collect();
+        assert_eq!(got, expected);
     }
 }

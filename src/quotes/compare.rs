@@ -38,6 +38,16 @@ fn is_hyphen(c: char) -> bool {
 /// hyphenation ("de-escalate" = "deescalate"), apostrophes ("population's" =
 /// "populations'"), thousands separators.
 fn tokens(s: &str) -> Vec<String> {
+    // One plain ASCII word (most calls, from `named_tokens`): none of the rewrites below
+    // but "US"/"USA"/"UK" can apply, and it is one token.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let t = match s {
+            "US" | "USA" => "usa".to_string(),
+            "UK" => "uk".to_string(),
+            _ => s.to_ascii_lowercase(),
+        };
+        return vec![canonical(&t)];
+    }
     let s = DOTTED_ACRONYM.replace_all(s, |c: &regex::Captures| c[0].replace('.', ""));
     let s = US.replace_all(&s, " usa ");
     let s = UK.replace_all(&s, " uk ");
