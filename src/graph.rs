@@ -149,11 +149,14 @@ const STORY_ENTITY_MAX_DOCUMENTS: usize = 32;
 /// day holds many stories, and "killed" or "foreign minister" in two unrelated stories
 /// are not the same figure or office. Comparing every pair of such a block is quadratic
 /// in the bundle; comparing pairs whose documents share a rarely named entity is not.
+/// Per document, the entities tying it to others; per entity, its documents.
+type Ties = (Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>);
+
 struct Stories {
     /// Per claim, its document's index.
     claim_doc: Vec<usize>,
     /// Per document, the entities tying it to others; per entity, its documents.
-    ties: std::cell::OnceCell<(Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>)>,
+    ties: std::cell::OnceCell<Ties>,
     documents: HashMap<crate::document::DocId, usize>,
     n_documents: usize,
 }
@@ -177,7 +180,7 @@ impl Stories {
         }
     }
 
-    fn ties(&self, an: &Analysis) -> &(Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>) {
+    fn ties(&self, an: &Analysis) -> &Ties {
         self.ties.get_or_init(|| {
             let mut of_doc = vec![Vec::new(); self.n_documents];
             let mut docs_of = HashMap::new();
