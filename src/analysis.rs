@@ -57,7 +57,11 @@ impl From<&Timex> for TimeRef {
 
 /// Segment, tag times and find mentions in one document.
 pub fn analyse_document(doc: &Document, year_hint: Option<i16>) -> DocAnalysis {
-    let seg = segment(&doc.text, doc.body_start);
+    tag_document(doc, segment(&doc.text, doc.body_start), year_hint)
+}
+
+/// Tag times and find mentions in one segmented document.
+fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAnalysis {
     let anchor = anchor_for(doc, year_hint);
     // The dateline's date is the article's, not an event's: it is not tagged.
     let mut regions = seg.content_regions();
@@ -106,12 +110,28 @@ pub fn analyse_document(doc: &Document, year_hint: Option<i16>) -> DocAnalysis {
 }
 
 pub fn analyse(bundle: &Bundle) -> Analysis {
+    analyse_timed(bundle, &mut crate::check::Timings::default())
+}
+
+/// [`analyse`], recording the time of each stage (segment, mentions, resolve, claims).
+pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis {
     let year = bundle_year(&bundle.documents);
+    let clock = std::time::Instant::now();
+    let segs: Vec<Segmented> = bundle
+        .documents
+        .par_iter()
+        .map(|d| segment(&d.text, d.body_start))
+        .collect();
+    t.segment = clock.elapsed();
+    let clock = std::time::Instant::now();
     let docs: Vec<DocAnalysis> = bundle
         .documents
         .par_iter()
-        .map(|d| analyse_document(d, year))
+        .zip(segs)
+        .map(|(d, seg)| tag_document(d, seg, year))
         .collect();
+    t.mentions = clock.elapsed();
+    let clock = std::time::Instant::now();
     let inputs: Vec<_> = bundle
         .documents
         .iter()
@@ -119,6 +139,8 @@ pub fn analyse(bundle: &Bundle) -> Analysis {
         .map(|(d, a)| (d.id.clone(), a.mentions.clone()))
         .collect();
     let entities = entities::resolve_with(&inputs, &bundle.entities);
+    t.resolve = clock.elapsed();
+    let clock = std::time::Instant::now();
     let claims: Vec<Claim> = bundle
         .documents
         .par_iter()
@@ -128,6 +150,7 @@ pub fn analyse(bundle: &Bundle) -> Analysis {
         .into_iter()
         .flatten()
         .collect();
+    t.claims = clock.elapsed();
     Analysis {
         docs,
         entities,

@@ -6,6 +6,7 @@ use crate::graph::{self, ClaimGraph};
 use crate::ingest::Bundle;
 use crate::rules::engine::{self, Context};
 use crate::rules::{Finding, Rule};
+use std::time::{Duration, Instant};
 
 pub struct Outcome {
     pub bundle: Bundle,
@@ -15,17 +16,78 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
-pub fn run(mut bundle: Bundle, rules: &[Rule]) -> Outcome {
+/// Wall-clock time of each stage of a check. `ingest` and `report` are filled in by the
+/// caller, which reads the files and renders the report.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    pub ingest: Duration,
+    pub segment: Duration,
+    /// Mentions and temporal expressions.
+    pub mentions: Duration,
+    pub resolve: Duration,
+    pub claims: Duration,
+    /// The events ledger.
+    pub events: Duration,
+    pub graph: Duration,
+    pub rules: Duration,
+    pub report: Duration,
+}
+
+impl Timings {
+    pub fn stages(&self) -> [(&'static str, Duration); 9] {
+        [
+            ("ingest", self.ingest),
+            ("segment", self.segment),
+            ("mentions", self.mentions),
+            ("resolve", self.resolve),
+            ("claims", self.claims),
+            ("events", self.events),
+            ("graph", self.graph),
+            ("rules", self.rules),
+            ("report", self.report),
+        ]
+    }
+
+    /// One line per stage, with MB/s of `bytes` of input text, and the total.
+    pub fn render(&self, bytes: usize) -> String {
+        let mb = bytes as f64 / 1e6;
+        let mut out = String::new();
+        let mut total = Duration::ZERO;
+        let line = |name: &str, d: Duration| {
+            let s = d.as_secs_f64();
+            let rate = if s > 0.0 { mb / s } else { f64::INFINITY };
+            format!("timing: {name:<9} {:>10.3} ms {rate:>10.1} MB/s\n", s * 1e3)
+        };
+        for (name, d) in self.stages() {
+            total += d;
+            out.push_str(&line(name, d));
+        }
+        out.push_str(&line("total", total));
+        out.push_str(&format!(
+            "timing: {bytes} bytes of text, {} threads\n",
+            rayon::current_num_threads()
+        ));
+        out
+    }
+}
+
+pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
+    run_timed(bundle, rules, &mut Timings::default())
+}
+
+/// [`run`], recording the time of each stage in `t`.
+pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome {
     // Inline `claimgraph:` suppression comments are not article text (src/suppress.rs).
     let originals = crate::suppress::mask(&mut bundle);
-    let analysis = analysis::analyse(&bundle);
+    let analysis = analysis::analyse_timed(&bundle, t);
+    let clock = Instant::now();
     let ledger = events::build(&analysis.claims, &analysis.entities);
+    t.events = clock.elapsed();
+    let clock = Instant::now();
     let graph = graph::build(&analysis, &ledger, &bundle.documents);
-    let cx = Context {
-        documents: &bundle.documents,
-        analysis: &analysis,
-        graph: &graph,
-    };
+    t.graph = clock.elapsed();
+    let clock = Instant::now();
+    let cx = Context::new(&bundle.documents, &analysis, &graph);
     let mut findings: Vec<Finding> = rules
         .iter()
         .flat_map(|r| engine::evaluate(r, &cx))
@@ -38,6 +100,7 @@ pub fn run(mut bundle: Bundle, rules: &[Rule]) -> Outcome {
             .then_with(|| a.fingerprint.cmp(&b.fingerprint))
     });
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
+    t.rules = clock.elapsed();
     crate::suppress::unmask(&mut bundle, originals);
     Outcome {
         bundle,

@@ -104,6 +104,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             g.iter().map(|&i| dated[i].claim.document.clone()).collect()
         };
         // Disputes: groups with disjoint sources whose days are close.
+        let first_dispute = disputes.len();
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
                 let (da, db) = (docs_of(&groups[a]), docs_of(&groups[b]));
@@ -131,7 +132,11 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         }
         // A disputed pair of groups is one event with dissent; the rest are events each.
         let mut merged: Vec<Vec<usize>> = (0..groups.len()).map(|i| vec![i]).collect();
-        for d in disputes.iter().filter(|d| d.participants == pair) {
+        // This block's disputes only (earlier blocks have other participants).
+        for d in disputes[first_dispute..]
+            .iter()
+            .filter(|d| d.participants == pair)
+        {
             let find_group = |id: &ClaimId| {
                 groups
                     .iter()

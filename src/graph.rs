@@ -129,12 +129,120 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         .enumerate()
         .map(|(i, c)| (c.id.0.as_str(), i))
         .collect();
+    let stories = Stories::new(an, documents);
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
-    link_quotes(&mut g, an, documents);
-    link_quantities(&mut g, an, documents);
-    link_roles(&mut g, an, documents);
+    link_quotes(&mut g, an, documents, &stories);
+    link_quantities(&mut g, an, documents, &stories);
+    link_roles(&mut g, an, documents, &stories);
     g
+}
+
+/// A block whose claims come from at most this many documents compares all its pairs.
+/// Every bundle of one story (a few to a few dozen articles) stays under it.
+const FULL_BLOCK_DOCUMENTS: usize = 32;
+/// An entity named in at least two and at most this many documents ties them to one
+/// story; one named everywhere ("Washington") ties nothing.
+const STORY_ENTITY_MAX_DOCUMENTS: usize = 32;
+
+/// Which documents tell one story, for blocks too large to compare whole: a wire desk's
+/// day holds many stories, and "killed" or "foreign minister" in two unrelated stories
+/// are not the same figure or office. Comparing every pair of such a block is quadratic
+/// in the bundle; comparing pairs whose documents share a rarely named entity is not.
+/// Per document, the entities tying it to others; per entity, its documents.
+type Ties = (Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>);
+
+struct Stories {
+    /// Per claim, its document's index.
+    claim_doc: Vec<usize>,
+    /// Per document, the entities tying it to others; per entity, its documents.
+    ties: std::cell::OnceCell<Ties>,
+    documents: HashMap<crate::document::DocId, usize>,
+    n_documents: usize,
+}
+
+impl Stories {
+    fn new(an: &Analysis, documents: &[Document]) -> Self {
+        let mut index: HashMap<crate::document::DocId, usize> = HashMap::new();
+        for (i, d) in documents.iter().enumerate() {
+            index.entry(d.id.clone()).or_insert(i);
+        }
+        let claim_doc = an
+            .claims
+            .iter()
+            .map(|c| index.get(&c.document).copied().unwrap_or(usize::MAX))
+            .collect();
+        Stories {
+            claim_doc,
+            ties: std::cell::OnceCell::new(),
+            documents: index,
+            n_documents: documents.len(),
+        }
+    }
+
+    fn ties(&self, an: &Analysis) -> &Ties {
+        self.ties.get_or_init(|| {
+            let mut of_doc = vec![Vec::new(); self.n_documents];
+            let mut docs_of = HashMap::new();
+            for e in &an.entities.entities {
+                if !(2..=STORY_ENTITY_MAX_DOCUMENTS).contains(&e.documents.len()) {
+                    continue;
+                }
+                let mut docs: Vec<usize> = e
+                    .documents
+                    .iter()
+                    .filter_map(|d| self.documents.get(d).copied())
+                    .collect();
+                docs.sort_unstable();
+                docs.dedup();
+                for &d in &docs {
+                    of_doc[d].push(e.id);
+                }
+                docs_of.insert(e.id, docs);
+            }
+            (of_doc, docs_of)
+        })
+    }
+
+    /// Pairs (x, y), x < y, of positions in `claims` (claim indices, in block order) to
+    /// compare, in (x, y) order. A block from at most [`FULL_BLOCK_DOCUMENTS`] documents
+    /// gives every pair; a larger one only pairs from different documents that share a
+    /// story entity.
+    fn pairs(&self, an: &Analysis, claims: &[usize]) -> Vec<(usize, usize)> {
+        let doc = |x: usize| self.claim_doc[claims[x]];
+        let mut docs: Vec<usize> = (0..claims.len()).map(doc).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let n = claims.len();
+        if docs.len() <= FULL_BLOCK_DOCUMENTS {
+            return (0..n)
+                .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
+                .collect();
+        }
+        let (of_doc, docs_of) = self.ties(an);
+        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
+        for x in 0..n {
+            by_doc.entry(doc(x)).or_default().push(x);
+        }
+        let mut out = Vec::new();
+        for x in 0..n {
+            let d = doc(x);
+            let Some(ents) = of_doc.get(d) else { continue };
+            for e in ents {
+                for d2 in &docs_of[e] {
+                    if *d2 == d {
+                        continue;
+                    }
+                    if let Some(ys) = by_doc.get(d2) {
+                        out.extend(ys.iter().filter(|&&y| y > x).map(|&y| (x, y)));
+                    }
+                }
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// Claims of one event: same-event edges, and how their dates relate.
@@ -214,15 +322,11 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
         .iter()
         .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
         .collect();
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in people.iter().enumerate() {
-        let initial: String = e.surname.chars().take(1).collect();
-        blocks.entry(format!("i:{initial}")).or_default().push(i);
-    }
+    let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
     let mut done = std::collections::HashSet::new();
-    for members in blocks.values() {
-        for (k, &a) in members.iter().enumerate() {
-            for &b in &members[k + 1..] {
+    for (a, b) in name_pairs(&surnames) {
+        {
+            {
                 let (ea, eb) = (people[a], people[b]);
                 if !done.insert((ea.id, eb.id)) {
                     continue;
@@ -248,28 +352,126 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
     }
 }
 
-/// Speakers that are one person spelled two ways share a block (name-variant edges).
-fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId> {
-    let mut rep: HashMap<EntityId, EntityId> =
-        an.entities.entities.iter().map(|e| (e.id, e.id)).collect();
-    for (a, b, _) in g.edges(Relation::Contradicts, Aspect::NameSpelling) {
-        if let (Node::Entity(a), Node::Entity(b)) = (a, b) {
-            let (ra, rb) = (rep[&a], rep[&b]);
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            for v in rep.values_mut() {
-                if *v == hi {
-                    *v = lo;
+/// Pairs (a, b), a < b, of people to compare for spelling variants, in the order of the
+/// blocks by the surname's first letter. Few people: every pair of a block. Many: only the
+/// pairs that can be variants ([`names::spelling_variant`]: the same surname, or surnames
+/// of at least four letters at most two edits apart), found through the strings left by
+/// deleting up to two letters from each surname (two strings that many edits apart share
+/// one), so the work grows with the people, not with their pairs.
+fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
+    let initial = |s: &str| -> String { s.chars().take(1).collect() };
+    if surnames.len() <= 256 {
+        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in surnames.iter().enumerate() {
+            blocks.entry(initial(s)).or_default().push(i);
+        }
+        return blocks
+            .values()
+            .flat_map(|m| {
+                m.iter()
+                    .enumerate()
+                    .flat_map(move |(k, &a)| m[k + 1..].iter().map(move |&b| (a, b)))
+            })
+            .collect();
+    }
+    let mut by_surname: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, s) in surnames.iter().enumerate() {
+        by_surname.entry(s).or_default().push(i);
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for people in by_surname.values() {
+        for (k, &a) in people.iter().enumerate() {
+            out.extend(people[k + 1..].iter().map(|&b| (a, b)));
+        }
+    }
+    let distinct: Vec<&str> = by_surname.keys().copied().collect();
+    let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, s) in distinct.iter().enumerate() {
+        let chars: Vec<char> = s.chars().collect();
+        let edits = match chars.len() {
+            0..=3 => continue,
+            4 => 1,
+            _ => 2,
+        };
+        let mut seen = std::collections::HashSet::new();
+        for x in 0..chars.len() {
+            let one: String = chars
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k != x)
+                .map(|(_, c)| c)
+                .collect();
+            if edits == 2 {
+                let cs: Vec<char> = one.chars().collect();
+                for y in 0..cs.len() {
+                    let two: String = cs
+                        .iter()
+                        .enumerate()
+                        .filter(|(k, _)| *k != y)
+                        .map(|(_, c)| c)
+                        .collect();
+                    seen.insert(two);
+                }
+            }
+            seen.insert(one);
+        }
+        seen.insert(s.to_string());
+        for v in seen {
+            variants.entry(v).or_default().push(i);
+        }
+    }
+    let mut close: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    for ids in variants.values() {
+        for (k, &x) in ids.iter().enumerate() {
+            for &y in &ids[k + 1..] {
+                if initial(distinct[x]) == initial(distinct[y]) {
+                    close.insert((x.min(y), x.max(y)));
                 }
             }
         }
     }
-    rep
+    for (x, y) in close {
+        for &a in &by_surname[distinct[x]] {
+            for &b in &by_surname[distinct[y]] {
+                out.push((a.min(b), a.max(b)));
+            }
+        }
+    }
+    out.sort_unstable_by(|p, q| {
+        (initial(surnames[p.0]), p.0, p.1).cmp(&(initial(surnames[q.0]), q.0, q.1))
+    });
+    out
+}
+
+/// Speakers that are one person spelled two ways share a block (name-variant edges).
+/// Each entity maps to the smallest id of its connected group (union-find; relabelling
+/// every entity per edge was quadratic).
+fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId> {
+    let mut parent: HashMap<EntityId, EntityId> =
+        an.entities.entities.iter().map(|e| (e.id, e.id)).collect();
+    fn find(p: &mut HashMap<EntityId, EntityId>, mut x: EntityId) -> EntityId {
+        while p[&x] != x {
+            let up = p[&p[&x]];
+            p.insert(x, up);
+            x = up;
+        }
+        x
+    }
+    for (a, b, _) in g.edges(Relation::Contradicts, Aspect::NameSpelling) {
+        if let (Node::Entity(a), Node::Entity(b)) = (a, b) {
+            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+            let (lo, hi) = (ra.min(rb), ra.max(rb));
+            parent.insert(hi, lo);
+        }
+    }
+    let ids: Vec<EntityId> = parent.keys().copied().collect();
+    ids.into_iter().map(|e| (e, find(&mut parent, e))).collect()
 }
 
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
-fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
     let text_of: HashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.text.as_str()))
@@ -288,8 +490,17 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     if quotes.is_empty() {
         return;
     }
+    // Each quotation analysed once, not once per pair.
+    let prepared: Vec<crate::quotes::Prepared> = {
+        use rayon::prelude::*;
+        quotes
+            .par_iter()
+            .map(|(_, _, w)| crate::quotes::Prepared::new(w))
+            .collect()
+    };
     // Topic words of the bundle weigh less when comparing wordings.
-    let background = crate::quotes::Background::new(documents.iter().flat_map(|d| d.text.lines()));
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let background = crate::quotes::Background::from_texts(&texts);
     let rep = speaker_clusters(g, an);
     let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
@@ -300,17 +511,16 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     for members in blocks.values() {
         // Scores between quotes of different documents.
         let mut scored: Vec<(usize, usize, crate::quotes::QuoteComparison)> = Vec::new();
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        let claims: Vec<usize> = members.iter().map(|&k| quotes[k].0).collect();
+        for (x, y) in stories.pairs(an, &claims) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ia, ib) = (quotes[a].0, quotes[b].0);
                 if an.claims[ia].document == an.claims[ib].document {
                     continue;
                 }
-                let cmp = crate::quotes::compare_with_background(
-                    quotes[a].2,
-                    quotes[b].2,
-                    Some(&background),
-                );
+                let cmp =
+                    crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background));
                 scored.push((a, b, cmp));
             }
         }
@@ -365,7 +575,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
             }
         }
     }
-    link_misattributed(g, an, &quotes, &rep);
+    link_misattributed(g, an, &quotes, &prepared, &rep);
 }
 
 /// Near-verbatim quotes given to two different people. Blocked by rare word trigrams.
@@ -373,6 +583,7 @@ fn link_misattributed(
     g: &mut ClaimGraph,
     an: &Analysis,
     quotes: &[(usize, &crate::claim::Quote, &str)],
+    prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
 ) {
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
@@ -401,7 +612,7 @@ fn link_misattributed(
         if n < 3 {
             continue;
         }
-        let ((ia, qa, ta), (ib, qb, tb)) = (quotes[a], quotes[b]);
+        let ((ia, qa, _), (ib, qb, _)) = (quotes[a], quotes[b]);
         let (Some(sa), Some(sb)) = (qa.speaker, qb.speaker) else {
             continue;
         };
@@ -412,7 +623,7 @@ fn link_misattributed(
         {
             continue;
         }
-        let c = crate::quotes::compare(ta, tb);
+        let c = crate::quotes::compare_prepared(&prepared[a], &prepared[b], None);
         // The same statement, not a shared phrase: one quote must cover most of the other,
         // and be long enough to be a statement of its own.
         let (la, lb) = (
@@ -453,7 +664,7 @@ type QuantityBlock = (
 );
 
 /// Counts of the same thing (same class, verb and unit) in different documents.
-fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
@@ -512,8 +723,9 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         }
     }
     for members in blocks.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        for (x, y) in stories.pairs(an, members) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 if ca.document == cb.document {
                     continue;
@@ -665,8 +877,6 @@ fn jurisdiction_key(j: &str) -> String {
     }
 }
 
-/// Two people given the same unique office for the same jurisdiction (or one without a
-/// jurisdiction), each as its current holder, in different documents.
 /// Titles whose holder changes within the story: some sentence names the title next to a
 /// word such as "resigned", "succeeded" or "sworn in".
 fn offices_changing_hands(
@@ -698,7 +908,11 @@ fn rank_variant(a: &str, b: &str) -> bool {
         .is_some_and(|prefix| crate::lexicon::lexicons().ranks.contains(prefix))
 }
 
-fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+/// Role contradictions: one person's title with and without a rank; a holder called former
+/// by one source and current by another; two current holders of one office in one known
+/// jurisdiction. Offices that change hands in the story, and articles of other days, are
+/// successions, not contradictions.
+fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
     let changing = offices_changing_hands(an, documents);
@@ -788,8 +1002,9 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
             .or_else(|| person_j.get(&r.person).cloned())
     };
     for members in blocks.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+        for (x, y) in stories.pairs(an, members) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
@@ -869,5 +1084,67 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexed candidate pairs hold every pair of the full blocks that can be a
+    /// spelling variant, in the same order.
+    #[test]
+    fn name_pairs_index_keeps_every_close_pair() {
+        let stems = [
+            "brennholt",
+            "brenholt",
+            "brennhlot",
+            "korval",
+            "korvall",
+            "kroval",
+        ];
+        let mut names: Vec<String> = Vec::new();
+        for i in 0..300 {
+            names.push(format!(
+                "{}{}",
+                stems[i % stems.len()],
+                ["", "a", "ab"][i % 3]
+            ));
+        }
+        names.extend(["li", "lu", "berg", "borg", "bergg", "ølund", "ølunde"].map(String::from));
+        let surnames: Vec<&str> = names.iter().map(String::as_str).collect();
+        assert!(surnames.len() > 256);
+        let indexed = name_pairs(&surnames);
+        // The full blocks, filtered to pairs that can be variants.
+        let initial = |s: &str| -> String { s.chars().take(1).collect() };
+        let mut expected = Vec::new();
+        let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, s) in surnames.iter().enumerate() {
+            blocks.entry(initial(s)).or_default().push(i);
+        }
+        for m in blocks.values() {
+            for (k, &a) in m.iter().enumerate() {
+                for &b in &m[k + 1..] {
+                    let (x, y) = (surnames[a], surnames[b]);
+                    let n = x.chars().count().min(y.chars().count());
+                    let d = strsim::damerau_levenshtein(x, y);
+                    if x == y || (n >= 4 && d <= 2) {
+                        expected.push((a, b));
+                    }
+                }
+            }
+        }
+        let got: Vec<(usize, usize)> = indexed
+            .into_iter()
+            .filter(|p| {
+                expected
+                    .binary_search_by(|e| {
+                        let key = |q: &(usize, usize)| (initial(surnames[q.0]), q.0, q.1);
+                        key(e).cmp(&key(p))
+                    })
+                    .is_ok()
+            })
+            .collect();
+        assert_eq!(got, expected);
     }
 }

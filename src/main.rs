@@ -126,6 +126,9 @@ enum Command {
         /// Write the report to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Print the time of each stage to standard error.
+        #[arg(long)]
+        timings: bool,
     },
     /// Print the claims extracted from a bundle.
     Claims {
@@ -277,6 +280,7 @@ fn run(cli: Cli) -> Result<u8> {
             fail_on,
             exit_zero,
             output,
+            timings,
         } => {
             let rules = effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
             // Read the baseline first: a bad one is an error before any work is done.
@@ -284,8 +288,12 @@ fn run(cli: Cli) -> Result<u8> {
                 .as_deref()
                 .map(claimgraph::baseline::read)
                 .transpose()?;
+            let mut t = check::Timings::default();
+            let clock = std::time::Instant::now();
             let bundle = load_bundle(&inputs)?;
-            let mut outcome = check::run(bundle, &rules);
+            t.ingest = clock.elapsed();
+            let mut outcome = check::run_timed(bundle, &rules, &mut t);
+            let clock = std::time::Instant::now();
             let (suppressions, sup_notices) = claimgraph::suppress::apply(&mut outcome);
             for n in &sup_notices {
                 eprintln!("notice: {}: {}", n.path, n.message);
@@ -339,6 +347,11 @@ fn run(cli: Cli) -> Result<u8> {
                 Format::Github => report::github::render(&rep, docs),
                 Format::Html => report::html::render(&rep, docs),
             };
+            t.report = clock.elapsed();
+            if timings {
+                let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
+                eprint!("{}", t.render(bytes));
+            }
             write_output(output.as_deref(), &text)?;
             let threshold = match fail_on {
                 FailOn::Error => Some(Severity::Error),

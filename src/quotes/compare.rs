@@ -38,6 +38,16 @@ fn is_hyphen(c: char) -> bool {
 /// hyphenation ("de-escalate" = "deescalate"), apostrophes ("population's" =
 /// "populations'"), thousands separators.
 fn tokens(s: &str) -> Vec<String> {
+    // One plain ASCII word (most calls, from `named_tokens`): none of the rewrites below
+    // but "US"/"USA"/"UK" can apply, and it is one token.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let t = match s {
+            "US" | "USA" => "usa".to_string(),
+            "UK" => "uk".to_string(),
+            _ => s.to_ascii_lowercase(),
+        };
+        return vec![canonical(&t)];
+    }
     let s = DOTTED_ACRONYM.replace_all(s, |c: &regex::Captures| c[0].replace('.', ""));
     let s = US.replace_all(&s, " usa ");
     let s = UK.replace_all(&s, " uk ");
@@ -281,6 +291,22 @@ impl Background {
         bg
     }
 
+    /// [`Background::new`] over the lines of each text, texts analysed in parallel (the
+    /// counts are sums, so the result does not depend on the thread count).
+    pub fn from_texts(texts: &[&str]) -> Self {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| Background::new(t.lines())).reduce(
+            Background::default,
+            |mut a, b| {
+                a.docs += b.docs;
+                for (k, v) in b.df {
+                    *a.df.entry(k).or_default() += v;
+                }
+                a
+            },
+        )
+    }
+
     /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
     /// word in every passage.
     fn weight(&self, stem: &str) -> f64 {
@@ -337,19 +363,23 @@ fn contains_run(hay: &[String], needle: &[String]) -> bool {
     needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// Is `short` (possibly with ellipses) an excerpt of `long`: every piece between
-/// ellipses occurs contiguously in `long`, in order?
-fn is_excerpt(short_raw: &str, long: &[String]) -> bool {
-    let pieces: Vec<Vec<String>> = ELLIPSIS
-        .split(short_raw)
+/// The token runs of a quotation between its ellipses.
+fn excerpt_pieces(raw: &str) -> Vec<Vec<String>> {
+    ELLIPSIS
+        .split(raw)
         .map(tokens)
         .filter(|p| !p.is_empty())
-        .collect();
+        .collect()
+}
+
+/// Is `short` (possibly with ellipses) an excerpt of `long`: every piece between
+/// ellipses occurs contiguously in `long`, in order?
+fn is_excerpt(pieces: &[Vec<String>], long: &[String]) -> bool {
     if pieces.is_empty() {
         return false;
     }
     let mut from = 0;
-    for p in &pieces {
+    for p in pieces {
         if p.len() > long.len().saturating_sub(from) {
             return false;
         }
@@ -399,11 +429,37 @@ pub fn compare(a: &str, b: &str) -> QuoteComparison {
 /// can require 0.55 (loses loose paraphrases) or pass a [`Background`] built from the
 /// bundle's sentences, which pushes topic-only overlaps down further.
 pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> QuoteComparison {
-    let (ta, tb) = (tokens(a), tokens(b));
-    let (ca, cb) = (contents(a), contents(b));
-    let sa: Vec<String> = ca.iter().map(|c| c.stem.clone()).collect();
-    let sb: Vec<String> = cb.iter().map(|c| c.stem.clone()).collect();
-    let pairs = match_stems(&sa, &sb);
+    compare_prepared(&Prepared::new(a), &Prepared::new(b), bg)
+}
+
+/// A quotation analysed once for many comparisons: its tokens, content words and, for
+/// excerpts, the tokens of its pieces around ellipses.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    tokens: Vec<String>,
+    contents: Vec<Content>,
+    stems: Vec<String>,
+    pieces: Vec<Vec<String>>,
+}
+
+impl Prepared {
+    pub fn new(s: &str) -> Self {
+        let contents = contents(s);
+        Prepared {
+            tokens: tokens(s),
+            stems: contents.iter().map(|c| c.stem.clone()).collect(),
+            contents,
+            pieces: excerpt_pieces(s),
+        }
+    }
+}
+
+/// [`compare_with_background`] on quotations prepared once.
+pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> QuoteComparison {
+    let (ta, tb) = (&a.tokens, &b.tokens);
+    let (ca, cb) = (&a.contents, &b.contents);
+    let (sa, sb) = (&a.stems, &b.stems);
+    let pairs = match_stems(sa, sb);
     let shared = pairs.len();
     if ta.is_empty() || tb.is_empty() {
         return QuoteComparison {
@@ -420,9 +476,9 @@ pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> Quo
         };
     }
     let excerpt = if ta.len() <= tb.len() {
-        contains_run(&tb, &ta) || is_excerpt(a, &tb)
+        contains_run(tb, ta) || is_excerpt(&a.pieces, tb)
     } else {
-        contains_run(&ta, &tb) || is_excerpt(b, &ta)
+        contains_run(ta, tb) || is_excerpt(&b.pieces, ta)
     };
     if excerpt {
         return QuoteComparison {
@@ -431,7 +487,7 @@ pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> Quo
             shared_content_words: shared,
         };
     }
-    let similarity = similarity(&ca, &cb, &pairs, bg);
+    let similarity = similarity(ca, cb, &pairs, bg);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
     } else {

@@ -12,7 +12,10 @@ mod lexicon;
 mod text;
 
 pub use attribution::attribute;
-pub use compare::{Background, compare, compare_with_background, content_stems, normalise};
+pub use compare::{
+    Background, Prepared, compare, compare_prepared, compare_with_background, content_stems,
+    normalise,
+};
 pub use find::find_quotes;
 pub use text::{paragraphs, sentence_of};
 

@@ -11,20 +11,37 @@ use crate::entities::EntityId;
 use crate::graph::{Aspect, ClaimGraph, Node, Relation};
 use crate::span::Span;
 use regex::{Regex, RegexBuilder};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub struct Context<'a> {
     pub documents: &'a [Document],
     pub analysis: &'a Analysis,
     pub graph: &'a ClaimGraph,
+    /// Document index by id (a linear search per claim is quadratic in the bundle).
+    by_id: HashMap<&'a DocId, usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    pub fn new(documents: &'a [Document], analysis: &'a Analysis, graph: &'a ClaimGraph) -> Self {
+        let mut by_id = HashMap::with_capacity(documents.len());
+        for (i, d) in documents.iter().enumerate() {
+            // The first document with an id wins, as the linear search did.
+            by_id.entry(&d.id).or_insert(i);
+        }
+        Context {
+            documents,
+            analysis,
+            graph,
+            by_id,
+        }
+    }
+
     fn doc(&self, id: &DocId) -> &Document {
-        self.documents
-            .iter()
-            .find(|d| &d.id == id)
-            .expect("claim documents are in the bundle")
+        let i = self
+            .by_id
+            .get(id)
+            .expect("claim documents are in the bundle");
+        &self.documents[*i]
     }
 }
 
@@ -71,19 +88,29 @@ fn kind_matches(kind: Option<KindName>, c: &Claim) -> bool {
     }
 }
 
-fn filters_match(filters: &BTreeMap<String, String>, c: &Claim, cx: &Context) -> bool {
-    filters.iter().all(|(f, v)| {
+/// `where`/`if`/`then` filters with their values compiled once per rule, not per claim.
+type Filters<'r> = Vec<(&'r str, Option<Matcher>)>;
+
+fn compile_filters(filters: &BTreeMap<String, String>) -> Filters<'_> {
+    filters
+        .iter()
+        .map(|(f, v)| (f.as_str(), Matcher::compile(v).ok()))
+        .collect()
+}
+
+fn filters_match(filters: &Filters, c: &Claim, cx: &Context) -> bool {
+    filters.iter().all(|(f, m)| {
         let text = &cx.doc(&c.document).text;
         let got = super::fields::field(c, f, &cx.analysis.entities, text);
-        match (got, Matcher::compile(v)) {
-            (Some(g), Ok(m)) => m.is_match(&g),
+        match (got, m) {
+            (Some(g), Some(m)) => m.is_match(&g),
             _ => false,
         }
     })
 }
 
-fn in_scope(scope: &Scope, c: &Claim, cx: &Context) -> bool {
-    kind_matches(scope.kind, c) && filters_match(&scope.r#where, c, cx)
+fn in_scope(scope: &Scope, filters: &Filters, c: &Claim, cx: &Context) -> bool {
+    kind_matches(scope.kind, c) && filters_match(filters, c, cx)
 }
 
 fn group_key(scope: &Scope, c: &Claim, cx: &Context) -> Vec<Option<String>> {
@@ -196,12 +223,13 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
     let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut edges = Vec::new();
+    let scope = compile_filters(&rule.scope.r#where);
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, aspect) {
         let (Node::Claim(a), Node::Claim(b)) = (a, b) else {
             continue;
         };
         let (ca, cb) = (&claims[a], &claims[b]);
-        if !in_scope(&rule.scope, ca, cx) || !in_scope(&rule.scope, cb, cx) {
+        if !in_scope(&rule.scope, &scope, ca, cx) || !in_scope(&rule.scope, &scope, cb, cx) {
             continue;
         }
         if group_key(&rule.scope, ca, cx) != group_key(&rule.scope, cb, cx) {
@@ -395,23 +423,40 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         let r = find(&mut parent, n);
         comps.entry(r).or_default().insert(n);
     }
+    // Mentions of each entity in a name-variant group, in document and text order: one
+    // pass over the bundle, not one per entity.
+    let mut mentions_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
+    if !comps.is_empty() {
+        for (d, (doc, an)) in cx.documents.iter().zip(&cx.analysis.docs).enumerate() {
+            for i in 0..an.mentions.len() {
+                if let Some(id) = ents.of(&doc.id, i)
+                    && parent.contains_key(&id.0)
+                {
+                    mentions_of.entry(id.0).or_default().push((d, i));
+                }
+            }
+        }
+    }
     let mut out = Vec::new();
     for (_, members) in comps {
         let mut evidence = Vec::new();
-        for &m in &members {
-            let id = EntityId(m);
-            for (doc, an) in cx.documents.iter().zip(&cx.analysis.docs) {
-                // Every distinct spelling in each document, first occurrence.
-                let mut seen = BTreeSet::new();
-                for (i, men) in an.mentions.iter().enumerate() {
-                    if ents.of(&doc.id, i) == Some(id) && seen.insert(men.name()) {
-                        evidence.push(Evidence {
-                            document: doc.id.clone(),
-                            claim: None,
-                            span: men.span,
-                            value: Some(men.name()),
-                        });
-                    }
+        for m in &members {
+            // Every distinct spelling in each document, first occurrence.
+            let mut seen = BTreeSet::new();
+            let mut last_doc = None;
+            for &(d, i) in mentions_of.get(m).map(Vec::as_slice).unwrap_or(&[]) {
+                if last_doc != Some(d) {
+                    seen.clear();
+                    last_doc = Some(d);
+                }
+                let (doc, men) = (&cx.documents[d], &cx.analysis.docs[d].mentions[i]);
+                if seen.insert(men.name()) {
+                    evidence.push(Evidence {
+                        document: doc.id.clone(),
+                        claim: None,
+                        span: men.span,
+                        value: Some(men.name()),
+                    });
                 }
             }
         }
@@ -472,11 +517,16 @@ fn consistency_findings(rule: &Rule, cx: &Context, c: &super::model::Consistency
 /// If a claim matches `if`, it must match `then`; each that does not is a finding.
 fn conditional_findings(rule: &Rule, cx: &Context, c: &super::model::Conditional) -> Vec<Finding> {
     let mut out = Vec::new();
+    let (scope, cond, then) = (
+        compile_filters(&rule.scope.r#where),
+        compile_filters(&c.r#if),
+        compile_filters(&c.then),
+    );
     for claim in &cx.analysis.claims {
-        if !in_scope(&rule.scope, claim, cx) || !filters_match(&c.r#if, claim, cx) {
+        if !in_scope(&rule.scope, &scope, claim, cx) || !filters_match(&cond, claim, cx) {
             continue;
         }
-        if filters_match(&c.then, claim, cx) {
+        if filters_match(&then, claim, cx) {
             continue;
         }
         let text = &cx.doc(&claim.document).text;
