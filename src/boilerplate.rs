@@ -21,8 +21,13 @@ static SET: LazyLock<RegexSet> = LazyLock::new(|| {
 /// Is this line (without its terminator) page furniture?
 pub fn is_boilerplate_line(line: &str) -> bool {
     let t = line.trim();
-    !t.is_empty() && SET.is_match(t)
+    // Page furniture is short; a long paragraph is reporting (and skipping the regex set
+    // on it keeps segmentation fast).
+    !t.is_empty() && t.len() <= MAX_FURNITURE_BYTES && SET.is_match(t)
 }
+
+/// The longest line taken for furniture: captions and disclaimers run to a few sentences.
+const MAX_FURNITURE_BYTES: usize = 400;
 
 /// Is this paragraph a bare headline-like line: short, no sentence-final punctuation?
 /// Used to spot related-story lists at the end of an article.
