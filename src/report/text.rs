@@ -38,7 +38,13 @@ pub fn render(r: &Report, docs: &[crate::document::Document]) -> String {
                 };
                 let line_span = d.lines.line_span(&d.text, e.span.line);
                 let line = line_span.slice(&d.text);
-                let _ = writeln!(o, "  --> {}:{}:{}", d.path, e.span.line, e.span.column);
+                let _ = writeln!(
+                    o,
+                    "  --> {}:{}:{}",
+                    sanitise(&d.path),
+                    e.span.line,
+                    e.span.column
+                );
                 // Show a window of the line around the span, at most ~160 characters.
                 let rel_start = e.span.start.saturating_sub(line_span.start).min(line.len());
                 let rel_end = e
