@@ -305,9 +305,11 @@ fn quote_claims(
         if q.inner.is_empty() {
             continue;
         }
-        let paragraph_gap = Span::between(text, last_end.min(q.outer.start), q.outer.start)
-            .matches('\n')
-            .count();
+        let paragraph_gap = line_breaks(Span::between(
+            text,
+            last_end.min(q.outer.start),
+            q.outer.start,
+        ));
         let near_previous = last_speaker.is_some() && (last_continues || paragraph_gap <= 2);
         let speaker_in = |span: Span| -> Option<crate::entities::EntityId> {
             // The actor whose name lies inside the speaker phrase (the last one: "State
@@ -415,4 +417,12 @@ fn bare_title_holder(
         .filter(|(_, m)| m.span.end <= span.start)
         .filter_map(|(i, _)| ents.of(&doc.id, i))
         .rfind(|e| holders.contains(e))
+}
+
+/// Line breaks in `s`: `\n`, `\r\n` and a lone `\r` count one each.
+fn line_breaks(s: &str) -> usize {
+    let b = s.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')))
+        .count()
 }

@@ -150,6 +150,12 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
             .cloned()
             .unwrap_or_default();
         let doc = build_document(DocId(id), display, text, lossy, entry, &mut bundle.notices);
+        if !has_sentences(&doc) {
+            bundle.notices.push(Notice {
+                path: doc.path.clone(),
+                message: "no sentences to check (only headings, punctuation or page furniture): read, but no claims can come from it".into(),
+            });
+        }
         bundle.documents.push(doc);
     }
     if bundle.documents.is_empty() {
@@ -364,6 +370,13 @@ fn build_document(
         body_start,
         lossy,
     }
+}
+
+/// Whether any sentence claims could come from has a letter or a digit in it.
+fn has_sentences(doc: &Document) -> bool {
+    let seg = crate::segment::segment(&doc.text, doc.body_start);
+    seg.content_sentences()
+        .any(|s| s.span.slice(&doc.text).chars().any(char::is_alphanumeric))
 }
 
 /// A document from text in memory (rule examples, tests): dates from the text only.

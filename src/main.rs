@@ -191,7 +191,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // Paths and rule text in the message may carry control characters.
+            let msg = format!("{e:#}");
+            let msg: Vec<String> = msg.lines().map(report::text::sanitise).collect();
+            eprintln!("error: {}", msg.join("\n"));
             ExitCode::from(2)
         }
     }
@@ -208,7 +211,11 @@ fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
         bundle.entities.extend(ingest::read_entities(p)?);
     }
     for n in &bundle.notices {
-        eprintln!("notice: {}: {}", n.path, n.message);
+        eprintln!(
+            "notice: {}: {}",
+            report::text::sanitise(&n.path),
+            report::text::sanitise(&n.message)
+        );
     }
     Ok(bundle)
 }

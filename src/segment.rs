@@ -153,7 +153,36 @@ pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
             pieces.push(piece);
         }
     }
-    pieces.into_iter().filter_map(|s| trim(text, s)).collect()
+    let mut out = Vec::with_capacity(pieces.len());
+    for s in pieces {
+        cap(text, s, &mut out);
+    }
+    out
+}
+
+/// The longest sentence kept whole, in bytes. News sentences are far shorter; a longer run
+/// without a sentence end (a megabyte line, a table flattened to text) is cut at white space
+/// so that per-sentence work stays bounded (docs/security.md).
+pub const MAX_SENTENCE_BYTES: usize = 2_000;
+
+/// Push the trimmed pieces of `s`, each at most [`MAX_SENTENCE_BYTES`] long, cut at the
+/// last white space in the second half of the window, else at a character boundary.
+fn cap(text: &str, s: Span, out: &mut Vec<Span>) {
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE_BYTES {
+        let mut cut = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(ws) = text[start..cut].rfind(char::is_whitespace)
+            && ws > MAX_SENTENCE_BYTES / 2
+        {
+            cut = start + ws;
+        }
+        out.extend(trim(text, Span::new(start, cut)));
+        start = cut;
+    }
+    out.extend(trim(text, Span::new(start, s.end)));
 }
 
 fn trim(text: &str, s: Span) -> Option<Span> {

@@ -7,8 +7,34 @@ use crate::error::Error;
 use serde::de::DeserializeOwned;
 
 /// Parse one YAML document. `source_name` names the file in the error (`path:line:column`).
+/// The parser's default budgets apply (they allow large `bundle.yaml` manifests).
 pub fn parse<T: DeserializeOwned>(src: &str, source_name: &str) -> Result<T, Error> {
-    serde_saphyr::from_str::<T>(src).map_err(|e| {
+    parse_with(src, source_name, serde_saphyr::Options::default())
+}
+
+/// Parse a hand-written file (a rule file, `claimgraph.yml`) under tight budgets: no rule
+/// needs a megabyte of text, thousands of nodes or deep nesting, so a file that does is
+/// refused before it is built (see docs/security.md).
+pub fn parse_small<T: DeserializeOwned>(src: &str, source_name: &str) -> Result<T, Error> {
+    let opts = serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_total_scalar_bytes: 1024 * 1024,
+            max_nodes: 50_000,
+            max_events: 100_000,
+            max_depth: 32,
+            max_aliases: 1_000,
+            max_anchors: 1_000,
+        },
+    };
+    parse_with(src, source_name, opts)
+}
+
+fn parse_with<T: DeserializeOwned>(
+    src: &str,
+    source_name: &str,
+    opts: serde_saphyr::Options,
+) -> Result<T, Error> {
+    serde_saphyr::from_str_with_options::<T>(src, opts).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (l.line() as usize, l.column() as usize))

@@ -34,8 +34,10 @@ pub fn paragraphs(text: &str, region: Span) -> Vec<Span> {
     let s = region.slice(text);
     let mut lines = Vec::new();
     let mut start = 0;
+    let b = s.as_bytes();
     for (i, c) in s.char_indices() {
-        if c == '\n' {
+        // A line ends at \n, \r\n or a lone \r (old Mac exports).
+        if c == '\n' || (c == '\r' && b.get(i + 1) != Some(&b'\n')) {
             lines.push(trim(
                 text,
                 Span::new(region.start + start, region.start + i),
@@ -62,13 +64,26 @@ pub fn paragraphs(text: &str, region: Span) -> Vec<Span> {
     out
 }
 
-/// The line (paragraph) of `text` around `span`.
+/// How far (in bytes) a sentence or line is looked for on each side of a span. News
+/// sentences are far shorter; the bound keeps a paragraph of megabytes with thousands of
+/// quotations linear instead of quadratic (docs/security.md).
+pub(crate) const MAX_REACH: usize = 3_000;
+
+/// The line (paragraph) of `text` around `span`, at most [`MAX_REACH`] bytes on each side.
 pub(crate) fn line_around(text: &str, span: Span) -> Span {
     let span = clamp(text, span);
-    let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+    let lo = clamp(
+        text,
+        Span::new(span.start.saturating_sub(MAX_REACH), span.start),
+    )
+    .start;
+    let hi = clamp(text, Span::new(span.end, span.end + MAX_REACH)).end;
+    let start = text[lo..span.start]
+        .rfind(['\n', '\r'])
+        .map_or(lo, |i| lo + i + 1);
+    let end = text[span.end..hi]
+        .find(['\n', '\r'])
+        .map_or(hi, |i| span.end + i);
     trim(text, Span::new(start, end.max(start)))
 }
 
@@ -125,15 +140,25 @@ fn sentence_end_at(text: &str, i: usize) -> Option<usize> {
     }
 }
 
+/// Whether byte `i` lies in one of `masks`, which are sorted and do not overlap (as
+/// quotations are).
 fn in_masks(masks: &[Span], i: usize) -> bool {
-    masks.iter().any(|m| m.start <= i && i < m.end)
+    let k = masks.partition_point(|m| m.start <= i);
+    k > 0 && i < masks[k - 1].end
 }
 
 /// The sentence around a span (within its paragraph), not splitting inside quotations:
 /// from the last sentence end before it to the first one after it.
 pub(crate) fn sentence_around(text: &str, span: Span, para: Span, masks: &[Span]) -> Span {
-    let para = clamp(text, para);
     let span = clamp(text, span);
+    // Look at most MAX_REACH bytes either side of the span.
+    let para = clamp(
+        text,
+        Span::new(
+            para.start.max(span.start.saturating_sub(MAX_REACH)),
+            para.end.min(span.end.saturating_add(MAX_REACH)),
+        ),
+    );
     let mut start = para.start;
     let mut i = span.start;
     while i > para.start {

@@ -60,7 +60,7 @@ pub fn diagnostic(renderer: &Renderer, f: &FindingOut, docs: &[Document]) -> Str
         };
         let source = clean_source(&d.text);
         let mut s = Snippet::source(source.clone())
-            .path(d.path.clone())
+            .path(super::text::sanitise(&d.path))
             .fold(true);
         for e in f.evidence.iter().filter(|e| e.document == id) {
             let a = map_offset(&d.text, e.span.start);

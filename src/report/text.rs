@@ -21,13 +21,13 @@ pub fn sanitise(s: &str) -> String {
         .collect()
 }
 
-/// What follows the findings in the `full` report: the events ledger as a table, what the
-/// baseline and the inline suppressions hid, and the summary counts.
 /// Bidirectional overrides and isolates: they reorder what a terminal shows.
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
+/// What follows the findings in the `full` report: the events ledger as a table, what the
+/// baseline and the inline suppressions hid, and the summary counts.
 pub fn tail(r: &Report) -> String {
     let mut o = String::new();
     let _ = writeln!(o, "EVENTS ({})", r.events.len());

@@ -72,7 +72,7 @@ pub fn load(path: &Path) -> Result<Config> {
         path: path.to_path_buf(),
         source: e,
     })?;
-    crate::yaml::parse(&src, &path.display().to_string())
+    crate::yaml::parse_small(&src, &path.display().to_string())
 }
 
 #[cfg(test)]

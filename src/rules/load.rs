@@ -73,7 +73,7 @@ fn invalid(path: &str, src: &str, needle: &str, message: String) -> Error {
 
 /// Parse and validate one rule file.
 pub fn parse_rule(src: &str, path: &str) -> Result<Rule> {
-    let rule: Rule = crate::yaml::parse(src, path)?;
+    let rule: Rule = crate::yaml::parse_small(src, path)?;
     validate(&rule, src, path)?;
     Ok(rule)
 }
@@ -154,12 +154,14 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
             ));
         }
         if let Err(e) = Matcher::compile(value) {
-            return Err(invalid(
-                path,
-                src,
-                value,
-                format!("`{field}: {value}`: {e}"),
-            ));
+            // A value written with escapes or quotes is not in the source as is: point at
+            // its field then.
+            let at = if src.contains(value.as_str()) {
+                value.clone()
+            } else {
+                format!("{field}:")
+            };
+            return Err(invalid(path, src, &at, format!("`{field}: {value}`: {e}")));
         }
     }
     if let Check::QuoteDrift(q) = &rule.check
