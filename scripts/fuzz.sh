@@ -8,8 +8,7 @@
 # The committed seeds in fuzz/seeds/TARGET are copied into the working corpus
 # fuzz/corpus/TARGET (gitignored) first; crashes land in fuzz/artifacts/TARGET. Each run's
 # log is fuzz/logs/TARGET.log; the last `cov:` and `exec/s` figures are printed at the end.
-# Set JOBS=2 to run two targets at a time. The `baseline` target needs the baseline module
-# and is run only with FUZZ_FEATURES=baseline.
+# Set JOBS=2 to run two targets at a time.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,10 +16,7 @@ minutes="${1:-10}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(ingest segment times check rule)
-    if [[ "${FUZZ_FEATURES:-}" == *baseline* ]]; then
-        targets+=(baseline)
-    fi
+    targets=(ingest segment times check rule baseline)
 fi
 jobs="${JOBS:-1}"
 seconds=$((minutes * 60))
