@@ -204,6 +204,17 @@ fn subject(claims: &[&Claim], cx: &Context) -> String {
     names.into_iter().collect::<Vec<_>>().join(", ")
 }
 
+/// The connected groups of a union-find forest, keyed by their root.
+fn components(parent: &mut BTreeMap<usize, usize>) -> BTreeMap<usize, BTreeSet<usize>> {
+    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    let nodes: Vec<usize> = parent.keys().copied().collect();
+    for n in nodes {
+        let r = find(parent, n);
+        comps.entry(r).or_default().insert(n);
+    }
+    comps
+}
+
 fn find(p: &mut BTreeMap<usize, usize>, i: usize) -> usize {
     let mut i = i;
     loop {
@@ -255,12 +266,7 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
         }
         reasons.entry(a).or_default().push(r);
     }
-    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let nodes: Vec<usize> = parent.keys().copied().collect();
-    for n in nodes {
-        let r = find(&mut parent, n);
-        comps.entry(r).or_default().insert(n);
-    }
+    let comps = components(&mut parent);
     let mut out = Vec::new();
     for (root, members) in comps {
         let cs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
@@ -417,12 +423,7 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
             .entry(a.0.min(b.0))
             .or_insert_with(|| e.reason.clone());
     }
-    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let nodes: Vec<usize> = parent.keys().copied().collect();
-    for n in nodes {
-        let r = find(&mut parent, n);
-        comps.entry(r).or_default().insert(n);
-    }
+    let comps = components(&mut parent);
     // Mentions of each entity in a name-variant group, in document and text order: one
     // pass over the bundle, not one per entity.
     let mut mentions_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
