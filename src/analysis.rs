@@ -313,7 +313,7 @@ fn quote_claims(
         let near_previous = last_speaker.is_some() && (last_continues || paragraph_gap <= 2);
         let speaker_in = |span: Span| -> Option<crate::entities::EntityId> {
             // The actor whose name lies inside the speaker phrase (the last one: "State
-            // Department Spokesperson Tammy Bruce" is Bruce).
+            // Department Spokesperson Ruth Calloway" is Bruce).
             by_sentence
                 .values()
                 .flatten()

@@ -1,5 +1,5 @@
 //! Publication dates from the text itself: a leading `date YYYY-MM-DD` marker, and wire
-//! datelines such as `Washington, May 10 (NationPress)` near the head of the body.
+//! datelines such as `Harbourton, March 14 (Wire)` near the head of the body.
 
 use crate::document::Dateline;
 use crate::span::Span;

@@ -30,7 +30,7 @@ pub enum PublishedSource {
     Inferred,
 }
 
-/// A wire dateline found at the head of the body: `Washington, May 10 (NationPress)`.
+/// A wire dateline found at the head of the body: `Harbourton, March 14 (Wire)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {
     pub span: Span,

@@ -1,5 +1,5 @@
-//! Alias resolution across the bundle: "Marco Rubio", "Rubio", "Secretary Rubio" and
-//! "Subrahmanyam Jaishankar"/"S. Jaishankar" become one canonical entity each; different
+//! Alias resolution across the bundle: "Ana Ruiz", "Ruiz", "Secretary Ruiz" and
+//! "Samuel Okafor"/"S. Okafor" become one canonical entity each; different
 //! people who share a surname stay apart.
 
 use crate::document::DocId;

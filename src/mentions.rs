@@ -1,5 +1,5 @@
 //! Names in a sentence: people, organisations and places, with the titles written around
-//! them ("Pakistani Army Chief General Asim Munir", "Tammy Bruce, the State Department
+//! them ("Veldran Army Chief General Omar Zaki", "Ruth Calloway, the State Department
 //! spokesperson"). No model: capitalisation, lexicons of titles, demonyms and cue words.
 
 use crate::lexicon::lexicons;
@@ -33,7 +33,7 @@ pub struct Mention {
     /// The name itself, without titles or possessive.
     pub span: Span,
     pub kind: MentionKind,
-    /// Name tokens as written, possessive stripped ("S.", "Jaishankar").
+    /// Name tokens as written, possessive stripped ("S.", "Okafor").
     pub tokens: Vec<String>,
     pub titles: Vec<TitleRef>,
     /// The span from the first title word to the end of the name.
@@ -486,7 +486,7 @@ fn titles_before(
     (refs, Some(toks[first].span.start))
 }
 
-/// An appositive title after the name: "Tammy Bruce, the State Department spokesperson,".
+/// An appositive title after the name: "Ruth Calloway, the State Department spokesperson,".
 fn titles_after(
     text: &str,
     toks: &[Token],

@@ -494,7 +494,7 @@ fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> O
         // A person is a better speaker than the organisation that employs them.
         return a.entity;
     }
-    // "said Donald Trump's spokesperson Karoline Levitt": the possessor is not the speaker.
+    // "said the president's spokesperson Karla Levit": the possessor is not the speaker.
     actors
         .iter()
         .filter(|a| a.mention.full_span.start >= trigger.end && !a.mention.possessive)

@@ -1,5 +1,5 @@
-//! Role claims: titles written next to names ("India's National Security Advisor Ajit
-//! Doval"), copular statements ("X is also the national security advisor"), and quoted
+//! Role claims: titles written next to names ("Veldra's National Security Advisor Omar
+//! Zaki"), copular statements ("X is also the national security advisor"), and quoted
 //! distinctions ("Secretary X, along with our National Security Advisor").
 
 use super::Resolved;

@@ -12,7 +12,7 @@ pub struct Evidence {
     pub document: DocId,
     pub claim: Option<ClaimId>,
     pub span: Span,
-    /// The side of the disagreement this evidence stands on ("Levitt", "2031-03-11").
+    /// The side of the disagreement this evidence stands on ("Levit", "2031-03-11").
     pub value: Option<String>,
 }
 
