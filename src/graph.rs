@@ -394,24 +394,10 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
             _ => 2,
         };
         let mut seen = std::collections::HashSet::new();
-        for x in 0..chars.len() {
-            let one: String = chars
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k != x)
-                .map(|(_, c)| c)
-                .collect();
+        for one in deletions(&chars) {
             if edits == 2 {
                 let cs: Vec<char> = one.chars().collect();
-                for y in 0..cs.len() {
-                    let two: String = cs
-                        .iter()
-                        .enumerate()
-                        .filter(|(k, _)| *k != y)
-                        .map(|(_, c)| c)
-                        .collect();
-                    seen.insert(two);
-                }
+                seen.extend(deletions(&cs));
             }
             seen.insert(one);
         }
@@ -650,6 +636,18 @@ fn link_misattributed(
             );
         }
     }
+}
+
+/// The strings left by deleting one character of `chars`, each position in turn.
+fn deletions(chars: &[char]) -> impl Iterator<Item = String> + '_ {
+    (0..chars.len()).map(move |x| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| *k != x)
+            .map(|(_, c)| c)
+            .collect()
+    })
 }
 
 /// What a figure counts: class, verb, unit, the noun a compound modifies, the person, and

@@ -3,21 +3,10 @@
 
 mod common;
 
-use common::{EXAMPLE, json, run, temp_dir};
-use std::ffi::OsStr;
+use common::{EXAMPLE, check, json, os, temp_dir};
 use std::path::Path;
 
 const ARTICLE: &str = "date 2031-03-14\nHarbourton, March 14 (Wire) Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\n";
-
-fn check(args: &[&OsStr]) -> common::Run {
-    let mut a: Vec<&OsStr> = vec![OsStr::new("check")];
-    a.extend_from_slice(args);
-    run(&a)
-}
-
-fn os(s: &str) -> &OsStr {
-    OsStr::new(s)
-}
 
 fn notices(report: &str) -> Vec<(String, String)> {
     json(report)["notices"]

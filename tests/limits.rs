@@ -4,22 +4,12 @@
 
 mod common;
 
-use common::{EXAMPLE, example_articles, json, root, run, temp_dir};
+use common::{EXAMPLE, check, example_articles, json, os, root, run, temp_dir};
 use serde_json::Value;
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
 
 const ARTICLE: &str = "date 2031-03-14\nHarbourton, March 14 (Wire) Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\nRuiz said 14 workers were killed in the fire on Saturday.\n";
-
-fn check(args: &[&OsStr]) -> common::Run {
-    let mut a: Vec<&OsStr> = vec![OsStr::new("check")];
-    a.extend_from_slice(args);
-    run(&a)
-}
-
-fn os(s: &str) -> &OsStr {
-    OsStr::new(s)
-}
 
 fn json_report(paths: &[&Path]) -> common::Run {
     let mut a: Vec<&OsStr> = paths.iter().map(|p| p.as_os_str()).collect();

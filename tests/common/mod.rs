@@ -134,3 +134,14 @@ pub fn example_articles() -> Vec<PathBuf> {
 pub fn json(s: &str) -> serde_json::Value {
     serde_json::from_str(s).unwrap_or_else(|e| panic!("not JSON ({e}):\n{s}"))
 }
+
+/// `claimgraph check ARGS...` from the crate root.
+pub fn check(args: &[&std::ffi::OsStr]) -> Run {
+    let mut a: Vec<&std::ffi::OsStr> = vec![std::ffi::OsStr::new("check")];
+    a.extend_from_slice(args);
+    run(&a)
+}
+
+pub fn os(s: &str) -> &std::ffi::OsStr {
+    std::ffi::OsStr::new(s)
+}
