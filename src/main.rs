@@ -11,6 +11,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+// Extraction allocates many small strings and vectors per sentence; mimalloc's
+// thread-local free lists cut the allocator's share of a check (docs/performance.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const EXIT_CODES: &str = "Exit codes (docs/exit-codes.md):\n  0  no finding at or above --fail-on (or --exit-zero, or --write-baseline)\n  1  findings at or above --fail-on (after --baseline and inline suppressions)\n  2  usage, configuration, rule-file, baseline or input/output error (takes precedence over 1)\n  101  a crash (a bug: please report it)";
 
 #[derive(Parser)]
@@ -247,12 +252,20 @@ fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Ru
 
 /// Write to a temporary file beside the target, then rename: never a partial report.
 fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
+    write_output_with(path, |w| w.write_all(content.as_bytes()))
+}
+
+/// [`write_output`] for a writer-based renderer (the JSON report is streamed, not built
+/// as one string).
+fn write_output_with(
+    path: Option<&Path>,
+    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<()> {
     match path {
         None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(content.as_bytes())
-                .context("writing to standard output")?;
-            out.flush().ok();
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            render(&mut out).context("writing to standard output")?;
+            out.flush().context("writing to standard output")?;
         }
         Some(p) => {
             let dir = p
@@ -264,8 +277,15 @@ fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "report".into());
             let tmp = dir.join(format!(".{name}.claimgraph-tmp"));
-            std::fs::write(&tmp, content)
-                .with_context(|| format!("{}: cannot write", p.display()))?;
+            let written = std::fs::File::create(&tmp).and_then(|f| {
+                let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
+                render(&mut w)?;
+                w.into_inner().map_err(|e| e.into_error())?.sync_all()
+            });
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&tmp);
+                bail!("{}: cannot write: {e}", p.display());
+            }
             if let Err(e) = std::fs::rename(&tmp, p) {
                 let _ = std::fs::remove_file(&tmp);
                 bail!("{}: cannot write: {e}", p.display());
@@ -273,6 +293,18 @@ fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// 1 when a finding is at or above `--fail-on` (and the exit status is not forced to 0).
+fn exit_status(findings: &[claimgraph::rules::Finding], fail_on: FailOn, zero: bool) -> u8 {
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    u8::from(failed && !zero)
 }
 
 fn run(cli: Cli) -> Result<u8> {
@@ -332,8 +364,23 @@ fn run(cli: Cli) -> Result<u8> {
             rep.suppressions = suppressions;
             rep.baseline = applied;
             let docs = &outcome.bundle.documents;
+            if format == Format::Json {
+                // Streamed: the JSON report of a large bundle is several times its text.
+                // Its stage time includes the writing.
+                write_output_with(output.as_deref(), |w| report::json::write(&rep, w))?;
+                t.report = clock.elapsed();
+                if timings {
+                    let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
+                    eprint!("{}", t.render(bytes));
+                }
+                return Ok(exit_status(
+                    &outcome.findings,
+                    fail_on,
+                    exit_zero || write_baseline.is_some(),
+                ));
+            }
             let text = match format {
-                Format::Json => report::json::to_string(&rep),
+                Format::Json => unreachable!("streamed above"),
                 Format::Jsonl => report::json::to_jsonl(&rep),
                 Format::Full => {
                     use std::io::IsTerminal;
@@ -360,19 +407,11 @@ fn run(cli: Cli) -> Result<u8> {
                 eprint!("{}", t.render(bytes));
             }
             write_output(output.as_deref(), &text)?;
-            let threshold = match fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Info => Some(Severity::Info),
-                FailOn::Never => None,
-            };
-            let failed =
-                threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
-            Ok(if failed && !exit_zero && write_baseline.is_none() {
-                1
-            } else {
-                0
-            })
+            Ok(exit_status(
+                &outcome.findings,
+                fail_on,
+                exit_zero || write_baseline.is_some(),
+            ))
         }
         Command::Claims { inputs, format } => {
             let bundle = load_bundle(&inputs)?;

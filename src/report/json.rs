@@ -2,21 +2,22 @@
 //! listed in docs/report-format.md never change meaning; new fields may be added.
 
 use crate::check::Outcome;
+use crate::claim::Medium;
 use crate::claim::{Claim, ClaimKind};
-use crate::document::{Document, PublishedSource};
+use crate::document::{DocId, Document, PublishedSource};
 use crate::entities::EntityTable;
 use crate::ingest::Notice;
 use crate::span::Location;
 use serde::Serialize;
-use serde_json::{Map, Value, json};
+use std::collections::HashMap;
 
 pub const SCHEMA: &str = "claimgraph/report/v1";
 
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema: &'static str,
     pub documents: Vec<DocumentOut>,
-    pub claims: Vec<Value>,
+    pub claims: Vec<ClaimOut<'a>>,
     pub events: Vec<EventOut>,
     pub findings: Vec<FindingOut>,
     pub notices: Vec<Notice>,
@@ -80,84 +81,187 @@ pub struct Summary {
     pub infos: usize,
 }
 
-fn doc<'a>(docs: &'a [Document], id: &crate::document::DocId) -> &'a Document {
-    docs.iter()
-        .find(|d| &d.id == id)
-        .expect("evidence documents are in the bundle")
+/// A claim as the report prints it. Keys are in alphabetical order (the order the
+/// report has always had), per kind; borrowed from the analysis so a large bundle's
+/// report is not a second copy of every claim.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum ClaimOut<'a> {
+    Communication {
+        date: Option<DateOut<'a>>,
+        document: &'a str,
+        id: &'a str,
+        initiator: Option<&'a str>,
+        kind: &'static str,
+        medium: Medium,
+        participants: Vec<&'a str>,
+        span: SortedLocation,
+        text: &'a str,
+    },
+    Role {
+        document: &'a str,
+        id: &'a str,
+        jurisdiction: &'a Option<String>,
+        kind: &'static str,
+        person: &'a str,
+        qualifier: &'a Option<String>,
+        span: SortedLocation,
+        text: &'a str,
+        title: &'a str,
+    },
+    Quote {
+        channel: &'a Option<String>,
+        document: &'a str,
+        id: &'a str,
+        kind: &'static str,
+        quote: &'a str,
+        span: SortedLocation,
+        speaker: Option<&'a str>,
+        speaker_text: Option<&'a str>,
+        text: &'a str,
+    },
+    Quantity {
+        class: &'a str,
+        descriptors: &'a [String],
+        document: &'a str,
+        hedge: &'a str,
+        id: &'a str,
+        kind: &'static str,
+        noun: &'a Option<String>,
+        predicate: &'a Option<String>,
+        range: [f64; 2],
+        span: SortedLocation,
+        text: &'a str,
+        value: f64,
+    },
+    EventDate {
+        date: DateOut<'a>,
+        document: &'a str,
+        event: &'a str,
+        id: &'a str,
+        kind: &'static str,
+        participants: Vec<&'a str>,
+        span: SortedLocation,
+        text: &'a str,
+    },
 }
 
-fn claim_json(c: &Claim, d: &Document, ents: &EntityTable) -> Value {
-    let mut m = Map::new();
-    m.insert("id".into(), json!(c.id));
-    m.insert("kind".into(), json!(c.kind.name()));
-    m.insert("document".into(), json!(c.document));
-    m.insert("span".into(), json!(d.locate(c.span)));
-    m.insert("text".into(), json!(d.slice(c.span)));
-    let name = |e: crate::entities::EntityId| json!(ents.name(e));
-    let date = |t: &crate::claim::TimeRef| {
-        json!({
-            "text": d.slice(t.span),
-            "value": t.value,
-            "utc": t.utc.map(|(a, b)| [a.to_string(), b.to_string()]),
-            "timezone": t.tz,
-            "year_inferred": t.year_inferred,
-        })
-    };
-    match &c.kind {
-        ClaimKind::Communication(x) => {
-            m.insert(
-                "participants".into(),
-                Value::Array(x.participants.iter().map(|p| name(*p)).collect()),
-            );
-            m.insert(
-                "initiator".into(),
-                x.initiator.map(name).unwrap_or(Value::Null),
-            );
-            m.insert("medium".into(), json!(x.medium));
-            m.insert(
-                "date".into(),
-                x.date.as_ref().map(date).unwrap_or(Value::Null),
-            );
-        }
-        ClaimKind::Role(x) => {
-            m.insert("person".into(), name(x.person));
-            m.insert("title".into(), json!(x.title));
-            m.insert("jurisdiction".into(), json!(x.jurisdiction));
-            m.insert("qualifier".into(), json!(x.qualifier));
-        }
-        ClaimKind::Quote(x) => {
-            m.insert("quote".into(), json!(d.slice(x.inner)));
-            m.insert("speaker".into(), x.speaker.map(name).unwrap_or(Value::Null));
-            m.insert(
-                "speaker_text".into(),
-                json!(x.speaker_span.map(|s| d.slice(s))),
-            );
-            m.insert("channel".into(), json!(x.channel));
-        }
-        ClaimKind::Quantity(x) => {
-            m.insert("value".into(), json!(x.value));
-            m.insert("range".into(), json!([x.range.0, x.range.1]));
-            m.insert("hedge".into(), json!(x.hedge));
-            m.insert("noun".into(), json!(x.noun));
-            m.insert("class".into(), json!(x.class));
-            m.insert("predicate".into(), json!(x.predicate));
-            m.insert("descriptors".into(), json!(x.descriptors));
-        }
-        ClaimKind::EventDate(x) => {
-            m.insert("event".into(), json!(x.event));
-            m.insert(
-                "participants".into(),
-                Value::Array(x.participants.iter().map(|p| name(*p)).collect()),
-            );
-            m.insert("date".into(), date(&x.date));
+/// A resolved date inside a claim (keys alphabetical).
+#[derive(Debug, Serialize)]
+pub struct DateOut<'a> {
+    pub text: &'a str,
+    pub timezone: &'a Option<String>,
+    pub utc: Option<[String; 2]>,
+    pub value: &'a str,
+    pub year_inferred: bool,
+}
+
+/// A claim's location, keys alphabetical like the rest of the claim object.
+#[derive(Debug, Serialize)]
+pub struct SortedLocation {
+    pub column: usize,
+    pub end: usize,
+    pub line: usize,
+    pub start: usize,
+}
+
+impl From<Location> for SortedLocation {
+    fn from(l: Location) -> Self {
+        SortedLocation {
+            column: l.column,
+            end: l.end,
+            line: l.line,
+            start: l.start,
         }
     }
-    Value::Object(m)
 }
 
-pub fn build(o: &Outcome) -> Report {
+impl ClaimOut<'_> {
+    /// The claim as a JSON value (for `claims --format table`).
+    pub fn to_value(&self) -> serde_json::Value {
+        serde_json::to_value(self).expect("a claim serialises")
+    }
+}
+
+fn claim_out<'a>(c: &'a Claim, d: &'a Document, ents: &'a EntityTable) -> ClaimOut<'a> {
+    let name = |e: crate::entities::EntityId| ents.name(e);
+    let date = |t: &'a crate::claim::TimeRef| DateOut {
+        text: d.slice(t.span),
+        timezone: &t.tz,
+        utc: t.utc.map(|(a, b)| [a.to_string(), b.to_string()]),
+        value: &t.value,
+        year_inferred: t.year_inferred,
+    };
+    let (document, id, kind) = (c.document.0.as_str(), c.id.0.as_str(), c.kind.name());
+    let span = SortedLocation::from(d.locate(c.span));
+    let text = d.slice(c.span);
+    match &c.kind {
+        ClaimKind::Communication(x) => ClaimOut::Communication {
+            date: x.date.as_ref().map(date),
+            document,
+            id,
+            initiator: x.initiator.map(name),
+            kind,
+            medium: x.medium,
+            participants: x.participants.iter().map(|p| name(*p)).collect(),
+            span,
+            text,
+        },
+        ClaimKind::Role(x) => ClaimOut::Role {
+            document,
+            id,
+            jurisdiction: &x.jurisdiction,
+            kind,
+            person: name(x.person),
+            qualifier: &x.qualifier,
+            span,
+            text,
+            title: &x.title,
+        },
+        ClaimKind::Quote(x) => ClaimOut::Quote {
+            channel: &x.channel,
+            document,
+            id,
+            kind,
+            quote: d.slice(x.inner),
+            span,
+            speaker: x.speaker.map(name),
+            speaker_text: x.speaker_span.map(|s| d.slice(s)),
+            text,
+        },
+        ClaimKind::Quantity(x) => ClaimOut::Quantity {
+            class: &x.class,
+            descriptors: &x.descriptors,
+            document,
+            hedge: &x.hedge,
+            id,
+            kind,
+            noun: &x.noun,
+            predicate: &x.predicate,
+            range: [x.range.0, x.range.1],
+            span,
+            text,
+            value: x.value,
+        },
+        ClaimKind::EventDate(x) => ClaimOut::EventDate {
+            date: date(&x.date),
+            document,
+            event: &x.event,
+            id,
+            kind,
+            participants: x.participants.iter().map(|p| name(*p)).collect(),
+            span,
+            text,
+        },
+    }
+}
+
+pub fn build(o: &Outcome) -> Report<'_> {
+    use rayon::prelude::*;
     let docs = &o.bundle.documents;
     let ents = &o.analysis.entities;
+    let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
+    let doc = |id: &DocId| -> &Document { by_id[id] };
     let documents = docs
         .iter()
         .map(|d| DocumentOut {
@@ -172,8 +276,8 @@ pub fn build(o: &Outcome) -> Report {
     let claims = o
         .analysis
         .claims
-        .iter()
-        .map(|c| claim_json(c, doc(docs, &c.document), ents))
+        .par_iter()
+        .map(|c| claim_out(c, doc(&c.document), ents))
         .collect();
     let events = o
         .ledger
@@ -221,7 +325,7 @@ pub fn build(o: &Outcome) -> Report {
                     .evidence
                     .iter()
                     .map(|e| {
-                        let d = doc(docs, &e.document);
+                        let d = doc(&e.document);
                         EvidenceOut {
                             document: e.document.0.clone(),
                             claim: e.claim.as_ref().map(|c| c.0.clone()),
@@ -248,9 +352,16 @@ pub fn build(o: &Outcome) -> Report {
 }
 
 pub fn to_string(r: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(r).expect("report serialises");
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    write(r, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// Stream the report: a large bundle's report is written as it is serialised, never
+/// held whole in memory.
+pub fn write(r: &Report, mut w: impl std::io::Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut w, r)?;
+    w.write_all(b"\n")
 }
 
 /// `--format jsonl`: one finding per line, each the same object as in `findings[]`.

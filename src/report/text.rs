@@ -92,6 +92,7 @@ pub fn tail(r: &Report) -> String {
 pub fn claims_table(r: &Report) -> String {
     let mut o = String::new();
     for c in &r.claims {
+        let c = &c.to_value();
         let kind = c["kind"].as_str().unwrap_or("");
         let detail = match kind {
             "communication" => format!(
