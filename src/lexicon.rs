@@ -5,6 +5,26 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+/// Call `f` with `w` in lower case, without allocating for the common case (a short
+/// ASCII word): lexicon look-ups run once per word of every sentence.
+pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(w);
+        }
+        let mut buf = [0u8; 48];
+        if let Some(dst) = buf.get_mut(..w.len()) {
+            dst.copy_from_slice(w.as_bytes());
+            dst.make_ascii_lowercase();
+            // ASCII in, ASCII out: always UTF-8.
+            if let Ok(l) = std::str::from_utf8(dst) {
+                return f(l);
+            }
+        }
+    }
+    f(&w.to_lowercase())
+}
+
 fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
@@ -112,6 +132,13 @@ pub fn lexicons() -> &'static Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn with_lowercase_matches_to_lowercase() {
+        for w in ["two", "Two", "TWO", "Zoë", "ÉCOLE", "", &"X".repeat(100), "İstanbul"] {
+            assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
+        }
+    }
 
     #[test]
     fn lexicons_load_and_match_whole_words() {

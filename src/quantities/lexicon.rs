@@ -77,7 +77,31 @@ pub(crate) static NUMBER_WORDS: LazyLock<HashMap<String, NumberWord>> = LazyLock
 });
 
 pub(crate) fn number_word(w: &str) -> Option<NumberWord> {
-    NUMBER_WORDS.get(&w.to_lowercase()).copied()
+    crate::lexicon::with_lowercase(w, |l| NUMBER_WORDS.get(l).copied())
+}
+
+/// Every number word, for [`may_hold_number`].
+static NUMBER_WORD_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let mut words: Vec<&String> = NUMBER_WORDS.keys().collect();
+    words.sort();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("number-word automaton builds")
+});
+
+/// Could `s` hold a number: a digit, or a number word standing as a whole word? Most
+/// sentences hold none, and quantity extraction skips them on this one scan.
+pub(crate) fn may_hold_number(s: &str) -> bool {
+    if s.bytes().any(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    let b = s.as_bytes();
+    // Non-ASCII neighbours count as boundaries: a superset of what the tokenizer splits.
+    let word_byte = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    NUMBER_WORD_FINDER
+        .find_overlapping_iter(s)
+        .any(|m| (m.start() == 0 || !word_byte(m.start() - 1)) && !word_byte(m.end()))
 }
 
 /// Multi-word percent phrases ("per cent").
@@ -165,7 +189,7 @@ pub(crate) static NOUNS: LazyLock<HashMap<String, NounEntry>> = LazyLock::new(||
 });
 
 pub(crate) fn noun(w: &str) -> Option<&'static NounEntry> {
-    NOUNS.get(&w.to_lowercase())
+    crate::lexicon::with_lowercase(w, |l| NOUNS.get(l))
 }
 
 /// Canonical currency code of a currency as written (`"$"` → `"USD"`, `"euros"` → `"EUR"`,

@@ -109,6 +109,12 @@ struct Core {
 pub fn find_numbers(text: &str, regions: &[Span]) -> Vec<Number> {
     let mut out = Vec::new();
     for &region in regions {
+        if !text
+            .get(region.start..region.end)
+            .is_some_and(super::lexicon::may_hold_number)
+        {
+            continue;
+        }
         let toks = tokenize(text, region);
         let mut i = 0;
         while i < toks.len() {

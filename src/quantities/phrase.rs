@@ -30,6 +30,12 @@ const PERSON_VERBS: &[&str] = &[
 ];
 
 pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
+    if !text
+        .get(sentence.start..sentence.end)
+        .is_some_and(super::lexicon::may_hold_number)
+    {
+        return Vec::new();
+    }
     let toks = tokenize(text, sentence);
     find_numbers(text, &[sentence])
         .into_iter()

@@ -259,7 +259,14 @@ fn contents(s: &str) -> Vec<Content> {
 
 /// The content words of a quotation: normalised tokens minus stop words, stemmed.
 pub fn content_stems(s: &str) -> Vec<String> {
-    contents(s).into_iter().map(|c| c.stem).collect()
+    // Not through `contents`: which words were written as names does not change a stem,
+    // and finding them re-tokenises every capitalised word (the bundle's word weights
+    // run this over every line of every article).
+    tokens(s)
+        .into_iter()
+        .filter(|t| !STOPWORDS.contains(t.as_str()))
+        .map(|t| stem(&t))
+        .collect()
 }
 
 fn synonym(stem: &str) -> &str {
