@@ -4,8 +4,10 @@
 
 use crate::document::DocId;
 use crate::mentions::{Mention, MentionKind};
+use foldhash::HashMap;
+use foldhash::{HashMapExt, HashSetExt};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
@@ -153,8 +155,8 @@ pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
 pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> EntityTable {
     // A name the bundle writes after "in"/"at"/"near" somewhere, and never with a title,
     // an honorific or a speech verb, is a place wherever it stands ("Cerro Aldana").
-    let mut placed: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut personal: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut placed: foldhash::HashSet<String> = foldhash::HashSet::new();
+    let mut personal: foldhash::HashSet<String> = foldhash::HashSet::new();
     for (_, ms) in docs {
         for m in ms {
             if m.kind == MentionKind::Place {

@@ -8,9 +8,11 @@ use crate::compare::{dates, names};
 use crate::document::Document;
 use crate::entities::EntityId;
 use crate::events::Ledger;
+use foldhash::HashMap;
+use foldhash::{HashMapExt, HashSetExt};
 use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -323,7 +325,7 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
         .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
         .collect();
     let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
-    let mut done = std::collections::HashSet::new();
+    let mut done = foldhash::HashSet::new();
     for (a, b) in name_pairs(&surnames) {
         {
             {
@@ -393,7 +395,7 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
             4 => 1,
             _ => 2,
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::new();
         for one in deletions(&chars) {
             if edits == 2 {
                 let cs: Vec<char> = one.chars().collect();
@@ -406,7 +408,7 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
             variants.entry(v).or_default().push(i);
         }
     }
-    let mut close: std::collections::HashSet<(usize, usize)> = std::collections::HashSet::new();
+    let mut close: foldhash::HashSet<(usize, usize)> = foldhash::HashSet::new();
     for ids in variants.values() {
         for (k, &x) in ids.iter().enumerate() {
             for &y in &ids[k + 1..] {
@@ -877,12 +879,9 @@ fn jurisdiction_key(j: &str) -> String {
 
 /// Titles whose holder changes within the story: some sentence names the title next to a
 /// word such as "resigned", "succeeded" or "sworn in".
-fn offices_changing_hands(
-    an: &Analysis,
-    documents: &[Document],
-) -> std::collections::HashSet<String> {
+fn offices_changing_hands(an: &Analysis, documents: &[Document]) -> foldhash::HashSet<String> {
     let lx = crate::lexicon::lexicons();
-    let mut out = std::collections::HashSet::new();
+    let mut out = foldhash::HashSet::new();
     for (doc, da) in documents.iter().zip(&an.docs) {
         for s in da.seg.content_sentences() {
             let text = s.span.slice(&doc.text);

@@ -5,9 +5,11 @@ use crate::dateline;
 use crate::document::{DocId, Document, PublishedSource};
 use crate::error::{Error, Result};
 use crate::span::LineIndex;
+use foldhash::HashSet;
+use foldhash::HashSetExt;
 use jiff::civil::Date;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;

@@ -2,7 +2,7 @@
 //! Multi-word phrase lists become aho-corasick automata (leftmost-longest, whole words).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Call `f` with `w` in lower case, without allocating for the common case (a short
@@ -135,7 +135,16 @@ mod tests {
 
     #[test]
     fn with_lowercase_matches_to_lowercase() {
-        for w in ["two", "Two", "TWO", "Zoë", "ÉCOLE", "", &"X".repeat(100), "İstanbul"] {
+        for w in [
+            "two",
+            "Two",
+            "TWO",
+            "Zoë",
+            "ÉCOLE",
+            "",
+            &"X".repeat(100),
+            "İstanbul",
+        ] {
             assert_eq!(with_lowercase(w, str::to_string), w.to_lowercase(), "{w}");
         }
     }

@@ -4,7 +4,7 @@
 
 use crate::boilerplate::{is_boilerplate_line, is_headline_like};
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -6,7 +6,8 @@ use crate::claim::{Communication, Medium, TimeRef};
 use crate::entities::EntityId;
 use crate::lexicon::lexicons;
 use crate::span::Span;
-use std::collections::HashSet;
+use foldhash::HashSet;
+use foldhash::HashSetExt;
 use std::sync::LazyLock;
 
 static BLOCKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {

@@ -16,8 +16,9 @@ use crate::entities::EntityId;
 use crate::mentions::MentionKind;
 use crate::span::Span;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use foldhash::{HashMap, HashSet};
+use foldhash::{HashMapExt, HashSetExt};
 use jiff::civil::Date;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The event-word lexicon, matched case-insensitively on whole words, longest first.

@@ -1,6 +1,7 @@
 //! The embedded lexicons of `rules/lexicon/`, parsed once.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::sync::LazyLock;
 
 use super::{Hedge, NounClass, Quantifier};

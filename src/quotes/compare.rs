@@ -1,6 +1,7 @@
 //! Normalising and comparing quotations: verbatim, excerpt, reworded, different.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::{HashMapExt, HashSetExt};
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -227,8 +228,8 @@ struct Content {
 
 /// Lower-case words of `s` that were written capitalised other than at a sentence start,
 /// or in capitals (names, acronyms), normalised.
-fn named_tokens(s: &str) -> std::collections::HashSet<String> {
-    let mut out = std::collections::HashSet::new();
+fn named_tokens(s: &str) -> foldhash::HashSet<String> {
+    let mut out = foldhash::HashSet::new();
     let mut sentence_start = true;
     for raw in s.split_whitespace() {
         let w = raw.trim_matches(|c: char| !c.is_alphanumeric());
@@ -267,10 +268,6 @@ pub fn content_stems(s: &str) -> Vec<String> {
         .filter(|t| !STOPWORDS.contains(t.as_str()))
         .map(|t| stem(&t))
         .collect()
-}
-
-fn synonym(stem: &str) -> &str {
-    SYNONYMS.get(stem).map_or(stem, String::as_str)
 }
 
 /// Word weights from a bundle: content words that occur in many of the bundle's passages
@@ -327,36 +324,71 @@ impl Background {
     }
 }
 
+/// A content stem with what comparing it needs, computed once per quotation: its
+/// synonym group's head and its length in characters.
+#[derive(Debug, Clone)]
+struct Stem {
+    text: String,
+    synonym: Option<&'static str>,
+    chars: usize,
+}
+
+impl Stem {
+    fn new(text: String) -> Self {
+        Stem {
+            synonym: SYNONYMS.get(&text).map(String::as_str),
+            chars: text.chars().count(),
+            text,
+        }
+    }
+
+    fn synonym(&self) -> &str {
+        self.synonym.unwrap_or(&self.text)
+    }
+}
+
 /// Do two stems denote the same word? Equal, or sharing a long prefix
 /// ("communic"/"communicat"), or nearly equal long words (a typo).
-fn stems_match(a: &str, b: &str) -> bool {
-    if a == b || synonym(a) == synonym(b) {
+fn stems_match(a: &Stem, b: &Stem) -> bool {
+    if a.text == b.text || a.synonym() == b.synonym() {
         return true;
     }
-    let (la, lb) = (a.chars().count(), b.chars().count());
-    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let (la, lb) = (a.chars, b.chars);
+    let common = a
+        .text
+        .chars()
+        .zip(b.text.chars())
+        .take_while(|(x, y)| x == y)
+        .count();
     if common >= 5 && common * 10 >= la.max(lb) * 8 {
         return true;
     }
-    la.min(lb) >= 7 && strsim::damerau_levenshtein(a, b) <= 1
+    // One edit changes the length by at most one: skip the distance otherwise.
+    la.min(lb) >= 7 && la.abs_diff(lb) <= 1 && strsim::damerau_levenshtein(&a.text, &b.text) <= 1
 }
 
 /// Greedy one-to-one matching of content stems: (index in a, index in b), in a's order.
-fn match_stems(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+fn match_stems(a: &[Stem], b: &[Stem]) -> Vec<(usize, usize)> {
     let mut used = vec![false; b.len()];
+    let mut matched = vec![false; a.len()];
     let mut pairs = Vec::new();
     // exact matches first, then fuzzy ones
     for exact in [true, false] {
         for (i, x) in a.iter().enumerate() {
-            if pairs.iter().any(|&(pi, _)| pi == i) {
+            if matched[i] {
                 continue;
             }
-            let found = b
-                .iter()
-                .enumerate()
-                .find(|(j, y)| !used[*j] && if exact { x == *y } else { stems_match(x, y) });
+            let found = b.iter().enumerate().find(|(j, y)| {
+                !used[*j]
+                    && if exact {
+                        x.text == y.text
+                    } else {
+                        stems_match(x, y)
+                    }
+            });
             if let Some((j, _)) = found {
                 used[j] = true;
+                matched[i] = true;
                 pairs.push((i, j));
             }
         }
@@ -445,7 +477,7 @@ pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> Quo
 pub struct Prepared {
     tokens: Vec<String>,
     contents: Vec<Content>,
-    stems: Vec<String>,
+    stems: Vec<Stem>,
     pieces: Vec<Vec<String>>,
 }
 
@@ -454,7 +486,7 @@ impl Prepared {
         let contents = contents(s);
         Prepared {
             tokens: tokens(s),
-            stems: contents.iter().map(|c| c.stem.clone()).collect(),
+            stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
             contents,
             pieces: excerpt_pieces(s),
         }
@@ -746,6 +778,13 @@ mod tests {
         assert_eq!(stem("emphasized"), stem("emphasizes"));
         assert_eq!(stem("talks"), stem("talk"));
         assert_eq!(stem("strategies"), stem("strategy"));
-        assert!(stems_match(&stem("communication"), &stem("communicate")));
+        let s = |w: &str| Stem::new(stem(w));
+        assert!(stems_match(&s("communication"), &s("communicate")));
+        // a typo in a long word; a one-letter difference in length still counts
+        assert!(stems_match(&s("negotiations"), &s("negotaitions")));
+        assert!(stems_match(&s("parliament"), &s("parliment")));
+        assert!(!stems_match(&s("parliament"), &s("parlmt")));
+        // synonyms meet through their group's head
+        assert!(stems_match(&s("halt"), &s("stop")));
     }
 }

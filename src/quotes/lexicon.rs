@@ -1,6 +1,6 @@
 //! The quote layer's word lists, embedded from `rules/lexicon/` and parsed once.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 fn lines(src: &'static str) -> impl Iterator<Item = &'static str> {

@@ -8,8 +8,8 @@ use crate::document::{DocId, Document, PublishedSource};
 use crate::entities::EntityTable;
 use crate::ingest::Notice;
 use crate::span::Location;
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 pub const SCHEMA: &str = "claimgraph/report/v1";
 

@@ -10,8 +10,10 @@ use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::graph::{Aspect, ClaimGraph, Node, Relation};
 use crate::span::Span;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use regex::{Regex, RegexBuilder};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 pub struct Context<'a> {
     pub documents: &'a [Document],

@@ -1,7 +1,8 @@
 //! The English lexicons under `rules/lexicon/time-*.tsv`, embedded at build time and
 //! parsed once into word and phrase tables.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
+use foldhash::HashMapExt;
 use std::sync::LazyLock;
 
 use jiff::civil::Weekday;
