@@ -126,13 +126,26 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         manifests.insert(dir, m);
     }
 
+    // Files are read and analysed in parallel; ids, notices and the first error are
+    // taken in path order, so the bundle does not depend on the thread count.
+    use rayon::prelude::*;
+    type Read = (Option<(String, bool)>, Vec<Notice>);
+    let reads: Vec<Result<Read>> = files
+        .par_iter()
+        .map(|f| {
+            let mut notices = Vec::new();
+            read_text(f, opts, &mut notices).map(|t| (t, notices))
+        })
+        .collect();
     let mut ids: HashSet<String> = HashSet::new();
-    for f in &files {
-        let display = f.display().to_string();
-        let Some(text) = read_text(f, opts, &mut bundle.notices)? else {
+    let mut pending = Vec::new();
+    for (f, read) in files.iter().zip(reads) {
+        let (text, notices) = read?;
+        bundle.notices.extend(notices);
+        let Some((text, lossy)) = text else {
             continue;
         };
-        let (text, lossy) = text;
+        let display = f.display().to_string();
         let stem = f
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -151,13 +164,24 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
             .and_then(|m| m.documents.get(&stem))
             .cloned()
             .unwrap_or_default();
-        let doc = build_document(DocId(id), display, text, lossy, entry, &mut bundle.notices);
-        if !has_sentences(&doc) {
-            bundle.notices.push(Notice {
-                path: doc.path.clone(),
-                message: "no sentences to check (only headings, punctuation or page furniture): read, but no claims can come from it".into(),
-            });
-        }
+        pending.push((DocId(id), display, text, lossy, entry));
+    }
+    let built: Vec<(Document, Vec<Notice>)> = pending
+        .into_par_iter()
+        .map(|(id, display, text, lossy, entry)| {
+            let mut notices = Vec::new();
+            let doc = build_document(id, display, text, lossy, entry, &mut notices);
+            if !has_sentences(&doc) {
+                notices.push(Notice {
+                    path: doc.path.clone(),
+                    message: "no sentences to check (only headings, punctuation or page furniture): read, but no claims can come from it".into(),
+                });
+            }
+            (doc, notices)
+        })
+        .collect();
+    for (doc, notices) in built {
+        bundle.notices.extend(notices);
         bundle.documents.push(doc);
     }
     if bundle.documents.is_empty() {
@@ -376,9 +400,16 @@ fn build_document(
 
 /// Whether any sentence claims could come from has a letter or a digit in it.
 fn has_sentences(doc: &Document) -> bool {
-    let seg = crate::segment::segment(&doc.text, doc.body_start);
-    seg.content_sentences()
-        .any(|s| s.span.slice(&doc.text).chars().any(char::is_alphanumeric))
+    // Paragraph by paragraph: splitting only the first content paragraph into sentences
+    // usually settles it (the whole document is segmented again during analysis).
+    crate::segment::paragraphs(&doc.text, doc.body_start)
+        .iter()
+        .filter(|p| p.kind != crate::segment::ParagraphKind::Boilerplate)
+        .any(|p| {
+            crate::segment::split_sentences(&doc.text, p.span)
+                .iter()
+                .any(|s| s.slice(&doc.text).chars().any(char::is_alphanumeric))
+        })
 }
 
 /// A document from text in memory (rule examples, tests): dates from the text only.

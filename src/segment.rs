@@ -72,7 +72,27 @@ impl Segmented {
 
 /// Split `text[start..]` into paragraphs and sentences.
 pub fn segment(text: &str, start: usize) -> Segmented {
-    let mut out = Segmented::default();
+    let mut out = Segmented {
+        paragraphs: paragraphs(text, start),
+        sentences: Vec::new(),
+    };
+    for (index, p) in out.paragraphs.iter_mut().enumerate() {
+        let first = out.sentences.len();
+        for s in split_sentences(text, p.span) {
+            out.sentences.push(Sentence {
+                span: s,
+                paragraph: index,
+            });
+        }
+        p.sentences = first..out.sentences.len();
+    }
+    out
+}
+
+/// The paragraphs (non-blank lines) of `text` from byte `start`, classified, without
+/// their sentences (`sentences` is empty).
+pub fn paragraphs(text: &str, start: usize) -> Vec<Paragraph> {
+    let mut out = Vec::new();
     let mut pos = start.min(text.len());
     let bytes = text.as_bytes();
     while pos < text.len() {
@@ -93,18 +113,10 @@ pub fn segment(text: &str, start: usize) -> Segmented {
             } else {
                 ParagraphKind::Body
             };
-            let first = out.sentences.len();
-            let index = out.paragraphs.len();
-            for s in split_sentences(text, span) {
-                out.sentences.push(Sentence {
-                    span: s,
-                    paragraph: index,
-                });
-            }
-            out.paragraphs.push(Paragraph {
+            out.push(Paragraph {
                 span,
                 kind,
-                sentences: first..out.sentences.len(),
+                sentences: 0..0,
             });
         }
         pos = line_end;
@@ -117,15 +129,14 @@ pub fn segment(text: &str, start: usize) -> Segmented {
 }
 
 /// A run of headline-like lines after the last body paragraph is a related-stories list.
-fn mark_trailing_lists(seg: &mut Segmented) {
-    let Some(last_body) = seg
-        .paragraphs
+fn mark_trailing_lists(paragraphs: &mut [Paragraph]) {
+    let Some(last_body) = paragraphs
         .iter()
         .rposition(|p| p.kind == ParagraphKind::Body)
     else {
         return;
     };
-    let tail = &mut seg.paragraphs[last_body + 1..];
+    let tail = &mut paragraphs[last_body + 1..];
     if tail
         .iter()
         .filter(|p| p.kind == ParagraphKind::Headline)

@@ -222,13 +222,19 @@ pub fn extract(
     published: Option<Date>,
 ) -> Vec<EventDate> {
     let s_text = sentence.slice(text);
+    let found: Vec<(usize, usize, &str)> = EVENT_WORDS
+        .find(s_text)
+        .into_iter()
+        .filter(|(_, _, ty)| *ty != "-" && !ty.is_empty())
+        .collect();
+    if found.is_empty() {
+        // Most sentences name no happening: no need to split them into words.
+        return Vec::new();
+    }
     let ws = words(s_text);
     let mut triggers: Vec<Trigger> = Vec::new();
-    for (s, e, ty) in EVENT_WORDS.find(s_text) {
+    for (s, e, ty) in found {
         let ty = ty.to_string();
-        if ty == "-" || ty.is_empty() {
-            continue;
-        }
         let span = Span::new(sentence.start + s, sentence.start + e);
         if inside(quotes, span) {
             continue;

@@ -35,10 +35,9 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
     let Some(s) = text.get(region.start..region.end) else {
         return Vec::new();
     };
-    TOKEN
-        .find_iter(s)
-        .map(|m| {
-            let c = m.as_str().chars().next().unwrap_or(' ');
+    crate::tokens::scan_matches(s, &TOKEN, ascii_token_end)
+        .map(|(start, end)| {
+            let c = s[start..end].chars().next().unwrap_or(' ');
             let kind = if c.is_ascii_digit() {
                 TokKind::Num
             } else if c.is_alphabetic() {
@@ -47,12 +46,81 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
                 TokKind::Punct
             };
             Tok {
-                start: m.start() + region.start,
-                end: m.end() + region.start,
+                start: start + region.start,
+                end: end + region.start,
                 kind,
             }
         })
         .collect()
+}
+
+/// The end of the [`TOKEN`] match at `pos` when ASCII bytes decide it, else `None`
+/// (see [`crate::tokens::scan_matches`]).
+fn ascii_token_end(b: &[u8], pos: usize) -> Option<usize> {
+    let at = |i: usize| b.get(i).copied();
+    // Some(is a digit) for an ASCII byte or the end; None for a non-ASCII byte (it may be
+    // a digit or letter of another script: the regex decides).
+    let digit = |i: usize| match at(i) {
+        None => Some(false),
+        Some(c) if c.is_ascii() => Some(c.is_ascii_digit()),
+        Some(_) => None,
+    };
+    let c = at(pos)?;
+    if !c.is_ascii() {
+        return None;
+    }
+    // digits from i; returns the end of the run
+    let run = |mut i: usize| -> Option<usize> {
+        while digit(i)? {
+            i += 1;
+        }
+        Some(i)
+    };
+    // (?:\.\d+)? after a numeral ending at i
+    let decimals = |i: usize| -> Option<usize> {
+        if at(i) == Some(b'.') && digit(i + 1)? {
+            run(i + 1)
+        } else {
+            Some(i)
+        }
+    };
+    if c.is_ascii_digit() {
+        let r = run(pos)?;
+        // \d{1,3}(?:,\d{3})+(?:\.\d+)?
+        let three = |i: usize| -> Option<bool> {
+            Some(at(i) == Some(b',') && digit(i + 1)? && digit(i + 2)? && digit(i + 3)?)
+        };
+        if r - pos <= 3 && three(r)? {
+            let mut i = r;
+            while three(i)? {
+                i += 4;
+            }
+            return decimals(i);
+        }
+        // \d+(?:\.\d+)?
+        return decimals(r);
+    }
+    if c.is_ascii_alphabetic() {
+        // [\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*
+        let letter = |i: usize| match at(i) {
+            None => Some(false),
+            Some(c) if c.is_ascii() => Some(c.is_ascii_alphabetic()),
+            Some(_) => None,
+        };
+        let mut i = pos;
+        loop {
+            while letter(i)? {
+                i += 1;
+            }
+            if at(i) == Some(b'\'') && letter(i + 1)? {
+                i += 1;
+                continue;
+            }
+            return Some(i);
+        }
+    }
+    // \S
+    Some(pos + 1)
 }
 
 pub(crate) fn tok_text<'a>(text: &'a str, t: &Tok) -> &'a str {
@@ -115,19 +183,23 @@ pub fn find_numbers(text: &str, regions: &[Span]) -> Vec<Number> {
         {
             continue;
         }
-        let toks = tokenize(text, region);
-        let mut i = 0;
-        while i < toks.len() {
-            match number_at(text, &toks, i) {
-                Ok((n, next)) => {
-                    out.push(n);
-                    i = next.max(i + 1);
-                }
-                Err(next) => i = next.max(i + 1),
-            }
-        }
+        numbers_in_tokens(text, &tokenize(text, region), &mut out);
     }
     out
+}
+
+/// The numbers among `toks` (one region's [`tokenize`]), appended to `out`.
+pub(crate) fn numbers_in_tokens(text: &str, toks: &[Tok], out: &mut Vec<Number>) {
+    let mut i = 0;
+    while i < toks.len() {
+        match number_at(text, toks, i) {
+            Ok((n, next)) => {
+                out.push(n);
+                i = next.max(i + 1);
+            }
+            Err(next) => i = next.max(i + 1),
+        }
+    }
 }
 
 /// A currency written before the numeral starting at token `i`: returns the currency and the
@@ -688,6 +760,35 @@ fn words_core(text: &str, toks: &[Tok], j: usize) -> Option<Core> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The hand scanner gives exactly the regex's matches, whatever the script.
+        #[test]
+        fn scanner_is_the_regex(s in "[A-Za-z0-9 .,'’\\-éÉ\u{301}\u{663}\u{a0}\u{b}\t\n“$%Ⅻ]{0,40}") {
+            let by_regex: Vec<(usize, usize)> =
+                TOKEN.find_iter(&s).map(|m| (m.start(), m.end())).collect();
+            let by_hand: Vec<(usize, usize)> =
+                crate::tokens::scan_matches(&s, &TOKEN, ascii_token_end).collect();
+            prop_assert_eq!(by_hand, by_regex);
+        }
+    }
+
+    #[test]
+    fn scanner_cases() {
+        for s in [
+            "1,234,567.89 and 1234,567 or 12,34 and 1,2345",
+            "3.5x 3. 3.x 1,000,00 1,\u{663}00",
+            "O'Neill's don’t e\u{301} x'",
+            "\u{663}12 12\u{663}",
+        ] {
+            let by_regex: Vec<(usize, usize)> =
+                TOKEN.find_iter(s).map(|m| (m.start(), m.end())).collect();
+            let by_hand: Vec<(usize, usize)> =
+                crate::tokens::scan_matches(s, &TOKEN, ascii_token_end).collect();
+            assert_eq!(by_hand, by_regex, "{s}");
+        }
+    }
 
     fn nums(s: &str) -> Vec<Number> {
         find_numbers(s, &[Span::new(0, s.len())])

@@ -2,7 +2,9 @@
 //! ("mostly tourists"), predicate verb and place, within one sentence.
 
 use super::lexicon::{NwKind, QUANTIFIERS, Role, currency_code, noun, number_word, role, verb};
-use super::number::{Tok, TokKind, find_numbers, glued, tok_is, tok_text, tokenize};
+use super::number::{
+    Tok, TokKind, find_numbers, glued, numbers_in_tokens, tok_is, tok_text, tokenize,
+};
 use super::{Descriptor, Hedge, NounClass, Number, Quantity};
 use crate::span::Span;
 
@@ -37,10 +39,9 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
         return Vec::new();
     }
     let toks = tokenize(text, sentence);
-    find_numbers(text, &[sentence])
-        .into_iter()
-        .map(|n| build(text, &toks, n))
-        .collect()
+    let mut numbers = Vec::new();
+    numbers_in_tokens(text, &toks, &mut numbers);
+    numbers.into_iter().map(|n| build(text, &toks, n)).collect()
 }
 
 fn lower(text: &str, t: &Tok) -> String {

@@ -15,17 +15,20 @@ pub const REWORDED_THRESHOLD: f64 = 0.45;
 /// Minimum shared content words for [`QuoteRelation::Reworded`].
 pub const REWORDED_MIN_SHARED: usize = 3;
 
+// Word boundaries are ASCII (`(?-u:\b)`): these run over every line of a bundle (its
+// word weights), and a Unicode `\b` sends each line with a curly quote or a dash to the
+// regex engine's slow path. They only differ next to a non-ASCII letter.
 static DOTTED_ACRONYM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:[A-Za-z]\.){2,}").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:[A-Za-z]\.){2,}").expect("valid regex"));
 static US: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:USA|US|United States(?: of America)?)\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)(?:USA|US|United States(?: of America)?)(?-u:\b)").expect("valid regex")
 });
 static UK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:UK|United Kingdom)\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:UK|United Kingdom)(?-u:\b)").expect("valid regex"));
 static PER_CENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bper\s+cent\b|%").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)per\s+cent(?-u:\b)|%").expect("valid regex"));
 static DIGIT_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d),(\d{3})\b").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"([0-9]),([0-9]{3})(?-u:\b)").expect("valid regex"));
 static ELLIPSIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[\s*(?:\.\s*){3,}\]|…|(?:\.\s*){3,}|\[\s*…\s*\]").expect("valid regex")
 });
@@ -39,15 +42,23 @@ fn is_hyphen(c: char) -> bool {
 /// hyphenation ("de-escalate" = "deescalate"), apostrophes ("population's" =
 /// "populations'"), thousands separators.
 fn tokens(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    raw_tokens(s, |t| out.push(canonical(t)));
+    out
+}
+
+/// The lower-case tokens of `s` before [`canonical`], each passed to `f` (one buffer
+/// reused: this runs over every line of a bundle for its word weights).
+fn raw_tokens(s: &str, mut f: impl FnMut(&str)) {
     // One plain ASCII word (most calls, from `named_tokens`): none of the rewrites below
     // but "US"/"USA"/"UK" can apply, and it is one token.
     if !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let t = match s {
-            "US" | "USA" => "usa".to_string(),
-            "UK" => "uk".to_string(),
-            _ => s.to_ascii_lowercase(),
-        };
-        return vec![canonical(&t)];
+        match s {
+            "US" | "USA" => f("usa"),
+            "UK" => f("uk"),
+            _ => crate::lexicon::with_lowercase(s, f),
+        }
+        return;
     }
     let s = DOTTED_ACRONYM.replace_all(s, |c: &regex::Captures| c[0].replace('.', ""));
     let s = US.replace_all(&s, " usa ");
@@ -57,28 +68,29 @@ fn tokens(s: &str) -> Vec<String> {
     let s = s.to_lowercase();
     // join hyphenated words and drop apostrophes; everything else non-alphanumeric
     // separates tokens
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = Vec::new();
     let mut cur = String::new();
-    for (i, &c) in chars.iter().enumerate() {
-        let prev_an = i > 0 && chars[i - 1].is_alphanumeric();
-        let next_an = chars.get(i + 1).is_some_and(|n| n.is_alphanumeric());
+    let mut prev: Option<char> = None;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let prev_an = prev.is_some_and(char::is_alphanumeric);
+        let next_an = chars.peek().is_some_and(|n| n.is_alphanumeric());
         if c.is_alphanumeric() {
             cur.push(c);
         } else if (is_hyphen(c) && prev_an && next_an)
             || (matches!(c, '\'' | '’' | 'ʼ' | '‘') && prev_an)
         {
             // joined
-        } else if c == '.' && prev_an && next_an && chars[i - 1].is_ascii_digit() {
+        } else if c == '.' && prev_an && next_an && prev.is_some_and(|p| p.is_ascii_digit()) {
             cur.push('.');
         } else if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
+            f(&cur);
+            cur.clear();
         }
+        prev = Some(c);
     }
     if !cur.is_empty() {
-        out.push(cur);
+        f(&cur);
     }
-    out.into_iter().map(|t| canonical(&t)).collect()
 }
 
 /// Spelling and number canonical form of one lower-case token.
@@ -283,13 +295,34 @@ pub struct Background {
 impl Background {
     pub fn new<'a>(passages: impl IntoIterator<Item = &'a str>) -> Self {
         let mut bg = Background::default();
+        // Raw token -> its content stem (None for a stop word): a text repeats its words,
+        // so each is normalised and stemmed once.
+        let mut stems: HashMap<String, Option<std::rc::Rc<str>>> = HashMap::new();
+        let mut seen: Vec<std::rc::Rc<str>> = Vec::new();
         for p in passages {
             bg.docs += 1;
-            let mut seen = content_stems(p);
+            seen.clear();
+            raw_tokens(p, |t| {
+                let s = match stems.get(t) {
+                    Some(s) => s.clone(),
+                    None => {
+                        let c = canonical(t);
+                        let s = (!STOPWORDS.contains(c.as_str())).then(|| stem(&c).into());
+                        stems.insert(t.to_string(), s.clone());
+                        s
+                    }
+                };
+                seen.extend(s);
+            });
             seen.sort();
             seen.dedup();
-            for s in seen {
-                *bg.df.entry(s).or_default() += 1;
+            for s in &seen {
+                match bg.df.get_mut(&**s) {
+                    Some(n) => *n += 1,
+                    None => {
+                        bg.df.insert(s.to_string(), 1);
+                    }
+                }
             }
         }
         bg
