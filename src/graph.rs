@@ -387,32 +387,43 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     let distinct: Vec<&str> = by_surname.keys().copied().collect();
+    // Each surname's deletion neighbourhood, built in parallel, then indexed in order.
+    let neighbourhoods: Vec<Vec<String>> = {
+        use rayon::prelude::*;
+        distinct
+            .par_iter()
+            .map(|s| {
+                let chars: Vec<char> = s.chars().collect();
+                let edits = match chars.len() {
+                    0..=3 => return Vec::new(),
+                    4 => 1,
+                    _ => 2,
+                };
+                let mut seen = foldhash::HashSet::new();
+                for one in deletions(&chars) {
+                    if edits == 2 {
+                        let cs: Vec<char> = one.chars().collect();
+                        seen.extend(deletions(&cs));
+                    }
+                    seen.insert(one);
+                }
+                seen.insert(s.to_string());
+                seen.into_iter().collect()
+            })
+            .collect()
+    };
     let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, s) in distinct.iter().enumerate() {
-        let chars: Vec<char> = s.chars().collect();
-        let edits = match chars.len() {
-            0..=3 => continue,
-            4 => 1,
-            _ => 2,
-        };
-        let mut seen = foldhash::HashSet::new();
-        for one in deletions(&chars) {
-            if edits == 2 {
-                let cs: Vec<char> = one.chars().collect();
-                seen.extend(deletions(&cs));
-            }
-            seen.insert(one);
-        }
-        seen.insert(s.to_string());
+    for (i, seen) in neighbourhoods.into_iter().enumerate() {
         for v in seen {
             variants.entry(v).or_default().push(i);
         }
     }
+    let distinct_initial: Vec<Option<char>> = distinct.iter().map(|s| s.chars().next()).collect();
     let mut close: foldhash::HashSet<(usize, usize)> = foldhash::HashSet::new();
     for ids in variants.values() {
         for (k, &x) in ids.iter().enumerate() {
             for &y in &ids[k + 1..] {
-                if initial(distinct[x]) == initial(distinct[y]) {
+                if distinct_initial[x] == distinct_initial[y] {
                     close.insert((x.min(y), x.max(y)));
                 }
             }
@@ -425,9 +436,9 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
             }
         }
     }
-    out.sort_unstable_by(|p, q| {
-        (initial(surnames[p.0]), p.0, p.1).cmp(&(initial(surnames[q.0]), q.0, q.1))
-    });
+    // By the surname's first letter (no letter first, as the block keys sort), then pair.
+    let first: Vec<Option<char>> = surnames.iter().map(|s| s.chars().next()).collect();
+    out.sort_unstable_by_key(|&(a, b)| (first[a], a, b));
     out
 }
 
