@@ -158,7 +158,7 @@ struct Stories {
     /// Per claim, its document's index.
     claim_doc: Vec<usize>,
     /// Per document, the entities tying it to others; per entity, its documents.
-    ties: std::cell::OnceCell<Ties>,
+    ties: std::sync::OnceLock<Ties>,
     documents: HashMap<crate::document::DocId, usize>,
     n_documents: usize,
 }
@@ -176,7 +176,7 @@ impl Stories {
             .collect();
         Stories {
             claim_doc,
-            ties: std::cell::OnceCell::new(),
+            ties: std::sync::OnceLock::new(),
             documents: index,
             n_documents: documents.len(),
         }
@@ -507,22 +507,34 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
             blocks.entry(rep[&s]).or_default().push(k);
         }
     }
-    for members in blocks.values() {
-        // Scores between quotes of different documents.
-        let mut scored: Vec<(usize, usize, crate::quotes::QuoteComparison)> = Vec::new();
-        let claims: Vec<usize> = members.iter().map(|&k| quotes[k].0).collect();
-        for (x, y) in stories.pairs(an, &claims) {
-            let (a, b) = (members[x], members[y]);
-            {
-                let (ia, ib) = (quotes[a].0, quotes[b].0);
-                if an.claims[ia].document == an.claims[ib].document {
-                    continue;
-                }
-                let cmp =
-                    crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background));
-                scored.push((a, b, cmp));
-            }
-        }
+    // Blocks are scored in parallel, then linked in block order (the graph does not
+    // depend on the thread count).
+    let scored_blocks: Vec<Vec<(usize, usize, crate::quotes::QuoteComparison)>> = {
+        use rayon::prelude::*;
+        let list: Vec<&Vec<usize>> = blocks.values().collect();
+        list.par_iter()
+            .map(|members| {
+                let claims: Vec<usize> = members.iter().map(|&k| quotes[k].0).collect();
+                stories
+                    .pairs(an, &claims)
+                    .into_iter()
+                    .filter_map(|(x, y)| {
+                        let (a, b) = (members[x], members[y]);
+                        let (ia, ib) = (quotes[a].0, quotes[b].0);
+                        (an.claims[ia].document != an.claims[ib].document).then(|| {
+                            let cmp = crate::quotes::compare_prepared(
+                                &prepared[a],
+                                &prepared[b],
+                                Some(&background),
+                            );
+                            (a, b, cmp)
+                        })
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    for scored in scored_blocks {
         // Best counterpart of each quote in each other document.
         let mut best: HashMap<(usize, &str), f64> = HashMap::new();
         for (a, b, c) in &scored {

@@ -258,14 +258,15 @@ fn named_tokens(s: &str) -> foldhash::HashSet<String> {
     out
 }
 
-fn contents(s: &str) -> Vec<Content> {
+/// The content words of `s`, given its [`tokens`].
+fn contents_of(s: &str, tokens: &[String]) -> Vec<Content> {
     let named = named_tokens(s);
-    tokens(s)
-        .into_iter()
+    tokens
+        .iter()
         .filter(|t| !STOPWORDS.contains(t.as_str()))
         .map(|t| Content {
-            named: named.contains(&t),
-            stem: stem(&t),
+            named: named.contains(t),
+            stem: stem(t),
         })
         .collect()
 }
@@ -516,12 +517,21 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(s: &str) -> Self {
-        let contents = contents(s);
+        let tokens = tokens(s);
+        let contents = contents_of(s, &tokens);
+        // Without an ellipsis the one piece is the whole quotation.
+        let pieces = if ELLIPSIS.is_match(s) {
+            excerpt_pieces(s)
+        } else if tokens.is_empty() {
+            Vec::new()
+        } else {
+            vec![tokens.clone()]
+        };
         Prepared {
-            tokens: tokens(s),
             stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
+            tokens,
             contents,
-            pieces: excerpt_pieces(s),
+            pieces,
         }
     }
 }
