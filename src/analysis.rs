@@ -122,7 +122,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .par_iter()
         .map(|d| segment(&d.text, d.body_start))
         .collect();
-    t.segment = clock.elapsed();
+    t.record(crate::check::Stage::Segment, clock);
     let clock = std::time::Instant::now();
     let docs: Vec<DocAnalysis> = bundle
         .documents
@@ -130,16 +130,16 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .zip(segs)
         .map(|(d, seg)| tag_document(d, seg, year))
         .collect();
-    t.mentions = clock.elapsed();
+    t.record(crate::check::Stage::Mentions, clock);
     let clock = std::time::Instant::now();
     let inputs: Vec<_> = bundle
         .documents
         .iter()
         .zip(&docs)
-        .map(|(d, a)| (d.id.clone(), a.mentions.clone()))
+        .map(|(d, a)| (d.id.clone(), a.mentions.as_slice()))
         .collect();
     let entities = entities::resolve_with(&inputs, &bundle.entities);
-    t.resolve = clock.elapsed();
+    t.record(crate::check::Stage::Resolve, clock);
     let clock = std::time::Instant::now();
     let claims: Vec<Claim> = bundle
         .documents
@@ -150,7 +150,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .into_iter()
         .flatten()
         .collect();
-    t.claims = clock.elapsed();
+    t.record(crate::check::Stage::Claims, clock);
     Analysis {
         docs,
         entities,

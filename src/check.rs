@@ -31,9 +31,51 @@ pub struct Timings {
     pub graph: Duration,
     pub rules: Duration,
     pub report: Duration,
+    /// The process's peak resident memory (bytes) at the end of each stage, in
+    /// [`Timings::stages`] order, where the platform reports it (Linux).
+    pub peak_rss: [Option<u64>; 9],
+}
+
+/// A stage of a check, in pipeline order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Ingest,
+    Segment,
+    Mentions,
+    Resolve,
+    Claims,
+    Events,
+    Graph,
+    Rules,
+    Report,
+}
+
+/// The process's peak resident set so far (`VmHWM`), in bytes; None off Linux.
+pub fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 impl Timings {
+    /// Record that `stage` ran from `since` until now, and the memory peak so far.
+    pub fn record(&mut self, stage: Stage, since: Instant) {
+        let d = since.elapsed();
+        *match stage {
+            Stage::Ingest => &mut self.ingest,
+            Stage::Segment => &mut self.segment,
+            Stage::Mentions => &mut self.mentions,
+            Stage::Resolve => &mut self.resolve,
+            Stage::Claims => &mut self.claims,
+            Stage::Events => &mut self.events,
+            Stage::Graph => &mut self.graph,
+            Stage::Rules => &mut self.rules,
+            Stage::Report => &mut self.report,
+        } = d;
+        self.peak_rss[stage as usize] = peak_rss();
+    }
+
     pub fn stages(&self) -> [(&'static str, Duration); 9] {
         [
             ("ingest", self.ingest),
@@ -53,16 +95,23 @@ impl Timings {
         let mb = bytes as f64 / 1e6;
         let mut out = String::new();
         let mut total = Duration::ZERO;
-        let line = |name: &str, d: Duration| {
+        let line = |name: &str, d: Duration, peak: Option<u64>| {
             let s = d.as_secs_f64();
             let rate = if s > 0.0 { mb / s } else { f64::INFINITY };
-            format!("timing: {name:<9} {:>10.3} ms {rate:>10.1} MB/s\n", s * 1e3)
+            let peak = peak.map_or(String::new(), |p| {
+                format!("   peak {:>7.1} MB", p as f64 / 1e6)
+            });
+            format!(
+                "timing: {name:<9} {:>10.3} ms {rate:>10.1} MB/s{peak}\n",
+                s * 1e3
+            )
         };
-        for (name, d) in self.stages() {
+        for (i, (name, d)) in self.stages().into_iter().enumerate() {
             total += d;
-            out.push_str(&line(name, d));
+            out.push_str(&line(name, d, self.peak_rss[i]));
         }
-        out.push_str(&line("total", total));
+        let peak = self.peak_rss.iter().flatten().max().copied();
+        out.push_str(&line("total", total, peak));
         out.push_str(&format!(
             "timing: {bytes} bytes of text, {} threads\n",
             rayon::current_num_threads()
@@ -82,10 +131,10 @@ pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome
     let analysis = analysis::analyse_timed(&bundle, t);
     let clock = Instant::now();
     let ledger = events::build(&analysis.claims, &analysis.entities);
-    t.events = clock.elapsed();
+    t.record(Stage::Events, clock);
     let clock = Instant::now();
     let graph = graph::build(&analysis, &ledger, &bundle.documents);
-    t.graph = clock.elapsed();
+    t.record(Stage::Graph, clock);
     let clock = Instant::now();
     let cx = Context::new(&bundle.documents, &analysis, &graph);
     let mut findings: Vec<Finding> = rules
@@ -100,7 +149,7 @@ pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome
             .then_with(|| a.fingerprint.cmp(&b.fingerprint))
     });
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
-    t.rules = clock.elapsed();
+    t.record(Stage::Rules, clock);
     crate::suppress::unmask(&mut bundle, originals);
     Outcome {
         bundle,

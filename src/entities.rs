@@ -146,19 +146,22 @@ pub struct UserEntities {
 
 /// Resolve every mention of every document. `docs` is in bundle order; each document's
 /// mentions are in text order.
-pub fn resolve(docs: &[(DocId, Vec<Mention>)]) -> EntityTable {
+pub fn resolve<M: AsRef<[Mention]>>(docs: &[(DocId, M)]) -> EntityTable {
     resolve_with(docs, &[])
 }
 
 /// Resolution with user-declared entities: a mention whose name is a declared name or
 /// alias (or, alone, the surname of exactly one declared person) is that entity.
-pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> EntityTable {
+pub fn resolve_with<M: AsRef<[Mention]>>(
+    docs: &[(DocId, M)],
+    declared: &[UserEntity],
+) -> EntityTable {
     // A name the bundle writes after "in"/"at"/"near" somewhere, and never with a title,
     // an honorific or a speech verb, is a place wherever it stands ("Cerro Aldana").
     let mut placed: foldhash::HashSet<String> = foldhash::HashSet::new();
     let mut personal: foldhash::HashSet<String> = foldhash::HashSet::new();
     for (_, ms) in docs {
-        for m in ms {
+        for m in ms.as_ref() {
             if m.kind == MentionKind::Place {
                 placed.insert(norm_name(&m.name()));
             } else if m.kind == MentionKind::Person && !m.weak_person {
@@ -166,21 +169,28 @@ pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> 
             }
         }
     }
-    let docs_owned: Vec<(DocId, Vec<Mention>)> = docs
+    // Borrowed, but for the few mentions whose kind changes.
+    let docs_owned: Vec<(&DocId, Vec<std::borrow::Cow<Mention>>)> = docs
         .iter()
         .map(|(d, ms)| {
             let ms = ms
+                .as_ref()
                 .iter()
-                .cloned()
-                .map(|mut m| {
-                    let n = norm_name(&m.name());
-                    if m.weak_person && placed.contains(&n) && !personal.contains(&n) {
-                        m.kind = MentionKind::Place;
+                .map(|m| {
+                    if !m.weak_person {
+                        return std::borrow::Cow::Borrowed(m);
                     }
-                    m
+                    let n = norm_name(&m.name());
+                    if placed.contains(&n) && !personal.contains(&n) {
+                        let mut m = m.clone();
+                        m.kind = MentionKind::Place;
+                        std::borrow::Cow::Owned(m)
+                    } else {
+                        std::borrow::Cow::Borrowed(m)
+                    }
                 })
                 .collect();
-            (d.clone(), ms)
+            (d, ms)
         })
         .collect();
     let docs = &docs_owned[..];
@@ -271,7 +281,7 @@ pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> 
                     id
                 }
             };
-            table.entities[id.0].documents.insert(doc.clone());
+            table.entities[id.0].documents.insert((*doc).clone());
         }
     }
     // Pass 2: resolve each mention in document order.
@@ -367,7 +377,7 @@ pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> 
             if let Some(id) = id {
                 let e = &mut table.entities[id.0];
                 e.aliases.insert(m.name());
-                e.documents.insert(doc.clone());
+                e.documents.insert((*doc).clone());
                 *form_counts
                     .entry(id)
                     .or_default()
@@ -376,7 +386,7 @@ pub fn resolve_with(docs: &[(DocId, Vec<Mention>)], declared: &[UserEntity]) -> 
             }
             out.push(id);
         }
-        table.resolved.insert(doc.clone(), out);
+        table.resolved.insert((*doc).clone(), out);
     }
     // Single-token "Unknown" names that match a person's surname were resolved above; an
     // unknown name seen in several documents stays unknown (places, groups).

@@ -330,7 +330,7 @@ fn run(cli: Cli) -> Result<u8> {
             let mut t = check::Timings::default();
             let clock = std::time::Instant::now();
             let bundle = load_bundle(&inputs)?;
-            t.ingest = clock.elapsed();
+            t.record(check::Stage::Ingest, clock);
             let mut outcome = check::run_timed(bundle, &rules, &mut t);
             let clock = std::time::Instant::now();
             let (suppressions, sup_notices) = claimgraph::suppress::apply(&mut outcome);
@@ -368,7 +368,7 @@ fn run(cli: Cli) -> Result<u8> {
                 // Streamed: the JSON report of a large bundle is several times its text.
                 // Its stage time includes the writing.
                 write_output_with(output.as_deref(), |w| report::json::write(&rep, w))?;
-                t.report = clock.elapsed();
+                t.record(check::Stage::Report, clock);
                 if timings {
                     let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
                     eprint!("{}", t.render(bytes));
@@ -401,7 +401,7 @@ fn run(cli: Cli) -> Result<u8> {
                 Format::Github => report::github::render(&rep, docs),
                 Format::Html => report::html::render(&rep, docs),
             };
-            t.report = clock.elapsed();
+            t.record(check::Stage::Report, clock);
             if timings {
                 let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
                 eprint!("{}", t.render(bytes));
