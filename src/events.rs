@@ -417,41 +417,74 @@ pub fn event_date_events_with_disputes(
             }
         }
     }
+    // Per document, the groups it has a dated claim in; per (family, key, event type),
+    // the groups telling that type of event. An undated claim is then placed without
+    // scanning every group that shares a (possibly very common) key with it.
+    let mut groups_of_doc: BTreeMap<&DocId, BTreeSet<usize>> = BTreeMap::new();
+    let mut by_key_event: BTreeMap<(&str, &str, &str), BTreeSet<usize>> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        let mut keys: BTreeSet<(&str, &str)> = BTreeSet::new();
+        let mut kinds: BTreeSet<&str> = BTreeSet::new();
+        for &m in members {
+            groups_of_doc
+                .entry(&items[m].claim.document)
+                .or_default()
+                .insert(g);
+            keys.extend(items[m].keys.iter().map(|k| (items[m].family, k.as_str())));
+            kinds.insert(items[m].x.event.as_str());
+        }
+        // A group tells an event type when any member does, whichever key it shares.
+        for (fam, k) in keys {
+            for &e in &kinds {
+                by_key_event.entry((fam, k, e)).or_default().insert(g);
+            }
+        }
+    }
+    // The only element of a union of sets, if it has exactly one (stops at a second).
+    fn single<'s>(sets: impl Iterator<Item = &'s BTreeSet<usize>>) -> Option<usize> {
+        let mut one = None;
+        for g in sets.flatten() {
+            match one {
+                None => one = Some(*g),
+                Some(x) if x != *g => return None,
+                Some(_) => {}
+            }
+        }
+        one
+    }
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if !is_undated(&it.x.date) {
             continue;
         }
-        let candidates: BTreeSet<usize> = it
-            .keys
-            .iter()
-            .filter_map(|k| by_key.get(&(it.family, k.as_str())))
+        let sets = || {
+            it.keys
+                .iter()
+                .filter_map(|k| by_key.get(&(it.family, k.as_str())))
+        };
+        // The candidate groups (sharing a key) this document also has a claim in.
+        let own: Vec<usize> = groups_of_doc
+            .get(&it.claim.document)
+            .into_iter()
             .flatten()
             .copied()
+            .filter(|g| sets().any(|s| s.contains(g)))
             .collect();
-        let own: Vec<usize> = candidates
-            .iter()
-            .copied()
-            .filter(|&g| {
-                groups[g]
-                    .iter()
-                    .any(|&m| items[m].claim.document == it.claim.document)
-            })
-            .collect();
+        let tells_same = |g: usize| groups[g].iter().any(|&m| items[m].x.event == it.x.event);
         // Several candidates: the one that tells the same type of event, if only one does.
-        let same_type = |gs: &[usize]| -> Option<usize> {
-            let m: Vec<usize> = gs
-                .iter()
-                .copied()
-                .filter(|&g| groups[g].iter().any(|&m| items[m].x.event == it.x.event))
-                .collect();
-            (m.len() == 1).then(|| m[0])
+        let own_same: Vec<usize> = own.iter().copied().filter(|&g| tells_same(g)).collect();
+        let all_same = || {
+            single(
+                it.keys
+                    .iter()
+                    .filter_map(|k| by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str()))),
+            )
         };
-        let all: Vec<usize> = candidates.iter().copied().collect();
-        let target = same_type(&own)
-            .or_else(|| same_type(&all))
+        let target = (own_same.len() == 1)
+            .then(|| own_same[0])
+            .or_else(all_same)
             .or_else(|| (own.len() == 1).then(|| own[0]))
-            .or_else(|| (all.len() == 1).then(|| all[0]));
+            .or_else(|| single(sets()));
         if let Some(g) = target {
             joins.push((g, i));
         }
