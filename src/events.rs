@@ -512,18 +512,19 @@ fn happening_disputes(
             group_of.insert(m, g);
         }
     }
-    let docs_of = |g: usize| -> BTreeSet<&DocId> {
-        groups[g]
-            .iter()
-            .map(|&m| &items[m].claim.document)
-            .collect()
-    };
+    // Each group's documents, computed once (a block compares many pairs of groups).
+    let docs_of: Vec<BTreeSet<&DocId>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&m| &items[m].claim.document).collect())
+        .collect();
+    let docs_of = |g: usize| &docs_of[g];
     let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
     let mut out = Vec::new();
     for ((family, key), members) in blocks {
         if !SINGULAR_FAMILIES.contains(family) || !key.starts_with("p:") {
             continue;
         }
+        let member_set: foldhash::HashSet<usize> = members.iter().copied().collect();
         let gs: BTreeSet<usize> = members
             .iter()
             .filter_map(|m| group_of.get(m).copied())
@@ -540,7 +541,7 @@ fn happening_disputes(
                     groups[g]
                         .iter()
                         .copied()
-                        .filter(|&m| members.contains(&m) && !is_undated(&items[m].x.date))
+                        .filter(|&m| member_set.contains(&m) && !is_undated(&items[m].x.date))
                         .collect()
                 };
                 let (sa, sb) = (side(ga), side(gb));
