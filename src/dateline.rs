@@ -11,16 +11,34 @@ use std::sync::LazyLock;
 static DATE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[ \t]*date[ \t]+(\d{4})-(\d{2})-(\d{2})\b[ \t]*").unwrap());
 
-/// `PLACE, Month Day[, Year] [(AGENCY)]`: PLACE is one to four capitalised words.
+/// `PLACE, Month Day[, Year] [(AGENCY)]`: PLACE is one to four capitalised words; the
+/// month is a capitalised name or abbreviation from `rules/lexicon/time-months.tsv`.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?m)(?:^|[ \t])(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+){0,3}(?:,[ \t][A-Z][A-Za-z.]+)?)",
-        r",[ \t](?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?",
-        r"[ \t](?P<day>\d{1,2})\b(?:,[ \t](?P<year>\d{4}))?",
-        r"(?:[ \t]*\((?P<agency>[^()\n]{1,40})\))?"
+    let mut months: Vec<String> = crate::temporal::month_names()
+        .map(|(w, _)| capitalised(w))
+        .collect();
+    // Longest first, so "September" is preferred to "Sept" where both fit.
+    months.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    months.dedup();
+    let months: Vec<String> = months.iter().map(|m| regex::escape(m)).collect();
+    Regex::new(&format!(
+        concat!(
+            r"(?m)(?:^|[ \t])(?P<place>[A-Z][A-Za-z.'\-]+(?:[ \t][A-Z][A-Za-z.'\-]+){{0,3}}(?:,[ \t][A-Z][A-Za-z.]+)?)",
+            r",[ \t](?P<month>{})\.?",
+            r"[ \t](?P<day>\d{{1,2}})\b(?:,[ \t](?P<year>\d{{4}}))?",
+            r"(?:[ \t]*\((?P<agency>[^()\n]{{1,40}})\))?"
+        ),
+        months.join("|")
     ))
-    .unwrap()
+    .expect("dateline regex compiles")
 });
+
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
 
 /// A dateline that is just a place on a line of its own: `Washington:`.
 static PLACE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,11 +60,9 @@ pub fn date_marker(text: &str) -> Option<(Date, usize)> {
 }
 
 fn month_number(name: &str) -> Option<i8> {
-    let key = name.get(..3)?.to_ascii_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as i8 + 1)
+    crate::lexicon::with_lowercase(name, |l| {
+        crate::temporal::month_names().find_map(|(w, n)| (w == l).then_some(n))
+    })
 }
 
 /// How far into the body a dateline may stand (news pages put a synopsis before it).
@@ -59,15 +75,17 @@ pub fn find_dateline(text: &str, body_start: usize) -> Option<Dateline> {
         end -= 1;
     }
     let head = text.get(body_start..end)?;
-    for caps in DATELINE.captures_iter(head) {
-        let whole = caps.get(0)?;
-        let place = caps.name("place")?;
+    // Matches are found by the DFA; groups are taken only for one that opens a line.
+    for m in DATELINE.find_iter(head) {
         // A dateline opens a line or follows the date marker, not the middle of a sentence.
-        let before = &head[..place.start()];
-        let line_head = before.rsplit(['\n', '\r']).next().unwrap_or("");
+        // (The match starts at the place or at the blank before it.)
+        let line_head = head[..m.start()].rsplit(['\n', '\r']).next().unwrap_or("");
         if !line_head.trim().is_empty() {
             continue;
         }
+        let caps = DATELINE.captures_at(head, m.start())?;
+        let whole = caps.get(0)?;
+        let place = caps.name("place")?;
         let month = caps.name("month").and_then(|m| month_number(m.as_str()));
         let day: Option<i8> = caps.name("day").and_then(|d| d.as_str().parse().ok());
         if !matches!(day, Some(1..=31)) {

@@ -473,13 +473,12 @@ pub fn event_date_events_with_disputes(
         let tells_same = |g: usize| groups[g].iter().any(|&m| items[m].x.event == it.x.event);
         // Several candidates: the one that tells the same type of event, if only one does.
         let own_same: Vec<usize> = own.iter().copied().filter(|&g| tells_same(g)).collect();
-        let all_same = || {
-            single(
-                it.keys
-                    .iter()
-                    .filter_map(|k| by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str()))),
-            )
-        };
+        let all_same =
+            || {
+                single(it.keys.iter().filter_map(|k| {
+                    by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str()))
+                }))
+            };
         let target = (own_same.len() == 1)
             .then(|| own_same[0])
             .or_else(all_same)

@@ -373,11 +373,16 @@ fn run(cli: Cli) -> Result<u8> {
                     let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
                     eprint!("{}", t.render(bytes));
                 }
-                return Ok(exit_status(
+                let status = exit_status(
                     &outcome.findings,
                     fail_on,
                     exit_zero || write_baseline.is_some(),
-                ));
+                );
+                // The process exits next: freeing a large analysis object by object takes
+                // longer than the operating system reclaiming it at once.
+                std::mem::forget(rep);
+                std::mem::forget(outcome);
+                return Ok(status);
             }
             let text = match format {
                 Format::Json => unreachable!("streamed above"),
@@ -407,11 +412,14 @@ fn run(cli: Cli) -> Result<u8> {
                 eprint!("{}", t.render(bytes));
             }
             write_output(output.as_deref(), &text)?;
-            Ok(exit_status(
+            let status = exit_status(
                 &outcome.findings,
                 fail_on,
                 exit_zero || write_baseline.is_some(),
-            ))
+            );
+            std::mem::forget(rep); // as above: the process exits next
+            std::mem::forget(outcome);
+            Ok(status)
         }
         Command::Claims { inputs, format } => {
             let bundle = load_bundle(&inputs)?;

@@ -145,6 +145,11 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
+/// Every month name and abbreviation of `time-months.tsv` (lower case) with its number.
+pub fn month_names() -> impl Iterator<Item = (&'static str, i8)> {
+    rows(MONTHS).filter_map(|r| Some((r[0], num(r[1])?)))
+}
+
 fn rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     file.lines()
         .map(str::trim_end)

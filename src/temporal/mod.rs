@@ -17,6 +17,7 @@
 
 mod compare;
 mod lexicon;
+pub use lexicon::month_names;
 mod patterns;
 mod resolve;
 mod tense;
