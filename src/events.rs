@@ -531,7 +531,7 @@ fn happening_disputes(
         let gs: Vec<usize> = gs.into_iter().collect();
         for (x, &ga) in gs.iter().enumerate() {
             for &gb in &gs[x + 1..] {
-                if !seen.insert((ga, gb)) || docs_of(ga).intersection(&docs_of(gb)).next().is_some()
+                if !seen.insert((ga, gb)) || docs_of(ga).intersection(docs_of(gb)).next().is_some()
                 {
                     continue;
                 }
