@@ -141,15 +141,17 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
     let entities = entities::resolve_with(&inputs, &bundle.entities);
     t.record(crate::check::Stage::Resolve, clock);
     let clock = std::time::Instant::now();
-    let claims: Vec<Claim> = bundle
+    let per_doc: Vec<Vec<Claim>> = bundle
         .documents
         .par_iter()
         .zip(&docs)
         .map(|(d, a)| extract_claims(d, a, &entities))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
         .collect();
+    // Sized once: a growing vector of every claim would briefly hold twice its size.
+    let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
+    for c in per_doc {
+        claims.extend(c);
+    }
     t.record(crate::check::Stage::Claims, clock);
     Analysis {
         docs,

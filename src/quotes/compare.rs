@@ -519,13 +519,12 @@ impl Prepared {
     pub fn new(s: &str) -> Self {
         let tokens = tokens(s);
         let contents = contents_of(s, &tokens);
-        // Without an ellipsis the one piece is the whole quotation.
+        // Without an ellipsis the one piece would be the whole quotation, which
+        // `compare_prepared` already looks for as a contiguous run: no pieces kept.
         let pieces = if ELLIPSIS.is_match(s) {
             excerpt_pieces(s)
-        } else if tokens.is_empty() {
-            Vec::new()
         } else {
-            vec![tokens.clone()]
+            Vec::new()
         };
         Prepared {
             stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
