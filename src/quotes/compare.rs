@@ -29,6 +29,17 @@ static PER_CENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)per\s+cent(?-u:\b)|%").expect("valid regex"));
 static DIGIT_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"([0-9]),([0-9]{3})(?-u:\b)").expect("valid regex"));
+/// The five rewrites above as one set: a line none of them matches skips them all.
+static REWRITES: LazyLock<regex::RegexSet> = LazyLock::new(|| {
+    regex::RegexSet::new([
+        DOTTED_ACRONYM.as_str(),
+        US.as_str(),
+        UK.as_str(),
+        PER_CENT.as_str(),
+        DIGIT_COMMA.as_str(),
+    ])
+    .expect("valid regex set")
+});
 static ELLIPSIS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[\s*(?:\.\s*){3,}\]|…|(?:\.\s*){3,}|\[\s*…\s*\]").expect("valid regex")
 });
@@ -60,12 +71,16 @@ fn raw_tokens(s: &str, mut f: impl FnMut(&str)) {
         }
         return;
     }
-    let s = DOTTED_ACRONYM.replace_all(s, |c: &regex::Captures| c[0].replace('.', ""));
-    let s = US.replace_all(&s, " usa ");
-    let s = UK.replace_all(&s, " uk ");
-    let s = PER_CENT.replace_all(&s, " percent ");
-    let s = DIGIT_COMMA.replace_all(&s, "$1$2");
-    let s = s.to_lowercase();
+    let s = if REWRITES.is_match(s) {
+        let s = DOTTED_ACRONYM.replace_all(s, |c: &regex::Captures| c[0].replace('.', ""));
+        let s = US.replace_all(&s, " usa ");
+        let s = UK.replace_all(&s, " uk ");
+        let s = PER_CENT.replace_all(&s, " percent ");
+        DIGIT_COMMA.replace_all(&s, "$1$2").to_lowercase()
+    } else {
+        // One pass tells that none of the five rewrites applies (most lines).
+        s.to_lowercase()
+    };
     // join hyphenated words and drop apostrophes; everything else non-alphanumeric
     // separates tokens
     let mut cur = String::new();
