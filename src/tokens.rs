@@ -49,7 +49,6 @@ fn ascii_token_end(b: &[u8], pos: usize) -> Option<usize> {
     if !c.is_ascii() {
         return None;
     }
-    let alnum = |i: usize| at(i).is_some_and(|c| c.is_ascii_alphanumeric());
     // (?:\p{Lu}\.){2,}
     if c.is_ascii_uppercase() {
         let mut i = pos;
@@ -71,51 +70,45 @@ fn ascii_token_end(b: &[u8], pos: usize) -> Option<usize> {
     }
     // \p{L}[\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*
     if c.is_ascii_alphabetic() {
-        let mut i = pos + 1;
-        loop {
-            while alnum(i) {
-                i += 1;
-            }
-            if !ascii(i) {
-                return None;
-            }
-            if matches!(at(i), Some(b'\'' | b'-')) {
-                if !ascii(i + 1) {
-                    return None;
-                }
-                if alnum(i + 1) {
-                    i += 1;
-                    continue;
-                }
-            }
-            return Some(i);
-        }
+        return ascii_joined_run(b, pos, |c| c.is_ascii_alphanumeric(), b"'-");
     }
     // \p{N}+(?:[.,]\p{N}+)*
     if c.is_ascii_digit() {
-        let digit = |i: usize| at(i).is_some_and(|c| c.is_ascii_digit());
-        let mut i = pos;
-        loop {
-            while digit(i) {
-                i += 1;
-            }
-            if !ascii(i) {
-                return None;
-            }
-            if matches!(at(i), Some(b'.' | b',')) {
-                if !ascii(i + 1) {
-                    return None;
-                }
-                if digit(i + 1) {
-                    i += 1;
-                    continue;
-                }
-            }
-            return Some(i);
-        }
+        return ascii_joined_run(b, pos, |c| c.is_ascii_digit(), b".,");
     }
     // \S: one character (letters and digits were taken above).
     Some(pos + 1)
+}
+
+/// The end of `class+ (sep class+)*` starting at `i`, when only ASCII bytes decide it;
+/// `None` when a byte the decision looks at is not ASCII (it may belong to the class in
+/// another script: the caller asks the regex).
+pub(crate) fn ascii_joined_run(
+    b: &[u8],
+    mut i: usize,
+    class: fn(u8) -> bool,
+    seps: &[u8],
+) -> Option<usize> {
+    let ascii = |i: usize| b.get(i).is_none_or(u8::is_ascii);
+    let is = |i: usize| b.get(i).is_some_and(|&c| class(c));
+    loop {
+        while is(i) {
+            i += 1;
+        }
+        if !ascii(i) {
+            return None;
+        }
+        if b.get(i).is_some_and(|c| seps.contains(c)) {
+            if !ascii(i + 1) {
+                return None;
+            }
+            if is(i + 1) {
+                i += 1;
+                continue;
+            }
+        }
+        return Some(i);
+    }
 }
 
 /// The [`TOKEN`] matches of `s` as (start, end): by hand over ASCII, by the regex at any

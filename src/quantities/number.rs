@@ -102,22 +102,7 @@ fn ascii_token_end(b: &[u8], pos: usize) -> Option<usize> {
     }
     if c.is_ascii_alphabetic() {
         // [\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*
-        let letter = |i: usize| match at(i) {
-            None => Some(false),
-            Some(c) if c.is_ascii() => Some(c.is_ascii_alphabetic()),
-            Some(_) => None,
-        };
-        let mut i = pos;
-        loop {
-            while letter(i)? {
-                i += 1;
-            }
-            if at(i) == Some(b'\'') && letter(i + 1)? {
-                i += 1;
-                continue;
-            }
-            return Some(i);
-        }
+        return crate::tokens::ascii_joined_run(b, pos, |c| c.is_ascii_alphabetic(), b"'");
     }
     // \S
     Some(pos + 1)
