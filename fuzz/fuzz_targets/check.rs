@@ -44,7 +44,7 @@ fuzz_target!(|data: &[u8]| {
             check_span(text, &e["span"], &e["text"]);
         }
     }
-    let out = claimgraph::report::text::render(&rep, &outcome.bundle.documents);
+    let out = claimgraph::report::full::render(&rep, &outcome.bundle.documents, false);
     assert!(
         !out.chars().any(|c| c.is_control() && c != '\n'),
         "control character in the text report"

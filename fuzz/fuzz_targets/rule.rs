@@ -57,11 +57,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
         Ok(rule) => OUTCOME.with(|o| {
-            let cx = Context {
-                documents: &o.bundle.documents,
-                analysis: &o.analysis,
-                graph: &o.graph,
-            };
+            let cx = Context::new(&o.bundle.documents, &o.analysis, &o.graph);
             for f in evaluate(&rule, &cx) {
                 assert!(!f.message.contains('\n'));
             }
