@@ -728,3 +728,43 @@ fn user_rule_with_a_default_code_replaces_it() {
         r.stdout
     );
 }
+
+// ---------------------------------------------------------------------------------------
+// --timings
+// ---------------------------------------------------------------------------------------
+
+/// `--timings` adds one stderr line per stage (with the memory peak on Linux) and leaves
+/// the report exactly as it is without it, for the streamed JSON and for a text format.
+#[test]
+fn timings_go_to_stderr_and_leave_the_report_alone() {
+    for format in ["json", "concise"] {
+        let plain = run(&["check", EXAMPLE, "--format", format]);
+        let timed = run(&["check", EXAMPLE, "--format", format, "--timings"]);
+        assert_eq!(timed.code, plain.code, "{}", timed.describe());
+        assert_eq!(
+            timed.stdout, plain.stdout,
+            "--timings changed the {format} report"
+        );
+        let stages = [
+            "ingest", "segment", "mentions", "resolve", "claims", "events", "graph", "rules",
+            "report", "total",
+        ];
+        for stage in stages {
+            let line = timed
+                .stderr
+                .lines()
+                .find(|l| l.starts_with(&format!("timing: {stage} ")))
+                .unwrap_or_else(|| panic!("no {stage} line:\n{}", timed.stderr));
+            assert!(line.contains(" ms ") && line.contains("MB/s"), "{line}");
+            if cfg!(target_os = "linux") {
+                assert!(line.contains("peak"), "no memory peak on Linux: {line}");
+            }
+        }
+        assert!(
+            timed.stderr.contains("bytes of text"),
+            "{}",
+            timed.describe()
+        );
+        assert!(!plain.stderr.contains("timing:"), "{}", plain.describe());
+    }
+}
