@@ -229,6 +229,10 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
         }
     }
     let declared_of = |m: &Mention| -> Option<EntityId> {
+        // Most bundles declare no entities: no name to normalise then.
+        if user_names.is_empty() {
+            return None;
+        }
         if let Some(id) = user_names.get(&norm_name(&m.name())) {
             return Some(*id);
         }
@@ -291,8 +295,9 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
         // Most recent entity per surname within this document.
         let mut recent: HashMap<String, EntityId> = HashMap::new();
         for m in ms {
+            let user_entity = declared_of(m);
             let id = match m.kind {
-                _ if declared_of(m).is_some() => declared_of(m),
+                _ if user_entity.is_some() => user_entity,
                 MentionKind::Person | MentionKind::Unknown => {
                     let (given, surname) = split_name(&m.tokens);
                     let candidates = by_surname.get(&surname);
