@@ -65,6 +65,10 @@ fn norm_name(s: &str) -> String {
 /// accents are not misspelling a name).
 pub fn fold(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    // ASCII has nothing to decompose and no combining marks.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     s.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect::<String>()
@@ -450,6 +454,13 @@ mod tests {
     fn entity_of(t: &EntityTable, d: &(DocId, Vec<Mention>), name: &str) -> Option<EntityId> {
         let i = d.1.iter().position(|m| m.name() == name)?;
         t.of(&d.0, i)
+    }
+
+    #[test]
+    fn fold_drops_accents_and_case_ascii_or_not() {
+        assert_eq!(fold("Zoë Ó Briain"), "zoe o briain");
+        assert_eq!(fold("O'NEILL-Smith"), "o'neill-smith");
+        assert_eq!(fold("Ærø"), "ærø");
     }
 
     #[test]
