@@ -387,48 +387,33 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
         }
     }
     let distinct: Vec<&str> = by_surname.keys().copied().collect();
-    // Each surname's deletion neighbourhood, built in parallel, then indexed in order.
-    let neighbourhoods: Vec<Vec<String>> = {
+    // Each surname's deletion neighbourhood as 64-bit hashes (a fixed seed, so the same
+    // on every run), built in parallel, then sorted: runs of one hash are the surnames
+    // sharing that string. A collision only adds a pair that `spelling_variant` rejects.
+    let mut keys: Vec<(u64, u32)> = {
         use rayon::prelude::*;
         distinct
             .par_iter()
-            .map(|s| {
-                let chars: Vec<char> = s.chars().collect();
-                let edits = match chars.len() {
-                    0..=3 => return Vec::new(),
-                    4 => 1,
-                    _ => 2,
-                };
-                let mut seen = foldhash::HashSet::new();
-                for one in deletions(&chars) {
-                    if edits == 2 {
-                        let cs: Vec<char> = one.chars().collect();
-                        seen.extend(deletions(&cs));
-                    }
-                    seen.insert(one);
-                }
-                seen.insert(s.to_string());
-                seen.into_iter().collect()
-            })
+            .enumerate()
+            .flat_map_iter(|(i, s)| deletion_hashes(s).into_iter().map(move |h| (h, i as u32)))
             .collect()
     };
-    let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, seen) in neighbourhoods.into_iter().enumerate() {
-        for v in seen {
-            variants.entry(v).or_default().push(i);
-        }
-    }
+    keys.sort_unstable();
+    keys.dedup();
     let distinct_initial: Vec<Option<char>> = distinct.iter().map(|s| s.chars().next()).collect();
-    let mut close: foldhash::HashSet<(usize, usize)> = foldhash::HashSet::new();
-    for ids in variants.values() {
-        for (k, &x) in ids.iter().enumerate() {
-            for &y in &ids[k + 1..] {
+    let mut close: Vec<(usize, usize)> = Vec::new();
+    for run in keys.chunk_by(|x, y| x.0 == y.0) {
+        for (k, &(_, x)) in run.iter().enumerate() {
+            for &(_, y) in &run[k + 1..] {
+                let (x, y) = (x as usize, y as usize);
                 if distinct_initial[x] == distinct_initial[y] {
-                    close.insert((x.min(y), x.max(y)));
+                    close.push((x.min(y), x.max(y)));
                 }
             }
         }
     }
+    close.sort_unstable();
+    close.dedup();
     for (x, y) in close {
         for &a in &by_surname[distinct[x]] {
             for &b in &by_surname[distinct[y]] {
@@ -499,7 +484,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
     };
     // Topic words of the bundle weigh less when comparing wordings.
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let background = crate::quotes::Background::from_texts(&texts);
+    let background = crate::quotes::Background::for_quotations(&texts, &prepared);
     let rep = speaker_clusters(g, an);
     let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
@@ -663,16 +648,34 @@ fn link_misattributed(
     }
 }
 
-/// The strings left by deleting one character of `chars`, each position in turn.
-fn deletions(chars: &[char]) -> impl Iterator<Item = String> + '_ {
-    (0..chars.len()).map(move |x| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != x)
-            .map(|(_, c)| c)
-            .collect()
-    })
+/// Hashes of `s` and of the strings left by deleting one character of it (four
+/// letters) or up to two (five or more); none for shorter surnames. The strings are
+/// hashed, never built.
+fn deletion_hashes(s: &str) -> Vec<u64> {
+    use std::hash::{BuildHasher, Hasher};
+    let chars: Vec<char> = s.chars().collect();
+    let n = chars.len();
+    if n <= 3 {
+        return Vec::new();
+    }
+    let state = foldhash::fast::FixedState::with_seed(0x636c_6169_6d67_7270);
+    let hash = |skip: [usize; 2]| {
+        let mut h = state.build_hasher();
+        for (_, c) in chars.iter().enumerate().filter(|(k, _)| !skip.contains(k)) {
+            h.write_u32(*c as u32);
+        }
+        h.finish()
+    };
+    let mut out = vec![hash([usize::MAX; 2])];
+    for x in 0..n {
+        out.push(hash([x, usize::MAX]));
+        if n >= 5 {
+            for y in x + 1..n {
+                out.push(hash([x, y]));
+            }
+        }
+    }
+    out
 }
 
 /// What a figure counts: class, verb, unit, the noun a compound modifies, the person, and

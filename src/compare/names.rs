@@ -20,8 +20,13 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
         return None;
     }
     let close = |x: &str, y: &str| {
+        let (lx, ly) = (x.chars().count(), y.chars().count());
+        // Two edits change the length by at most two: skip the distance otherwise.
+        if lx.abs_diff(ly) > 2 {
+            return false;
+        }
         let d = damerau_levenshtein(x, y);
-        let n = x.chars().count().min(y.chars().count());
+        let n = lx.min(ly);
         d >= 1 && ((d == 1 && n >= 4) || (d == 2 && n >= 5)) && jaro_winkler(x, y) >= 0.8
     };
     let (ga, gb) = (a.given.first(), b.given.first());

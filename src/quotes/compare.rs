@@ -360,6 +360,85 @@ impl Background {
         )
     }
 
+    /// [`Background::from_texts`] counting only the stems of `prepared` quotations: the
+    /// weights of those stems are the same, and comparing the prepared quotations never
+    /// asks for another. Stems are numbered, so each line's distinct stems are integers
+    /// sorted and counted in an array, not strings hashed into a map (this runs over
+    /// every line of the bundle).
+    pub fn for_quotations(texts: &[&str], prepared: &[Prepared]) -> Self {
+        use rayon::prelude::*;
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut vocabulary: Vec<&str> = Vec::new();
+        for c in prepared.iter().flat_map(|p| &p.contents) {
+            ids.entry(c.stem.as_str()).or_insert_with(|| {
+                vocabulary.push(c.stem.as_str());
+                (vocabulary.len() - 1) as u32
+            });
+        }
+        struct Counts {
+            lines: usize,
+            df: Vec<usize>,
+            /// Raw token -> its stem's number (None: a stop word, or no quotation's stem).
+            cache: HashMap<String, Option<u32>>,
+        }
+        let new_counts = || Counts {
+            lines: 0,
+            df: vec![0; vocabulary.len()],
+            cache: HashMap::new(),
+        };
+        let counts = texts
+            .par_iter()
+            .fold(new_counts, |mut acc, text| {
+                let mut seen: Vec<u32> = Vec::new();
+                for line in text.lines() {
+                    acc.lines += 1;
+                    seen.clear();
+                    let cache = &mut acc.cache;
+                    raw_tokens(line, |t| {
+                        let id = match cache.get(t) {
+                            Some(id) => *id,
+                            None => {
+                                let c = canonical(t);
+                                let id = if STOPWORDS.contains(c.as_str()) {
+                                    None
+                                } else {
+                                    ids.get(stem(&c).as_str()).copied()
+                                };
+                                cache.insert(t.to_string(), id);
+                                id
+                            }
+                        };
+                        seen.extend(id);
+                    });
+                    seen.sort_unstable();
+                    seen.dedup();
+                    for &id in &seen {
+                        acc.df[id as usize] += 1;
+                    }
+                }
+                acc
+            })
+            .map(|c| (c.lines, c.df))
+            .reduce(
+                || (0, vec![0; vocabulary.len()]),
+                |(la, mut da), (lb, db)| {
+                    for (x, y) in da.iter_mut().zip(db) {
+                        *x += y;
+                    }
+                    (la + lb, da)
+                },
+            );
+        Background {
+            docs: counts.0,
+            df: vocabulary
+                .iter()
+                .zip(counts.1)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        }
+    }
+
     /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
     /// word in every passage.
     fn weight(&self, stem: &str) -> f64 {
@@ -812,6 +891,36 @@ mod tests {
             .map(|(a, b)| compare(a, b).similarity)
             .fold(0.0, f64::max);
         assert!(max_diff < REWORDED_THRESHOLD && REWORDED_THRESHOLD < min_para);
+    }
+
+    #[test]
+    fn quotation_background_weighs_as_the_whole_one() {
+        let texts = [
+            "Brazil and the U.S. discussed smuggling.\nThe weather was fine, 1,200 said.",
+            "Smuggling across the border from Brazil worries the UK.\n\nCooperation grew 5 per cent.",
+            "Nothing here is quoted.",
+        ];
+        let quotes = [
+            "We will deepen cooperation against smuggling, as the United States asked",
+            "The weather was fine for 1,200 people, a 5% rise",
+        ];
+        let prepared: Vec<Prepared> = quotes.iter().map(|q| Prepared::new(q)).collect();
+        let whole = Background::from_texts(&texts);
+        let narrow = Background::for_quotations(&texts, &prepared);
+        assert_eq!(whole.docs, narrow.docs);
+        let mut asked = 0;
+        for c in prepared.iter().flat_map(|p| &p.contents) {
+            assert_eq!(whole.weight(&c.stem), narrow.weight(&c.stem), "{}", c.stem);
+            asked += 1;
+        }
+        assert!(asked >= 10);
+        // Topic words of the texts weigh less than words of no text.
+        let w = |word: &str| narrow.weight(&stem(&canonical(word)));
+        assert!(w("smuggling") < w("deepen"));
+        assert_eq!(
+            compare_prepared(&prepared[0], &prepared[1], Some(&whole)),
+            compare_prepared(&prepared[0], &prepared[1], Some(&narrow))
+        );
     }
 
     #[test]
