@@ -2,4 +2,5 @@
 //! refine one another, or conflict, and why.
 
 pub mod dates;
+pub mod edit;
 pub mod names;

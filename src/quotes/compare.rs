@@ -492,7 +492,9 @@ fn stems_match(a: &Stem, b: &Stem) -> bool {
         return true;
     }
     // One edit changes the length by at most one: skip the distance otherwise.
-    la.min(lb) >= 7 && la.abs_diff(lb) <= 1 && strsim::damerau_levenshtein(&a.text, &b.text) <= 1
+    la.min(lb) >= 7
+        && la.abs_diff(lb) <= 1
+        && crate::compare::edit::within_one_edit(&a.text, &b.text)
 }
 
 /// Greedy one-to-one matching of content stems: (index in a, index in b), in a's order.
