@@ -325,32 +325,36 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
         .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
         .collect();
     let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
+    // Each distinct pair once, in order; the pairs are judged in parallel and linked in
+    // that order (the graph does not depend on the thread count).
     let mut done = foldhash::HashSet::new();
-    for (a, b) in name_pairs(&surnames) {
-        {
-            {
-                let (ea, eb) = (people[a], people[b]);
-                if !done.insert((ea.id, eb.id)) {
-                    continue;
-                }
-                if let Some(what) = names::spelling_variant(ea, eb) {
-                    let (na, nb) = (g.entity_nodes[&ea.id], g.entity_nodes[&eb.id]);
-                    g.graph.add_edge(
-                        na,
-                        nb,
-                        Edge {
-                            relation: Relation::Contradicts,
-                            aspect: Aspect::NameSpelling,
-                            reason: format!(
-                                "{what} spelled two ways: {} / {}",
-                                ea.canonical, eb.canonical
-                            ),
-                            score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
-                        },
-                    );
-                }
-            }
-        }
+    let pairs: Vec<(usize, usize)> = name_pairs(&surnames)
+        .into_iter()
+        .filter(|&(a, b)| done.insert((people[a].id, people[b].id)))
+        .collect();
+    let variants: Vec<(usize, usize, String)> = {
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .filter_map(|&(a, b)| names::spelling_variant(people[a], people[b]).map(|w| (a, b, w)))
+            .collect()
+    };
+    for (a, b, what) in variants {
+        let (ea, eb) = (people[a], people[b]);
+        let (na, nb) = (g.entity_nodes[&ea.id], g.entity_nodes[&eb.id]);
+        g.graph.add_edge(
+            na,
+            nb,
+            Edge {
+                relation: Relation::Contradicts,
+                aspect: Aspect::NameSpelling,
+                reason: format!(
+                    "{what} spelled two ways: {} / {}",
+                    ea.canonical, eb.canonical
+                ),
+                score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
+            },
+        );
     }
 }
 
