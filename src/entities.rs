@@ -39,8 +39,9 @@ pub struct MentionRef<'a> {
 #[derive(Debug, Default, Clone)]
 pub struct EntityTable {
     pub entities: Vec<Entity>,
-    /// Per document, per mention index: the entity it resolves to.
-    pub resolved: BTreeMap<DocId, Vec<Option<EntityId>>>,
+    /// Per document, per mention index: the entity it resolves to. Looked up once per
+    /// mention, never iterated: hashed (a sorted map compared long shared id prefixes).
+    pub resolved: HashMap<DocId, Vec<Option<EntityId>>>,
 }
 
 impl EntityTable {

@@ -698,7 +698,7 @@ mod tests {
                 mk(2, "Rena Oduya", MentionKind::Person),
                 mk(3, "Tomas Kel", MentionKind::Person),
             ],
-            resolved: BTreeMap::new(),
+            resolved: Default::default(),
         }
     }
 
