@@ -586,27 +586,29 @@ fn link_misattributed(
     prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
 ) {
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    // Word trigrams borrowed from the normalised quotations (no string per trigram).
+    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
         let words: Vec<&str> = q.normalised.split_whitespace().collect();
         if words.len() < 6 {
             continue;
         }
-        let mut grams: Vec<String> = words.windows(3).map(|w| w.join(" ")).collect();
-        grams.sort();
+        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        grams.sort_unstable();
         grams.dedup();
         for gram in grams {
             postings.entry(gram).or_default().push(k);
         }
     }
-    let mut shared: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // Pairs sharing trigrams, sorted, then counted by runs.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for list in postings.values().filter(|l| l.len() <= 50) {
         for (x, &a) in list.iter().enumerate() {
-            for &b in &list[x + 1..] {
-                *shared.entry((a.min(b), a.max(b))).or_default() += 1;
-            }
+            pairs.extend(list[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
         }
     }
+    pairs.sort_unstable();
+    let shared = pairs.chunk_by(|x, y| x == y).map(|run| (run[0], run.len()));
     let is_person = |e: EntityId| an.entities.get(e).kind == crate::mentions::MentionKind::Person;
     for ((a, b), n) in shared {
         if n < 3 {
