@@ -137,10 +137,12 @@ pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome
     t.record(Stage::Graph, clock);
     let clock = Instant::now();
     let cx = Context::new(&bundle.documents, &analysis, &graph);
-    let mut findings: Vec<Finding> = rules
-        .iter()
-        .flat_map(|r| engine::evaluate(r, &cx))
-        .collect();
+    // Rules are independent: evaluated in parallel, their findings taken in rule order.
+    let per_rule: Vec<Vec<Finding>> = {
+        use rayon::prelude::*;
+        rules.par_iter().map(|r| engine::evaluate(r, &cx)).collect()
+    };
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
