@@ -35,9 +35,10 @@ pub fn paragraphs(text: &str, region: Span) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = 0;
     let b = s.as_bytes();
-    for (i, c) in s.char_indices() {
+    // Line breaks are ASCII, so bytes suffice: no decoding of every character.
+    for (i, &c) in b.iter().enumerate() {
         // A line ends at \n, \r\n or a lone \r (old Mac exports).
-        if c == '\n' || (c == '\r' && b.get(i + 1) != Some(&b'\n')) {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
             lines.push(trim(
                 text,
                 Span::new(region.start + start, region.start + i),
