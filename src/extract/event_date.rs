@@ -406,7 +406,8 @@ pub fn extract(
             continue;
         }
         let participants = if fam == "statement" {
-            let pronoun_before = ws.before(tr.span.start - sentence.start, 1)
+            let pronoun_before = ws
+                .before(tr.span.start - sentence.start, 1)
                 .last()
                 .is_some_and(|w| matches!(*w, "he" | "she"));
             let who = if pronoun_before {

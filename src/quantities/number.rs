@@ -197,9 +197,7 @@ fn currency_prefix(text: &str, toks: &[Tok], i: usize) -> Option<(String, usize)
             .is_some_and(|n| n.kind != TokKind::Punct && (glued(toks, j - 1) || spaced_ok))
     };
     match t.kind {
-        TokKind::Punct if num_at(i + 1, true) && is_currency(s) => {
-            Some((s.to_string(), i + 1))
-        }
+        TokKind::Punct if num_at(i + 1, true) && is_currency(s) => Some((s.to_string(), i + 1)),
         TokKind::Word => {
             // "US$5", "A$43", "HK$2"
             if glued(toks, i)

@@ -160,7 +160,9 @@ fn according_to(ws: &[Word], k: usize) -> Option<Found> {
     while end < ws.len() && end - k - 2 < MAX_SPEAKER_WORDS {
         let w = &ws[end];
         let function = crate::lexicon::with_lowercase(w.text, |lower| {
-            STOPWORDS.contains(lower) && !DETERMINERS.contains(&lower) && !CONNECTORS.contains(&lower)
+            STOPWORDS.contains(lower)
+                && !DETERMINERS.contains(&lower)
+                && !CONNECTORS.contains(&lower)
         });
         if function || (end > k + 2 && !w.before.is_empty()) || is_verb(w) {
             break;
