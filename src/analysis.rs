@@ -179,8 +179,8 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             });
     }
     let regions = an.seg.content_regions();
-    let attributed = crate::quotes::attributed_quotes(text, &regions);
-    let quotes: Vec<Span> = attributed.iter().map(|(q, _)| q.outer).collect();
+    let attributed = crate::quotes::attributed_quotes_in_sentences(text, &regions);
+    let quotes: Vec<Span> = attributed.iter().map(|(q, _, _)| q.outer).collect();
     for (si, s) in an.seg.sentences.iter().enumerate() {
         if an.seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
@@ -296,14 +296,18 @@ fn quote_claims(
     an: &DocAnalysis,
     ents: &EntityTable,
     by_sentence: &BTreeMap<usize, Vec<Resolved>>,
-    attributed: &[(crate::quotes::QuoteSpan, Option<crate::quotes::Attribution>)],
+    attributed: &[(
+        crate::quotes::QuoteSpan,
+        Option<crate::quotes::Attribution>,
+        Span,
+    )],
 ) -> Vec<(Span, ClaimKind)> {
     let text = &doc.text;
     let mut out: Vec<(Span, ClaimKind)> = Vec::new();
     let mut last_speaker: Option<crate::entities::EntityId> = None;
     let mut last_end = 0usize;
     let mut last_continues = false;
-    for (q, attr) in attributed {
+    for (q, attr, sentence) in attributed {
         if q.inner.is_empty() {
             continue;
         }
@@ -347,7 +351,7 @@ fn quote_claims(
             prev.pieces.push(q.inner);
             prev.inner = Span::new(prev.inner.start, q.inner.end);
             prev.normalised = crate::quotes::normalise(&prev.words(text));
-            span.end = span.end.max(crate::quotes::sentence_of(text, q).end);
+            span.end = span.end.max(sentence.end);
             last_end = q.outer.end;
             last_continues = q.continues;
             continue;
@@ -357,9 +361,8 @@ fn quote_claims(
         }
         last_end = q.outer.end;
         last_continues = q.continues;
-        let sentence = crate::quotes::sentence_of(text, q);
         out.push((
-            sentence,
+            *sentence,
             ClaimKind::Quote(crate::claim::Quote {
                 inner: q.inner,
                 pieces: vec![q.inner],

@@ -15,7 +15,7 @@ use crate::claim::{EventDate, TimeRef};
 use crate::entities::EntityId;
 use crate::mentions::MentionKind;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use foldhash::{HashMap, HashSet};
 use foldhash::{HashMapExt, HashSetExt};
 use jiff::civil::Date;
@@ -49,6 +49,9 @@ static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA (the default picks an NFA above 100 patterns): this scans every sentence,
+        // and the table stays small.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .expect("event-word automaton builds");
     EventWords {
@@ -59,8 +62,8 @@ static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
 });
 
 impl EventWords {
-    /// Whole-word matches in `s`: (start, end, type).
-    fn find(&self, s: &str) -> Vec<(usize, usize, &str)> {
+    /// Whole-word matches in `s` that name an event: (start, end, type).
+    fn find_events(&self, s: &str) -> Vec<(usize, usize, &str)> {
         let b = s.as_bytes();
         let word = |c: u8| c.is_ascii_alphanumeric() || c >= 0x80;
         self.ac
@@ -76,6 +79,7 @@ impl EventWords {
                     self.types[m.pattern().as_usize()].as_str(),
                 )
             })
+            .filter(|(_, _, ty)| *ty != "-" && !ty.is_empty())
             .collect()
     }
 }
@@ -147,39 +151,91 @@ struct Trigger {
     future: bool,
 }
 
-/// Lower-case words of `s`, each with its byte offset in `s`.
-fn words(s: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        let w = c.is_alphanumeric()
-            || c == '-'
-            || c == '\''
-            || c == '’'
-            || c == ','
-                && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
-        match (w, start) {
-            (true, None) => start = Some(i),
-            (false, Some(st)) => {
-                out.push((st, s[st..i].to_lowercase()));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(st) = start {
-        out.push((st, s[st..].to_lowercase()));
-    }
-    out
+/// The lower-case words of a sentence, each with its byte offset in the sentence. One
+/// buffer holds every word: a sentence with an event word is split once, not a `String`
+/// per word.
+struct Words {
+    lower: String,
+    /// (offset in the sentence, range in `lower`), in text order.
+    items: Vec<(usize, std::ops::Range<usize>)>,
 }
 
-/// The up to `n` words before byte `pos` of the sentence, nearest last.
-fn words_before(ws: &[(usize, String)], pos: usize, n: usize) -> Vec<&str> {
-    let end = ws.partition_point(|(o, _)| *o < pos);
-    ws[end.saturating_sub(n)..end]
-        .iter()
-        .map(|(_, w)| w.as_str())
-        .collect()
+impl Words {
+    fn new(s: &str) -> Words {
+        let mut out = Words {
+            lower: String::with_capacity(s.len()),
+            items: Vec::with_capacity(s.len() / 5 + 1),
+        };
+        let mut start = None;
+        for (i, c) in s.char_indices() {
+            let w = c.is_alphanumeric()
+                || c == '-'
+                || c == '\''
+                || c == '’'
+                || c == ','
+                    && start.is_some_and(|st: usize| s[st..i].chars().all(|d| d.is_ascii_digit()));
+            match (w, start) {
+                (true, None) => start = Some(i),
+                (false, Some(st)) => {
+                    out.push(st, &s[st..i]);
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(st) = start {
+            out.push(st, &s[st..]);
+        }
+        out
+    }
+
+    fn push(&mut self, offset: usize, w: &str) {
+        let from = self.lower.len();
+        if w.is_ascii() {
+            self.lower.push_str(w);
+            self.lower[from..].make_ascii_lowercase();
+        } else {
+            // `str::to_lowercase`, not per char: a final sigma lower-cases differently.
+            self.lower.push_str(&w.to_lowercase());
+        }
+        self.items.push((offset, from..self.lower.len()));
+    }
+
+    fn first(&self) -> Option<&str> {
+        self.items.first().map(|(_, r)| &self.lower[r.clone()])
+    }
+
+    /// The up to `n` (at most [`Before::MAX`]) words before byte `pos` of the sentence,
+    /// nearest last.
+    fn before(&self, pos: usize, n: usize) -> Before<'_> {
+        let end = self.items.partition_point(|(o, _)| *o < pos);
+        let mut b = Before {
+            words: [""; Before::MAX],
+            len: 0,
+        };
+        for (_, r) in &self.items[end.saturating_sub(n.min(Before::MAX))..end] {
+            b.words[b.len] = &self.lower[r.clone()];
+            b.len += 1;
+        }
+        b
+    }
+}
+
+/// A few words before a position, on the stack (looked up per event word and date).
+struct Before<'a> {
+    words: [&'a str; Before::MAX],
+    len: usize,
+}
+
+impl Before<'_> {
+    const MAX: usize = 4;
+}
+
+impl<'a> std::ops::Deref for Before<'a> {
+    type Target = [&'a str];
+    fn deref(&self) -> &[&'a str] {
+        &self.words[..self.len]
+    }
 }
 
 fn is_determiner(w: &str) -> bool {
@@ -194,16 +250,15 @@ fn is_number_word(w: &str) -> bool {
 }
 
 /// Is this date a day the sentence tells (not a bound, a birth date, a quotation)?
-fn usable_date(t: &TimeRef, sentence: Span, quotes: &[Span], text: &str) -> bool {
+fn usable_date(t: &TimeRef, sentence: Span, quotes: &[Span], ws: &Words) -> bool {
     if !sentence.contains(t.span) || inside(quotes, t.span) {
         return false;
     }
     if t.day().is_none() && t.weekday.is_none() {
         return false;
     }
-    let ws = words(sentence.slice(text));
     let rel = t.span.start - sentence.start;
-    let before = words_before(&ws, rel, 2);
+    let before = ws.before(rel, 2);
     let cues = &CUES;
     let last = before.last().copied().unwrap_or("");
     let last_two = before.join(" ");
@@ -222,16 +277,12 @@ pub fn extract(
     published: Option<Date>,
 ) -> Vec<EventDate> {
     let s_text = sentence.slice(text);
-    let found: Vec<(usize, usize, &str)> = EVENT_WORDS
-        .find(s_text)
-        .into_iter()
-        .filter(|(_, _, ty)| *ty != "-" && !ty.is_empty())
-        .collect();
+    let found = EVENT_WORDS.find_events(s_text);
     if found.is_empty() {
         // Most sentences name no happening: no need to split them into words.
         return Vec::new();
     }
-    let ws = words(s_text);
+    let ws = Words::new(s_text);
     let mut triggers: Vec<Trigger> = Vec::new();
     for (s, e, ty) in found {
         let ty = ty.to_string();
@@ -240,19 +291,19 @@ pub fn extract(
             continue;
         }
         // "700 homicides", "3,165 shooting incidents": tallies, not happenings.
-        let before = words_before(&ws, s, 3);
+        let before = ws.before(s, 3);
         if before.last().is_some_and(|w| is_number_word(w)) {
             continue;
         }
         // "to protest", "to be voted on": a purpose or a plan, not a happening.
         let purpose = before.last() == Some(&"to") || before.ends_with(&["to", "be"]);
-        let four = words_before(&ws, s, 4);
+        let four = ws.before(s, 4);
         let future = four.iter().any(|w| CUES.future.contains(*w))
             || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
         // "due to be arraigned", "scheduled to appear": planned, and a happening all the same.
         let blocked = purpose && !future || before.iter().any(|w| CUES.irrealis.contains(*w));
         // "since the fire": the reference word may stand behind a determiner.
-        let last = match before.as_slice() {
+        let last = match &before[..] {
             [.., a, d] if is_determiner(d) => a,
             [.., d] => d,
             [] => "",
@@ -281,7 +332,7 @@ pub fn extract(
     let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
     for t in times
         .iter()
-        .filter(|t| usable_date(t, sentence, quotes, text))
+        .filter(|t| usable_date(t, sentence, quotes, &ws))
     {
         let left = triggers
             .iter()
@@ -312,7 +363,7 @@ pub fn extract(
     // "according to Chicago Police": the source, not a participant.
     let is_source = |m: &Resolved| {
         let rel = m.mention.full_span.start.saturating_sub(sentence.start);
-        words_before(&ws, rel, 2) == ["according", "to"]
+        *ws.before(rel, 2) == ["according", "to"]
     };
     let actors: Vec<&Resolved> = mentions
         .iter()
@@ -332,9 +383,7 @@ pub fn extract(
         }
         v
     };
-    let pronoun_subject = ws
-        .first()
-        .is_some_and(|(_, w)| matches!(w.as_str(), "he" | "she"));
+    let pronoun_subject = ws.first().is_some_and(|w| matches!(w, "he" | "she"));
     // Dated triggers first, then the rest in text order.
     let mut out: Vec<EventDate> = Vec::new();
     let mut done: HashSet<(String, bool)> = HashSet::new();
@@ -357,7 +406,8 @@ pub fn extract(
             continue;
         }
         let participants = if fam == "statement" {
-            let pronoun_before = words_before(&ws, tr.span.start - sentence.start, 1)
+            let pronoun_before = ws
+                .before(tr.span.start - sentence.start, 1)
                 .last()
                 .is_some_and(|w| matches!(*w, "he" | "she"));
             let who = if pronoun_before {

@@ -87,6 +87,9 @@ static NUMBER_WORD_FINDER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|
     words.sort();
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        // A DFA: the fastest scan, and small for these few patterns (the default picks an
+        // NFA above 100 patterns).
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(words)
         .expect("number-word automaton builds")
 });
@@ -200,6 +203,12 @@ pub fn currency_code(written: &str) -> Option<String> {
     (e.class == NounClass::Money).then(|| e.family.clone())
 }
 
+/// Is `written` a currency ([`currency_code`] is some)? Asked of every token next to a
+/// numeral: no `String` for the answer.
+pub(crate) fn is_currency(written: &str) -> bool {
+    noun(written.trim()).is_some_and(|e| e.class == NounClass::Money)
+}
+
 pub(crate) struct QuantifierEntry {
     pub words: Vec<String>,
     pub kind: Quantifier,
@@ -239,9 +248,7 @@ static VERBS: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
 /// `Some(Some(lemma))` for a listed event verb, `Some(None)` for a listed reporting verb,
 /// `None` when the form is not listed.
 pub(crate) fn verb(w: &str) -> Option<Option<&'static str>> {
-    VERBS
-        .get(&w.to_lowercase())
-        .map(|l| (l != "-").then_some(l.as_str()))
+    crate::lexicon::with_lowercase(w, |l| VERBS.get(l)).map(|l| (l != "-").then_some(l.as_str()))
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -272,7 +279,7 @@ static FUNCTION_WORDS: LazyLock<HashMap<String, Role>> = LazyLock::new(|| {
 });
 
 pub(crate) fn role(w: &str) -> Option<Role> {
-    FUNCTION_WORDS.get(&w.to_lowercase()).copied()
+    crate::lexicon::with_lowercase(w, |l| FUNCTION_WORDS.get(l).copied())
 }
 
 #[cfg(test)]

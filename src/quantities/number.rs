@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::hedge::{interval, post_hedge, pre_hedge};
-use super::lexicon::{NwKind, PERCENT_PHRASES, currency_code, noun, number_word};
+use super::lexicon::{NwKind, PERCENT_PHRASES, is_currency, noun, number_word};
 use super::{Hedge, NounClass, Number};
 use crate::span::Span;
 
@@ -197,9 +197,7 @@ fn currency_prefix(text: &str, toks: &[Tok], i: usize) -> Option<(String, usize)
             .is_some_and(|n| n.kind != TokKind::Punct && (glued(toks, j - 1) || spaced_ok))
     };
     match t.kind {
-        TokKind::Punct if currency_code(s).is_some() && num_at(i + 1, true) => {
-            Some((s.to_string(), i + 1))
-        }
+        TokKind::Punct if num_at(i + 1, true) && is_currency(s) => Some((s.to_string(), i + 1)),
         TokKind::Word => {
             // "US$5", "A$43", "HK$2"
             if glued(toks, i)
@@ -207,15 +205,14 @@ fn currency_prefix(text: &str, toks: &[Tok], i: usize) -> Option<(String, usize)
                 && num_at(i + 2, false)
             {
                 let joined = format!("{s}$");
-                if currency_code(&joined).is_some() {
+                if is_currency(&joined) {
                     return Some((joined, i + 2));
                 }
             }
-            // "euro110", "EUR 30", "Rs 500"
-            let code = currency_code(s).is_some();
+            // "euro110", "EUR 30", "Rs 500" (the look-up last: most words precede no numeral)
             let all_caps = s.len() >= 2 && s.chars().all(|c| c.is_ascii_uppercase());
             let next_num = toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Num);
-            if code && next_num && (glued(toks, i) || all_caps) {
+            if next_num && (glued(toks, i) || all_caps) && is_currency(s) {
                 return Some((s.to_string(), i + 1));
             }
             None
@@ -372,7 +369,7 @@ fn suffixes(text: &str, toks: &[Tok], core: &mut Core, k: &mut usize) {
         let at = if hyphen { *k + 1 } else { *k };
         if let Some(t) = toks.get(at).filter(|t| t.kind == TokKind::Word) {
             let s = tok_text(text, t);
-            if currency_code(s).is_some() && s.chars().count() > 2 {
+            if is_currency(s) && s.chars().count() > 2 {
                 core.currency = Some(s.to_string());
                 *k = at + 1;
             }
@@ -539,6 +536,15 @@ fn words_core(text: &str, toks: &[Tok], j: usize) -> Option<Core> {
             .map(|t| tok_text(text, t).to_lowercase())
     };
     let kind = |i: usize| nw_kind(text, toks.get(i).filter(|t| t.kind == TokKind::Word));
+    // Most words are no number word, "half", "a" or "an": nothing below starts at them, and
+    // they need not be lower-cased into a `String` to tell.
+    let t = toks.get(j).filter(|t| t.kind == TokKind::Word)?;
+    let s = tok_text(text, t);
+    if number_word(s).is_none()
+        && !crate::lexicon::with_lowercase(s, |l| matches!(l, "half" | "a" | "an"))
+    {
+        return None;
+    }
     let first = word(j)?;
     let mut core = Core {
         first: j,

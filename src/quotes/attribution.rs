@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::find::double_quotes;
 use super::lexicon::{
@@ -40,14 +40,19 @@ fn base(word: &str) -> &str {
 
 fn kind(w: &Word) -> Kind {
     let t = base(w.text);
-    let lower = t.to_lowercase();
-    if PRONOUNS.contains(&lower.as_str()) && (t == lower || t.len() <= 3) {
+    // Asked several times per word of every attributed sentence: no allocation.
+    crate::lexicon::with_lowercase(t, |lower| kind_of(t, lower))
+}
+
+/// [`kind`] of the word `t`, lower-cased `lower`.
+fn kind_of(t: &str, lower: &str) -> Kind {
+    if PRONOUNS.contains(&lower) && (t == lower || t.len() <= 3) {
         return Kind::Pronoun;
     }
-    if DETERMINERS.contains(&lower.as_str()) {
+    if DETERMINERS.contains(&lower) {
         return Kind::Det;
     }
-    if CONNECTORS.contains(&lower.as_str()) && t == lower {
+    if CONNECTORS.contains(&lower) && t == lower {
         return Kind::Connector;
     }
     let first = t.chars().next();
@@ -57,7 +62,7 @@ fn kind(w: &Word) -> Kind {
         if acronym {
             return Kind::Name;
         }
-        if NON_SPEAKERS.contains(t) || STOPWORDS.contains(lower.as_str()) {
+        if NON_SPEAKERS.contains(t) || STOPWORDS.contains(lower) {
             return Kind::No;
         }
         return Kind::Name;
@@ -65,7 +70,7 @@ fn kind(w: &Word) -> Kind {
     if first.is_some_and(|c| c.is_ascii_digit()) && t.contains('-') {
         return Kind::Noun; // "the 40-page indictment"
     }
-    if SPEAKER_NOUNS.contains(lower.as_str()) {
+    if SPEAKER_NOUNS.contains(lower) {
         return Kind::Noun;
     }
     Kind::No
@@ -147,16 +152,18 @@ fn skip_adverbs(ws: &[Word], mut k: usize) -> usize {
 
 /// "according to X" starting at word `k`: X runs to the next punctuation or function word.
 fn according_to(ws: &[Word], k: usize) -> Option<Found> {
-    if ws.get(k)?.text.to_lowercase() != "according" || ws.get(k + 1)?.text != "to" {
+    let according = crate::lexicon::with_lowercase(ws.get(k)?.text, |l| l == "according");
+    if !according || ws.get(k + 1)?.text != "to" {
         return None;
     }
     let mut end = k + 2;
     while end < ws.len() && end - k - 2 < MAX_SPEAKER_WORDS {
         let w = &ws[end];
-        let lower = w.text.to_lowercase();
-        let function = STOPWORDS.contains(lower.as_str())
-            && !DETERMINERS.contains(&lower.as_str())
-            && !CONNECTORS.contains(&lower.as_str());
+        let function = crate::lexicon::with_lowercase(w.text, |lower| {
+            STOPWORDS.contains(lower)
+                && !DETERMINERS.contains(&lower)
+                && !CONNECTORS.contains(&lower)
+        });
         if function || (end > k + 2 && !w.before.is_empty()) || is_verb(w) {
             break;
         }
@@ -425,6 +432,8 @@ static CHANNEL_MATCHER: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::n
     }
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        // A DFA: scanned once per attribution, fastest of the kinds and small here.
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&pats)
         .expect("channel phrases form a valid automaton");
     (ac, labels)

@@ -43,7 +43,15 @@ fn scan_paragraph(text: &str, para: Span) -> (Vec<QuoteSpan>, Option<usize>) {
     let s = para.slice(text);
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
-    for (i, c) in s.char_indices() {
+    let b = s.as_bytes();
+    let mut next = 0;
+    // Every double mark is '"' or not ASCII: skip the other bytes without decoding them.
+    while let Some(off) = b[next..].iter().position(|&x| x == b'"' || x >= 0x80) {
+        let i = next + off;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        next = i + c.len_utf8();
         if !is_double(c) {
             continue;
         }
@@ -109,7 +117,11 @@ fn continuation_close(text: &str, para: Span) -> Option<usize> {
 
 /// Double-quoted spans of a region (used for masking by the other modules).
 pub(crate) fn double_quotes(text: &str, region: Span) -> Vec<QuoteSpan> {
-    let paras = paragraphs(text, region);
+    double_quotes_in(text, &paragraphs(text, region))
+}
+
+/// [`double_quotes`] of a region split into its [`paragraphs`].
+fn double_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     let mut carry: Option<usize> = None; // index in `out` of an unclosed quotation
     for (k, para) in paras.iter().enumerate() {
@@ -244,10 +256,12 @@ pub fn find_quotes(text: &str, regions: &[Span]) -> Vec<QuoteSpan> {
         if region.is_empty() {
             continue;
         }
-        let doubles = double_quotes(text, region);
+        // Split once: both kinds of quotation are looked for paragraph by paragraph.
+        let paras = paragraphs(text, region);
+        let doubles = double_quotes_in(text, &paras);
         let masks: Vec<Span> = doubles.iter().map(|q| q.outer).collect();
         out.extend(doubles);
-        for para in paragraphs(text, region) {
+        for &para in &paras {
             out.extend(single_quotes(text, para, &masks));
         }
     }

@@ -107,12 +107,25 @@ pub use compare::{REWORDED_MIN_SHARED, REWORDED_THRESHOLD};
 /// Convenience: every quotation in `regions` with its attribution frame (computed on the
 /// quotation's own sentence, see [`sentence_of`]). Continuations are not resolved here.
 pub fn attributed_quotes(text: &str, regions: &[Span]) -> Vec<(QuoteSpan, Option<Attribution>)> {
+    attributed_quotes_in_sentences(text, regions)
+        .into_iter()
+        .map(|(q, a, _)| (q, a))
+        .collect()
+}
+
+/// [`attributed_quotes`] with each quotation's sentence ([`sentence_of`]), which callers
+/// need again and need not look for again.
+pub fn attributed_quotes_in_sentences(
+    text: &str,
+    regions: &[Span],
+) -> Vec<(QuoteSpan, Option<Attribution>, Span)> {
     let quotes = find_quotes(text, regions);
+    let mut sentences = text::SentenceFinder::default();
     quotes
         .iter()
         .map(|q| {
-            let sentence = sentence_of(text, q);
-            (*q, attribute(text, q, sentence))
+            let sentence = sentences.sentence_of(text, q);
+            (*q, attribute(text, q, sentence), sentence)
         })
         .collect()
 }

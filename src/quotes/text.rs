@@ -35,9 +35,10 @@ pub fn paragraphs(text: &str, region: Span) -> Vec<Span> {
     let mut lines = Vec::new();
     let mut start = 0;
     let b = s.as_bytes();
-    for (i, c) in s.char_indices() {
+    // Line breaks are ASCII, so bytes suffice: no decoding of every character.
+    for (i, &c) in b.iter().enumerate() {
         // A line ends at \n, \r\n or a lone \r (old Mac exports).
-        if c == '\n' || (c == '\r' && b.get(i + 1) != Some(&b'\n')) {
+        if c == b'\n' || (c == b'\r' && b.get(i + 1) != Some(&b'\n')) {
             lines.push(trim(
                 text,
                 Span::new(region.start + start, region.start + i),
@@ -192,14 +193,37 @@ pub(crate) fn sentence_around(text: &str, span: Span, para: Span, masks: &[Span]
 /// sentence followed by another sentence ("“We are ready.” The talks ..."), otherwise the
 /// quotation plus the words before and after it up to the surrounding sentence ends.
 pub fn sentence_of(text: &str, quote: &QuoteSpan) -> Span {
+    SentenceFinder::default().sentence_of(text, quote)
+}
+
+/// [`sentence_of`] for the quotations of one text in order: the quotation marks of a
+/// paragraph are found once for all its quotations, not once per quotation.
+#[derive(Default)]
+pub(crate) struct SentenceFinder {
+    /// The last paragraph looked at and the double quotations in it.
+    para: Option<Span>,
+    masks: Vec<Span>,
+}
+
+impl SentenceFinder {
+    pub(crate) fn sentence_of(&mut self, text: &str, quote: &QuoteSpan) -> Span {
+        let outer = clamp(text, quote.outer);
+        let para = line_around(text, outer);
+        if self.para != Some(para) {
+            self.masks.clear();
+            self.masks
+                .extend(double_quotes(text, para).iter().map(|q| q.outer));
+            self.para = Some(para);
+        }
+        sentence_in(text, quote, para, &self.masks)
+    }
+}
+
+/// [`sentence_of`] given the quotation's paragraph and the double quotations in it.
+fn sentence_in(text: &str, quote: &QuoteSpan, para: Span, masks: &[Span]) -> Span {
     let outer = clamp(text, quote.outer);
     let inner = clamp(text, quote.inner);
-    let para = line_around(text, outer);
-    let masks = double_quotes(text, para)
-        .iter()
-        .map(|q| q.outer)
-        .collect::<Vec<_>>();
-    let full = sentence_around(text, outer, para, &masks);
+    let full = sentence_around(text, outer, para, masks);
     // A quotation ending in a terminator and followed by a capitalised word (or a new
     // quotation) ends its sentence.
     let ends_sentence = inner.slice(text).trim_end().ends_with(['.', '!', '?']) && {
