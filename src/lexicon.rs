@@ -1,7 +1,7 @@
 //! General-English lexicons, embedded from `rules/lexicon/` and built once.
 //! Multi-word phrase lists become aho-corasick automata (leftmost-longest, whole words).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -55,9 +55,6 @@ impl PhraseList {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            // A DFA (the default picks an NFA above 100 patterns): these scan every
-            // sentence, and the tables stay small.
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&phrases)
             .expect("lexicon automaton builds");
         PhraseList {

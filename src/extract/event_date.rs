@@ -15,7 +15,7 @@ use crate::claim::{EventDate, TimeRef};
 use crate::entities::EntityId;
 use crate::mentions::MentionKind;
 use crate::span::Span;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use foldhash::{HashMap, HashSet};
 use foldhash::{HashMapExt, HashSetExt};
 use jiff::civil::Date;
@@ -49,9 +49,6 @@ static EVENT_WORDS: LazyLock<EventWords> = LazyLock::new(|| {
     let ac = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        // A DFA (the default picks an NFA above 100 patterns): this scans every sentence,
-        // and the table stays small.
-        .kind(Some(AhoCorasickKind::DFA))
         .build(&phrases)
         .expect("event-word automaton builds");
     EventWords {
