@@ -325,13 +325,9 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
         .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
         .collect();
     let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
-    // Each distinct pair once, in order; the pairs are judged in parallel and linked in
-    // that order (the graph does not depend on the thread count).
-    let mut done = foldhash::HashSet::new();
-    let pairs: Vec<(usize, usize)> = name_pairs(&surnames)
-        .into_iter()
-        .filter(|&(a, b)| done.insert((people[a].id, people[b].id)))
-        .collect();
+    // `name_pairs` gives each pair of people once, in order; the pairs are judged in
+    // parallel and linked in that order (the graph does not depend on the thread count).
+    let pairs = name_pairs(&surnames);
     let variants: Vec<(usize, usize, String)> = {
         use rayon::prelude::*;
         pairs
@@ -358,7 +354,7 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
     }
 }
 
-/// Pairs (a, b), a < b, of people to compare for spelling variants, in the order of the
+/// Pairs (a, b), a < b, each once, of people to compare for spelling variants, in the order of the
 /// blocks by the surname's first letter. Few people: every pair of a block. Many: only the
 /// pairs that can be variants ([`names::spelling_variant`]: the same surname, or surnames
 /// of at least four letters at most two edits apart), found through the strings left by

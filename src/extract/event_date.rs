@@ -287,7 +287,7 @@ pub fn extract(
         if inside(quotes, span) {
             continue;
         }
-        // "700 homicides", "3,165 shooting incidents": tallies, not happenings.
+        // "400 robberies", "1,250 arson attacks": tallies, not happenings.
         let before = ws.before(s, 3);
         if before.last().is_some_and(|w| is_number_word(w)) {
             continue;

@@ -344,24 +344,9 @@ impl Background {
         bg
     }
 
-    /// [`Background::new`] over the lines of each text, texts analysed in parallel (the
-    /// counts are sums, so the result does not depend on the thread count).
-    pub fn from_texts(texts: &[&str]) -> Self {
-        use rayon::prelude::*;
-        texts.par_iter().map(|t| Background::new(t.lines())).reduce(
-            Background::default,
-            |mut a, b| {
-                a.docs += b.docs;
-                for (k, v) in b.df {
-                    *a.df.entry(k).or_default() += v;
-                }
-                a
-            },
-        )
-    }
-
-    /// [`Background::from_texts`] counting only the stems of `prepared` quotations: the
-    /// weights of those stems are the same, and comparing the prepared quotations never
+    /// [`Background::new`] over the lines of `texts` (texts analysed in parallel; the counts
+    /// are sums, so the result does not depend on the thread count), counting only the stems
+    /// of `prepared` quotations: the weights of those stems are the same, and comparing the prepared quotations never
     /// asks for another. Stems are numbered, so each line's distinct stems are integers
     /// sorted and counted in an array, not strings hashed into a map (this runs over
     /// every line of the bundle).
@@ -907,7 +892,7 @@ mod tests {
             "The weather was fine for 1,200 people, a 5% rise",
         ];
         let prepared: Vec<Prepared> = quotes.iter().map(|q| Prepared::new(q)).collect();
-        let whole = Background::from_texts(&texts);
+        let whole = Background::new(texts.iter().flat_map(|t| t.lines()));
         let narrow = Background::for_quotations(&texts, &prepared);
         assert_eq!(whole.docs, narrow.docs);
         let mut asked = 0;
