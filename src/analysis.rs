@@ -110,11 +110,11 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
 }
 
 pub fn analyse(bundle: &Bundle) -> Analysis {
-    analyse_timed(bundle, &mut crate::check::Timings::default())
+    analyse_timed(bundle, &mut crate::timings::Timings::default())
 }
 
 /// [`analyse`], recording the time of each stage (segment, mentions, resolve, claims).
-pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis {
+pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analysis {
     let year = bundle_year(&bundle.documents);
     let clock = std::time::Instant::now();
     let segs: Vec<Segmented> = bundle
@@ -122,7 +122,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .par_iter()
         .map(|d| segment(&d.text, d.body_start))
         .collect();
-    t.record(crate::check::Stage::Segment, clock);
+    t.record(crate::timings::Stage::Segment, clock);
     let clock = std::time::Instant::now();
     let docs: Vec<DocAnalysis> = bundle
         .documents
@@ -130,7 +130,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .zip(segs)
         .map(|(d, seg)| tag_document(d, seg, year))
         .collect();
-    t.record(crate::check::Stage::Mentions, clock);
+    t.record(crate::timings::Stage::Mentions, clock);
     let clock = std::time::Instant::now();
     let inputs: Vec<_> = bundle
         .documents
@@ -139,7 +139,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
         .map(|(d, a)| (d.id.clone(), a.mentions.as_slice()))
         .collect();
     let entities = entities::resolve_with(&inputs, &bundle.entities);
-    t.record(crate::check::Stage::Resolve, clock);
+    t.record(crate::timings::Stage::Resolve, clock);
     let clock = std::time::Instant::now();
     let per_doc: Vec<Vec<Claim>> = bundle
         .documents
@@ -152,7 +152,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::check::Timings) -> Analysis
     for c in per_doc {
         claims.extend(c);
     }
-    t.record(crate::check::Stage::Claims, clock);
+    t.record(crate::timings::Stage::Claims, clock);
     Analysis {
         docs,
         entities,

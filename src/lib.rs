@@ -22,11 +22,13 @@ pub mod mentions;
 pub mod quantities;
 pub mod quotes;
 pub mod report;
+pub mod rule_examples;
 pub mod rules;
 pub mod segment;
 pub mod span;
 pub mod suppress;
 pub mod temporal;
+pub mod timings;
 pub mod tokens;
 pub mod yaml;
 

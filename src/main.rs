@@ -327,13 +327,14 @@ fn run(cli: Cli) -> Result<u8> {
                 .as_deref()
                 .map(claimgraph::baseline::read)
                 .transpose()?;
-            let mut t = check::Timings::default();
+            let mut t = claimgraph::timings::Timings::default();
             let clock = std::time::Instant::now();
             let bundle = load_bundle(&inputs)?;
-            t.record(check::Stage::Ingest, clock);
+            t.record(claimgraph::timings::Stage::Ingest, clock);
             let mut outcome = check::run_timed(bundle, &rules, &mut t);
             let clock = std::time::Instant::now();
-            let (suppressions, sup_notices) = claimgraph::suppress::apply(&mut outcome);
+            let (suppressions, sup_notices) =
+                claimgraph::suppress::apply(&outcome.bundle.documents, &mut outcome.findings);
             for n in &sup_notices {
                 eprintln!("notice: {}: {}", n.path, n.message);
             }
@@ -368,7 +369,7 @@ fn run(cli: Cli) -> Result<u8> {
                 // Streamed: the JSON report of a large bundle is several times its text.
                 // Its stage time includes the writing.
                 write_output_with(output.as_deref(), |w| report::json::write(&rep, w))?;
-                t.record(check::Stage::Report, clock);
+                t.record(claimgraph::timings::Stage::Report, clock);
                 if timings {
                     let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
                     eprint!("{}", t.render(bytes));
@@ -406,7 +407,7 @@ fn run(cli: Cli) -> Result<u8> {
                 Format::Github => report::github::render(&rep, docs),
                 Format::Html => report::html::render(&rep, docs),
             };
-            t.record(check::Stage::Report, clock);
+            t.record(claimgraph::timings::Stage::Report, clock);
             if timings {
                 let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
                 eprint!("{}", t.render(bytes));
@@ -538,7 +539,7 @@ fn run(cli: Cli) -> Result<u8> {
                         rules.extend(load::read_rules(p)?);
                     }
                 }
-                let results = claimgraph::rules::test::run_examples(&rules);
+                let results = claimgraph::rule_examples::run_examples(&rules);
                 let mut failed = 0;
                 for r in &results {
                     println!(

@@ -20,9 +20,9 @@
 //! The comments are not article text: [`mask`] blanks them (byte offsets kept) before the
 //! claims are extracted, so the words of a reason never become a claim or a quote.
 
-use crate::check::Outcome;
 use crate::document::Document;
 use crate::ingest::{Bundle, Notice};
+use crate::rules::Finding;
 use crate::span::{Location, Span};
 use regex::Regex;
 use serde::Serialize;
@@ -227,9 +227,12 @@ pub fn unmask(bundle: &mut Bundle, originals: Vec<Option<String>>) {
 /// Apply the suppressions of every document to the findings: drop the findings they
 /// cover, and return every suppression with what it hid and its problems, plus one notice
 /// per problem.
-pub fn apply(o: &mut Outcome) -> (Vec<Suppression>, Vec<Notice>) {
-    let mut sups: Vec<Suppression> = o.bundle.documents.iter().flat_map(find).collect();
-    o.findings.retain(|f| {
+pub fn apply(
+    documents: &[Document],
+    findings: &mut Vec<Finding>,
+) -> (Vec<Suppression>, Vec<Notice>) {
+    let mut sups: Vec<Suppression> = documents.iter().flat_map(find).collect();
+    findings.retain(|f| {
         let mut hit = false;
         for s in sups.iter_mut() {
             let Some(cover) = s.covers else { continue };

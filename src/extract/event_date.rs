@@ -563,20 +563,17 @@ fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::anchor_for;
     use crate::mentions::find_mentions;
     use crate::temporal::{self, TimexType};
 
     /// Tag dates against `published` and resolve mentions naively by surname.
     fn run(t: &str, published: &str) -> Vec<(String, Vec<String>, Vec<String>, String)> {
         let sentence = Span::new(0, t.len());
-        let anchor = anchor_for(
-            &crate::document::Document {
-                published: Some(published.parse().unwrap()),
-                ..test_doc()
-            },
-            None,
-        );
+        let anchor = temporal::Anchor {
+            date: Some(published.parse().unwrap()),
+            tz: None,
+            year_hint: None,
+        };
         let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
             .iter()
             .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
@@ -604,23 +601,6 @@ mod tests {
             )
         })
         .collect()
-    }
-
-    fn test_doc() -> crate::document::Document {
-        crate::document::Document {
-            id: crate::document::DocId("t".into()),
-            path: "t.txt".into(),
-            text: String::new(),
-            lines: crate::span::LineIndex::new(""),
-            published: None,
-            published_source: None,
-            timezone: None,
-            outlet: None,
-            url: None,
-            dateline: None,
-            body_start: 0,
-            lossy: false,
-        }
     }
 
     fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {

@@ -8,7 +8,6 @@ pub mod finding;
 pub mod load;
 pub mod model;
 pub mod schema;
-pub mod test;
 
 pub use finding::{Evidence, Finding};
 pub use model::{Rule, Severity};

@@ -1,8 +1,8 @@
 //! `rules test`: run each rule's examples through the whole pipeline with that rule alone,
 //! in the spirit of semgrep's `ruleid:`/`ok:` tests.
 
-use super::model::{Expect, Rule};
 use crate::ingest::{Bundle, document_from_text};
+use crate::rules::model::{Expect, Rule};
 
 pub struct ExampleResult {
     pub rule: String,
