@@ -10,6 +10,9 @@ pub struct ExampleResult {
     pub expect: &'static str,
     pub ok: bool,
     pub detail: String,
+    /// Each finding of the example: its message, then one line per piece of evidence
+    /// (`document:line:column value "text"`), for snapshots of what a rule reports.
+    pub findings: Vec<String>,
 }
 
 pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
@@ -26,6 +29,11 @@ pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
             crate::ingest::finish_bundle(&mut bundle);
             let outcome = crate::check::run(bundle, std::slice::from_ref(rule));
             let fired = !outcome.findings.is_empty();
+            let findings = outcome
+                .findings
+                .iter()
+                .map(|f| describe(f, &outcome.bundle.documents))
+                .collect();
             let ok = match ex.expect {
                 Expect::Fail => fired,
                 Expect::Pass => !fired,
@@ -49,8 +57,34 @@ pub fn run_examples(rules: &[Rule]) -> Vec<ExampleResult> {
                 },
                 ok,
                 detail,
+                findings,
             });
         }
+    }
+    out
+}
+
+/// A finding in a few lines: `[severity] message`, then its evidence.
+fn describe(f: &crate::rules::Finding, documents: &[crate::document::Document]) -> String {
+    let mut out = format!("[{}] {}", f.severity.as_str(), f.message);
+    for e in &f.evidence {
+        let doc = documents.iter().find(|d| d.id == e.document);
+        let (loc, text) = match doc {
+            Some(d) => {
+                let l = d.lines.locate(&d.text, e.span);
+                (
+                    format!("{}:{}", l.line, l.column),
+                    e.span.slice(&d.text).to_string(),
+                )
+            }
+            None => ("?".into(), String::new()),
+        };
+        let value = e
+            .value
+            .as_deref()
+            .map(|v| format!(" ({v})"))
+            .unwrap_or_default();
+        out.push_str(&format!("\n  {}:{loc}{value} {text:?}", e.document.0));
     }
     out
 }
