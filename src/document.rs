@@ -24,6 +24,8 @@ pub enum PublishedSource {
     Manifest,
     /// A first line `date YYYY-MM-DD`.
     DateLine,
+    /// `date:` in Markdown front matter.
+    FrontMatter,
     /// A wire dateline such as `Washington, May 10 (Agency)`, with the year in it.
     Dateline,
     /// A dateline without a year, the year taken from the rest of the bundle.

@@ -18,6 +18,14 @@ pub enum Error {
     BadInput { path: PathBuf, message: String },
     #[error("{0}")]
     Config(String),
+    #[error(
+        "{output}: refusing to write {what} there: it is the same file as {input}, which is read by this run; choose another path"
+    )]
+    OutputIsInput {
+        output: PathBuf,
+        input: PathBuf,
+        what: String,
+    },
     #[error("{path}:{line}:{column}: {message}")]
     Rule {
         path: String,

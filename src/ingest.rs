@@ -43,6 +43,9 @@ pub struct Bundle {
     pub notices: Vec<Notice>,
     /// Entities declared in `entities.yaml` files beside the articles or with `--entities`.
     pub entities: Vec<crate::entities::UserEntity>,
+    /// Every file read to build the bundle (articles, manifests, entity files), so that
+    /// no output is ever written onto one of them.
+    pub read: Vec<PathBuf>,
 }
 
 /// Read an `entities.yaml` file (canonical names, aliases, roles).
@@ -74,6 +77,71 @@ pub struct Manifest {
     pub documents: BTreeMap<String, ManifestEntry>,
 }
 
+/// The notice for a document without a publication date.
+pub const UNDATED: &str = "no publication date found (none in bundle.yaml, a first line `date YYYY-MM-DD`, front matter `date:` or a dateline): its weekdays and relative dates (\"on Tuesday\", \"yesterday\") cannot be resolved, so they are not compared";
+
+/// What a path is, following symbolic links.
+enum Entry {
+    Dir,
+    /// A regular file.
+    File,
+    /// Anything else, with what it is: a named pipe would block the run forever, a
+    /// dangling link has nothing to read.
+    Other(&'static str),
+}
+
+fn entry_kind(p: &Path) -> std::io::Result<Entry> {
+    let meta = match std::fs::metadata(p) {
+        Ok(m) => m,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            // The path itself exists, but what it points to does not.
+            return match std::fs::symlink_metadata(p) {
+                Ok(l) if l.file_type().is_symlink() => Ok(Entry::Other(
+                    "a broken symbolic link (what it points to does not exist)",
+                )),
+                _ => Err(e),
+            };
+        }
+        Err(e) => return Err(e),
+    };
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        return Ok(Entry::Dir);
+    }
+    if ft.is_file() {
+        return Ok(Entry::File);
+    }
+    Ok(Entry::Other(special_file(&ft)))
+}
+
+#[cfg(unix)]
+fn special_file(ft: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if ft.is_fifo() {
+        "a named pipe (FIFO), not a regular file: only regular files are read"
+    } else if ft.is_socket() {
+        "a socket, not a regular file: only regular files are read"
+    } else if ft.is_block_device() || ft.is_char_device() {
+        "a device, not a regular file: only regular files are read"
+    } else {
+        "not a regular file: only regular files are read"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_file(_: &std::fs::FileType) -> &'static str {
+    "not a regular file: only regular files are read"
+}
+
+/// The bundle's own metadata files, which are never articles even when named directly.
+fn metadata_file(p: &Path) -> Option<&'static str> {
+    match p.file_name().and_then(|n| n.to_str()) {
+        Some(MANIFEST) => Some("bundle.yaml is the bundle's manifest"),
+        Some(ENTITIES) => Some("entities.yaml declares the bundle's entities"),
+        _ => None,
+    }
+}
+
 fn is_article(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
@@ -87,17 +155,27 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut seen_dirs = HashSet::new();
     for p in paths {
-        let meta = std::fs::metadata(p).map_err(|e| match e.kind() {
+        match entry_kind(p).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => Error::NotFound { path: p.clone() },
             _ => Error::Io {
                 path: p.clone(),
                 source: e,
             },
-        })?;
-        if meta.is_dir() {
-            walk(p, &mut files, &mut bundle.notices, &mut seen_dirs)?;
-        } else {
-            files.push(p.clone());
+        })? {
+            Entry::Dir => walk(p, &mut files, &mut bundle.notices, &mut seen_dirs)?,
+            Entry::File => match metadata_file(p) {
+                Some(what) => bundle.notices.push(Notice {
+                    path: p.display().to_string(),
+                    message: format!(
+                        "skipped: {what}, not an article (name the folder that holds it)"
+                    ),
+                }),
+                None => files.push(p.clone()),
+            },
+            Entry::Other(why) => bundle.notices.push(Notice {
+                path: p.display().to_string(),
+                message: format!("skipped: {why}"),
+            }),
         }
     }
     files.sort();
@@ -112,9 +190,11 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         let epath = dir.join(ENTITIES);
         if epath.is_file() {
             bundle.entities.extend(read_entities(&epath)?);
+            bundle.read.push(epath);
         }
         let mpath = dir.join(MANIFEST);
         let m = if mpath.is_file() {
+            bundle.read.push(mpath.clone());
             let src = std::fs::read_to_string(&mpath).map_err(|e| Error::Io {
                 path: mpath.clone(),
                 source: e,
@@ -142,6 +222,7 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
     for (f, read) in files.iter().zip(reads) {
         let (text, notices) = read?;
         bundle.notices.extend(notices);
+        bundle.read.push(f.clone());
         let Some((text, lossy)) = text else {
             continue;
         };
@@ -194,6 +275,12 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         });
     }
     infer_years(&mut bundle.documents);
+    for d in bundle.documents.iter().filter(|d| d.published.is_none()) {
+        bundle.notices.push(Notice {
+            path: d.path.clone(),
+            message: UNDATED.into(),
+        });
+    }
     bundle.notices.sort();
     Ok(bundle)
 }
@@ -233,7 +320,31 @@ fn walk(
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if p.is_dir() {
+        let kind = match entry_kind(&p) {
+            Ok(k) => k,
+            Err(e) => {
+                notices.push(Notice {
+                    path: p.display().to_string(),
+                    message: format!("skipped: cannot be inspected: {e}"),
+                });
+                continue;
+            }
+        };
+        if let Entry::Other(why) = kind {
+            if is_article(&p) {
+                notices.push(Notice {
+                    path: p.display().to_string(),
+                    message: format!("skipped: {why}"),
+                });
+            } else if name != MANIFEST && name != ENTITIES {
+                notices.push(Notice {
+                    path: p.display().to_string(),
+                    message: "skipped: not an article (only .txt and .md are read)".into(),
+                });
+            }
+            continue;
+        }
+        if matches!(kind, Entry::Dir) {
             if name.starts_with('.') || name == "target" {
                 notices.push(Notice {
                     path: p.display().to_string(),
@@ -277,32 +388,43 @@ fn read_text(
         return Ok(None);
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    match decode(&bytes) {
-        Decoded::Text(t) if t.trim().is_empty() => {
-            notices.push(Notice {
-                path: display,
-                message: "skipped: empty file".into(),
-            });
-            Ok(None)
-        }
-        Decoded::Text(t) => Ok(Some((t, false))),
-        Decoded::Lossy(t, at) => {
-            notices.push(Notice {
-                path: display,
-                message: format!(
-                    "not valid UTF-8 (first bad byte at offset {at}): decoded with U+FFFD replacements; spans after that point refer to the decoded text"
-                ),
-            });
-            Ok(Some((t, true)))
-        }
+    let (text, bad_byte) = match decode(&bytes) {
+        Decoded::Text(t) => (t, None),
+        Decoded::Lossy(t, at) => (t, Some(at)),
         Decoded::Binary => {
             notices.push(Notice {
                 path: display,
                 message: "skipped: binary file (contains NUL bytes)".into(),
             });
-            Ok(None)
+            return Ok(None);
         }
+    };
+    if text.trim().is_empty() {
+        notices.push(Notice {
+            path: display,
+            message: "skipped: empty file".into(),
+        });
+        return Ok(None);
     }
+    if let Some(format) = crate::sniff::sniff(&text) {
+        notices.push(Notice {
+            path: display,
+            message: format!(
+                "skipped: looks like {}, not a plain-text article (claimgraph reads the text of articles, as .txt or .md)",
+                format.describe()
+            ),
+        });
+        return Ok(None);
+    }
+    if let Some(at) = bad_byte {
+        notices.push(Notice {
+            path: display,
+            message: format!(
+                "not valid UTF-8 (first bad byte at offset {at}): decoded with U+FFFD replacements; spans after that point refer to the decoded text"
+            ),
+        });
+    }
+    Ok(Some((text, bad_byte.is_some())))
 }
 
 #[derive(Debug, PartialEq)]
@@ -365,8 +487,51 @@ fn build_document(
             }),
         }
     }
-    let marker = dateline::date_marker(&text);
-    let body_start = marker.map(|(_, end)| end).unwrap_or(0);
+    let mut outlet = entry.outlet;
+    let mut url = entry.url;
+    // Markdown front matter: the body starts after it, and its date counts unless the
+    // manifest gives one.
+    let block = path
+        .ends_with(".md")
+        .then(|| crate::front_matter::find(&text))
+        .flatten();
+    let marker = if block.is_some() {
+        None
+    } else {
+        dateline::date_marker(&text)
+    };
+    let mut body_start = marker.map(|(_, end)| end).unwrap_or(0);
+    if let Some(block) = &block {
+        body_start = block.body_start;
+        match crate::front_matter::parse(&text, block) {
+            Ok(fm) => {
+                if let Some(v) = fm.date.as_deref() {
+                    match crate::front_matter::date(v) {
+                        Some(d) if published.is_none() => {
+                            published = Some(d);
+                            source = Some(PublishedSource::FrontMatter);
+                        }
+                        Some(_) => {}
+                        None => notices.push(Notice {
+                            path: path.clone(),
+                            message: format!(
+                                "front matter: `date: {v}` is not a YYYY-MM-DD date or timestamp; ignored"
+                            ),
+                        }),
+                    }
+                }
+                outlet = outlet.or(fm.outlet);
+                url = url.or(fm.url);
+            }
+            Err(p) => notices.push(Notice {
+                path: path.clone(),
+                message: format!(
+                    "front matter, line {} column {}: {}; its metadata is ignored",
+                    p.line, p.column, p.message
+                ),
+            }),
+        }
+    }
     if published.is_none()
         && let Some((d, _)) = marker
     {
@@ -390,8 +555,8 @@ fn build_document(
         published,
         published_source: source,
         timezone: entry.timezone,
-        outlet: entry.outlet,
-        url: entry.url,
+        outlet,
+        url,
         dateline: dl,
         body_start,
         lossy,

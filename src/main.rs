@@ -1,13 +1,12 @@
 //! The claimgraph command line: a thin layer over the library. Errors the user can fix
 //! exit 2 with a message naming the file; findings at or above --fail-on exit 1.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use claimgraph::check;
 use claimgraph::ingest::{self, IngestOptions};
 use claimgraph::report;
 use claimgraph::rules::{Rule, Severity, config, load};
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -196,8 +195,20 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(e) => {
-            // Paths and rule text in the message may carry control characters.
-            let msg = format!("{e:#}");
+            // Paths and rule text in the message may carry control characters. A cause
+            // whose text the message already ends with (an OS error under a library error
+            // that quotes it) is said once.
+            let mut msg = String::new();
+            for cause in e.chain() {
+                let c = cause.to_string();
+                if msg.ends_with(&c) {
+                    continue;
+                }
+                if !msg.is_empty() {
+                    msg.push_str(": ");
+                }
+                msg.push_str(&c);
+            }
             let msg: Vec<String> = msg.lines().map(report::text::sanitise).collect();
             eprintln!("error: {}", msg.join("\n"));
             ExitCode::from(2)
@@ -225,8 +236,13 @@ fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
     Ok(bundle)
 }
 
-fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Rule>> {
+/// The rules in effect, and the files they were read from (configuration and rule files).
+fn effective_rules(
+    args: &RuleArgs,
+    first_input: Option<&Path>,
+) -> Result<(Vec<Rule>, Vec<PathBuf>)> {
     let mut rules = load::default_rules();
+    let mut read = Vec::new();
     let cfg_path = if args.no_config {
         None
     } else {
@@ -239,59 +255,23 @@ fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Ru
         None => config::Config::default(),
     };
     if let Some(p) = &cfg_path {
+        read.push(p.clone());
         let base = p.parent().unwrap_or(Path::new("."));
         for r in &cfg.rules {
             rules = load::merge(rules, load::read_rules(&base.join(r))?);
+            read.push(base.join(r));
         }
     }
     for r in &args.rules {
         rules = load::merge(rules, load::read_rules(r)?);
+        read.push(r.clone());
     }
-    Ok(cfg.apply(rules))
+    Ok((cfg.apply(rules), read))
 }
 
-/// Write to a temporary file beside the target, then rename: never a partial report.
+/// Write a rendered report to FILE (atomically) or standard output.
 fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
-    write_output_with(path, |w| w.write_all(content.as_bytes()))
-}
-
-/// [`write_output`] for a writer-based renderer (the JSON report is streamed, not built
-/// as one string).
-fn write_output_with(
-    path: Option<&Path>,
-    render: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<()> {
-    match path {
-        None => {
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            render(&mut out).context("writing to standard output")?;
-            out.flush().context("writing to standard output")?;
-        }
-        Some(p) => {
-            let dir = p
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .unwrap_or(Path::new("."));
-            let name = p
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "report".into());
-            let tmp = dir.join(format!(".{name}.claimgraph-tmp"));
-            let written = std::fs::File::create(&tmp).and_then(|f| {
-                let mut w = std::io::BufWriter::with_capacity(1 << 16, f);
-                render(&mut w)?;
-                w.into_inner().map_err(|e| e.into_error())?.sync_all()
-            });
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&tmp);
-                bail!("{}: cannot write: {e}", p.display());
-            }
-            if let Err(e) = std::fs::rename(&tmp, p) {
-                let _ = std::fs::remove_file(&tmp);
-                bail!("{}: cannot write: {e}", p.display());
-            }
-        }
-    }
+    claimgraph::output::write_atomic(path, |w| w.write_all(content.as_bytes()))?;
     Ok(())
 }
 
@@ -321,7 +301,8 @@ fn run(cli: Cli) -> Result<u8> {
             output,
             timings,
         } => {
-            let rules = effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
+            let (rules, rule_files) =
+                effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
             // Read the baseline first: a bad one is an error before any work is done.
             let known = baseline
                 .as_deref()
@@ -331,6 +312,28 @@ fn run(cli: Cli) -> Result<u8> {
             let clock = std::time::Instant::now();
             let bundle = load_bundle(&inputs)?;
             t.record(claimgraph::timings::Stage::Ingest, clock);
+            // Refuse to write onto anything this run reads, before any work is done.
+            let mut reads = claimgraph::output::ReadSet::default();
+            for p in bundle
+                .read
+                .iter()
+                .chain(&rule_files)
+                .chain(&inputs.entities)
+            {
+                reads.add_file_or_folder(p);
+            }
+            if let Some(p) = &write_baseline {
+                reads.guard(p, "the baseline")?;
+            }
+            if let Some(p) = &baseline {
+                reads.add(p);
+            }
+            if let Some(p) = &output {
+                reads.guard(p, "the report")?;
+                if let Some(b) = &write_baseline {
+                    claimgraph::output::guard_distinct(b, p)?;
+                }
+            }
             let mut outcome = check::run_timed(bundle, &rules, &mut t);
             let clock = std::time::Instant::now();
             let (suppressions, sup_notices) =
@@ -368,7 +371,9 @@ fn run(cli: Cli) -> Result<u8> {
             if format == Format::Json {
                 // Streamed: the JSON report of a large bundle is several times its text.
                 // Its stage time includes the writing.
-                write_output_with(output.as_deref(), |w| report::json::write(&rep, w))?;
+                claimgraph::output::write_atomic(output.as_deref(), |w| {
+                    report::json::write(&rep, w)
+                })?;
                 t.record(claimgraph::timings::Stage::Report, clock);
                 if timings {
                     let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
@@ -520,7 +525,7 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
-                let rules = effective_rules(&rules, Some(Path::new(".")))?;
+                let (rules, _) = effective_rules(&rules, Some(Path::new(".")))?;
                 for r in rules {
                     println!("{:<32} {:<8} {}", r.id, r.severity.as_str(), r.summary);
                 }

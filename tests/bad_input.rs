@@ -397,3 +397,316 @@ fn control_characters_never_reach_the_terminal() {
         "escape sequence in the text report"
     );
 }
+
+// ---- Nothing lost (issue 12) ----
+
+/// Run `check` with an output option aimed at `target`, and assert it is refused with
+/// exit 2, a message naming `target` and `article`, and the article left byte for byte.
+fn assert_output_refused(dir: &Path, option: &str, target: &Path, article: &Path) {
+    let before = std::fs::read(article).unwrap();
+    let r = check(&[dir.as_os_str(), os(option), target.as_os_str()]);
+    assert_eq!(r.code, 2, "{option} {}: {}", target.display(), r.describe());
+    assert!(
+        r.stderr.contains(&target.display().to_string())
+            && r.stderr.contains(&article.display().to_string()),
+        "the message names both files: {}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("read by this run"), "{}", r.stderr);
+    assert_eq!(
+        std::fs::read(article).unwrap(),
+        before,
+        "the article is untouched"
+    );
+}
+
+#[test]
+fn output_onto_an_input_article_is_refused_by_any_path() {
+    let dir = temp_dir("output-is-input");
+    let article = dir.write("story/a.txt", ARTICLE);
+    dir.write("story/b.txt", ARTICLE.replace("Wednesday", "Thursday"));
+    let story = dir.join("story");
+    std::fs::create_dir_all(dir.join("story/sub")).unwrap();
+    std::os::unix::fs::symlink(&article, dir.join("link.txt")).unwrap();
+    std::fs::hard_link(&article, dir.join("hard.txt")).unwrap();
+    for option in ["-o", "--output", "--write-baseline"] {
+        assert_output_refused(&story, option, &article, &article);
+        assert_output_refused(&story, option, &dir.join("story/sub/../a.txt"), &article);
+        assert_output_refused(&story, option, &dir.join("link.txt"), &article);
+        assert_output_refused(&story, option, &dir.join("hard.txt"), &article);
+    }
+}
+
+#[test]
+fn output_onto_a_rule_file_config_or_baseline_is_refused() {
+    let dir = temp_dir("output-is-config");
+    dir.write("story/a.txt", ARTICLE);
+    let story = dir.join("story");
+    let cfg = dir.write("story/claimgraph.yml", "ignore: [CG501]\n");
+    assert_output_refused(&story, "-o", &cfg, &cfg);
+    // A baseline that is read may be refreshed in place, but not overwritten by the report.
+    let base = dir.join("base.json");
+    let w = check(&[story.as_os_str(), os("--write-baseline"), base.as_os_str()]);
+    assert_eq!(w.code, 0, "{}", w.describe());
+    let r = check(&[
+        story.as_os_str(),
+        os("--baseline"),
+        base.as_os_str(),
+        os("-o"),
+        base.as_os_str(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    let refresh = check(&[
+        story.as_os_str(),
+        os("--baseline"),
+        base.as_os_str(),
+        os("--write-baseline"),
+        base.as_os_str(),
+    ]);
+    assert_eq!(refresh.code, 0, "{}", refresh.describe());
+}
+
+#[test]
+fn report_and_baseline_cannot_be_one_file() {
+    let dir = temp_dir("output-twice");
+    dir.write("story/a.txt", ARTICLE);
+    let out = dir.write("out.json", "old");
+    let r = check(&[
+        dir.join("story").as_os_str(),
+        os("-o"),
+        out.as_os_str(),
+        os("--write-baseline"),
+        out.as_os_str(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "old");
+}
+
+#[test]
+fn a_named_pipe_is_skipped_with_a_notice_not_waited_on() {
+    let dir = temp_dir("fifo");
+    dir.write("good.txt", ARTICLE);
+    let fifo = dir.join("x.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("note: mkfifo is not available here; skipping the named-pipe test");
+        return;
+    }
+    for args in [
+        vec![dir.path().as_os_str()],
+        vec![
+            dir.join("good.txt").into_os_string().leak() as &std::ffi::OsStr,
+            fifo.as_os_str(),
+        ],
+    ] {
+        let mut a = args.clone();
+        a.extend([os("--format"), os("json"), os("--exit-zero")]);
+        let r = common::check_within(&a, 30);
+        assert_eq!(r.code, 0, "{}", r.describe());
+        let ns = notices(&r.stdout);
+        assert!(notice_for(&ns, &fifo).contains("named pipe"), "{ns:?}");
+        assert_eq!(json(&r.stdout)["documents"].as_array().unwrap().len(), 1);
+    }
+}
+
+#[test]
+fn a_dangling_symlink_is_a_notice_and_the_rest_is_read() {
+    let dir = temp_dir("dangling");
+    dir.write("good.txt", ARTICLE);
+    let link = dir.join("gone.txt");
+    std::os::unix::fs::symlink(dir.join("missing.txt"), &link).unwrap();
+    for first in [dir.path().as_os_str(), link.as_os_str()] {
+        let r = check(&[
+            first,
+            dir.join("good.txt").as_os_str(),
+            os("--format"),
+            os("json"),
+            os("--exit-zero"),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.describe());
+        let ns = notices(&r.stdout);
+        assert!(
+            notice_for(&ns, &link).contains("broken symbolic link"),
+            "{ns:?}"
+        );
+        assert_eq!(json(&r.stdout)["documents"].as_array().unwrap().len(), 1);
+    }
+}
+
+#[test]
+fn html_json_and_feeds_are_refused_with_what_they_look_like() {
+    let dir = temp_dir("foreign");
+    dir.write("good.txt", ARTICLE);
+    let cases = [
+        (
+            "page.txt",
+            "<!DOCTYPE html>\n<html><head><script>var x = \"Ana Ruiz met Tomas Held on Friday\";</script></head><body><p>Text.</p></body></html>\n",
+            "HTML",
+        ),
+        (
+            "feed.md",
+            "{\"headline\": \"One\", \"body\": \"Ana Ruiz spoke on Monday.\"}\n{\"headline\": \"Two\", \"body\": \"Ana Ruiz spoke on Friday.\"}\n",
+            "JSON Lines",
+        ),
+        (
+            "item.txt",
+            "{\"headline\": \"One\",\n \"body\": \"Ana Ruiz spoke on Monday.\"}\n",
+            "JSON",
+        ),
+        (
+            "rss.txt",
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><description>Ana Ruiz spoke.</description></item></channel></rss>\n",
+            "RSS",
+        ),
+    ];
+    let mut named = Vec::new();
+    for (name, content, _) in &cases {
+        named.push(dir.write(name, content));
+    }
+    // In a folder, and named directly (even with another extension).
+    let direct = dir.write("elsewhere/export.jsonl", cases[1].1);
+    for args in [
+        vec![dir.path().as_os_str()],
+        vec![dir.join("good.txt").as_os_str(), direct.as_os_str()],
+    ] {
+        let mut a = args.clone();
+        a.extend([os("--format"), os("json"), os("--exit-zero")]);
+        let r = check(&a);
+        assert_eq!(r.code, 0, "{}", r.describe());
+        let ns = notices(&r.stdout);
+        let docs = json(&r.stdout)["documents"].as_array().unwrap().len();
+        assert_eq!(docs, 1, "only the article is read: {ns:?}");
+        if args.len() == 1 {
+            for ((_, _, kind), path) in cases.iter().zip(&named) {
+                let n = notice_for(&ns, path);
+                assert!(n.contains("skipped") && n.contains(kind), "{n}");
+            }
+        } else {
+            assert!(notice_for(&ns, &direct).contains("JSON Lines"), "{ns:?}");
+        }
+    }
+}
+
+#[test]
+fn an_article_that_starts_with_a_suppression_comment_is_still_read() {
+    let dir = temp_dir("comment-first");
+    let a = dir.write(
+        "a.md",
+        format!("<!-- claimgraph: ignore-document[CG201] reason=\"checked\" -->\n{ARTICLE}"),
+    );
+    let r = check(&[a.as_os_str(), os("--format"), os("json"), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert_eq!(json(&r.stdout)["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn the_manifest_named_as_an_article_is_refused() {
+    let dir = temp_dir("manifest-direct");
+    dir.write("good.txt", ARTICLE);
+    let manifest = dir.write("bundle.yaml", "documents:\n  good: {outlet: Wire}\n");
+    let entities = dir.write("entities.yaml", "entities: []\n");
+    let r = check(&[
+        manifest.as_os_str(),
+        entities.as_os_str(),
+        dir.join("good.txt").as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    assert!(notice_for(&ns, &manifest).contains("manifest"), "{ns:?}");
+    assert!(notice_for(&ns, &entities).contains("entities"), "{ns:?}");
+    let docs = json(&r.stdout)["documents"].as_array().unwrap().clone();
+    assert_eq!(docs.len(), 1, "{docs:?}");
+    assert_eq!(
+        docs[0]["outlet"], "Wire",
+        "the manifest still applies to its folder"
+    );
+}
+
+#[test]
+fn markdown_front_matter_gives_the_date_and_weekdays_resolve_against_it() {
+    let dir = temp_dir("front-matter");
+    let body = "Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\n";
+    let a = dir.write(
+        "a.md",
+        format!("---\ntitle: Harbour talks\ndate: 2031-03-14\noutlet: Coast Wire\ntags: [ports]\n---\n{body}"),
+    );
+    let r = check(&[a.as_os_str(), os("--format"), os("json"), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let v = json(&r.stdout);
+    let doc = &v["documents"][0];
+    assert_eq!(doc["published"], "2031-03-14");
+    assert_eq!(doc["published_source"], "front-matter");
+    assert_eq!(doc["outlet"], "Coast Wire");
+    assert_eq!(v["summary"]["undated_documents"], 0);
+    // The Wednesday before Friday 14 March 2031.
+    let claims = v["claims"].as_array().unwrap();
+    let dated = claims
+        .iter()
+        .find(|c| c["kind"] == "communication")
+        .unwrap_or_else(|| panic!("{claims:?}"));
+    assert!(dated.to_string().contains("2031-03-12"), "{dated}");
+    // No claim comes from the front matter itself.
+    let fm_end =
+        "---\ntitle: Harbour talks\ndate: 2031-03-14\noutlet: Coast Wire\ntags: [ports]\n---\n"
+            .len();
+    for c in claims {
+        let start = c["span"]["start"].as_u64().expect("every claim has a span") as usize;
+        assert!(start >= fm_end, "{c}");
+    }
+}
+
+#[test]
+fn bad_front_matter_is_a_notice_with_its_line() {
+    let dir = temp_dir("front-matter-bad");
+    let a = dir.write(
+        "a.md",
+        format!("---\ntitle: ok\ndate: [2031\n---\n{ARTICLE}"),
+    );
+    let r = check(&[a.as_os_str(), os("--format"), os("json"), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    let n = notice_for(&ns, &a);
+    assert!(n.contains("front matter, line 3"), "{n}");
+}
+
+#[test]
+fn an_undated_document_gets_a_notice_and_is_counted() {
+    let dir = temp_dir("undated");
+    let dated = dir.write("a.txt", ARTICLE);
+    let undated = dir.write(
+        "b.txt",
+        "Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Thursday.\n",
+    );
+    let r = check(&[
+        dir.path().as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    let v = json(&r.stdout);
+    assert_eq!(v["summary"]["undated_documents"], 1, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    assert!(
+        notice_for(&ns, &undated).contains("no publication date"),
+        "{ns:?}"
+    );
+    assert!(
+        !ns.iter().any(|(p, _)| *p == dated.display().to_string()),
+        "{ns:?}"
+    );
+    assert!(r.stderr.contains("no publication date"), "{}", r.stderr);
+}
+
+#[test]
+fn an_os_error_is_said_once() {
+    let dir = temp_dir("os-error-once");
+    let file = dir.write("a.txt", ARTICLE);
+    let under_a_file = file.join("b.txt");
+    let r = check(&[under_a_file.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    let os_error = "os error";
+    assert_eq!(r.stderr.matches(os_error).count(), 1, "{}", r.stderr);
+}

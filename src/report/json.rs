@@ -79,6 +79,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Documents without a publication date: their weekdays and relative dates are not
+    /// resolved (each has a notice).
+    pub undated_documents: usize,
 }
 
 /// A claim as the report prints it. Keys are in alphabetical order (the order the
@@ -303,6 +306,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
         documents: docs.len(),
         claims: o.analysis.claims.len(),
         events: o.ledger.events.len(),
+        undated_documents: docs.iter().filter(|d| d.published.is_none()).count(),
         ..Default::default()
     };
     let findings = o

@@ -145,3 +145,28 @@ pub fn check(args: &[&std::ffi::OsStr]) -> Run {
 pub fn os(s: &str) -> &std::ffi::OsStr {
     std::ffi::OsStr::new(s)
 }
+
+/// `claimgraph check ARGS...`, killed and reported as a failure if it has not finished
+/// within `secs` (for inputs that could block the run, such as a named pipe).
+pub fn check_within(args: &[&std::ffi::OsStr], secs: u64) -> Run {
+    use std::process::Stdio;
+    let mut child = cmd()
+        .arg("check")
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("claimgraph runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return finish(child.wait_with_output().expect("output"));
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("claimgraph check did not finish within {secs} s (blocked on an input?)");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
