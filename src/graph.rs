@@ -14,6 +14,8 @@ use petgraph::graph::{NodeIndex, UnGraph};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+pub mod words;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
@@ -52,12 +54,16 @@ pub enum Node {
     /// Index into `Analysis::claims`.
     Claim(usize),
     Entity(EntityId),
+    /// Index into `ClaimGraph::words`: a capitalised word's spelling.
+    Word(usize),
 }
 
 pub struct ClaimGraph {
     pub graph: UnGraph<Node, Edge>,
     claim_nodes: Vec<NodeIndex>,
     entity_nodes: HashMap<EntityId, NodeIndex>,
+    /// Spellings of capitalised words that are nodes (those in a spelling-variant pair).
+    pub words: Vec<words::WordForm>,
 }
 
 impl ClaimGraph {
@@ -116,6 +122,7 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         ),
         claim_nodes: Vec::with_capacity(an.claims.len()),
         entity_nodes: HashMap::new(),
+        words: Vec::new(),
     };
     for i in 0..an.claims.len() {
         let n = g.graph.add_node(Node::Claim(i));
@@ -134,6 +141,7 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
     let stories = Stories::new(an, documents);
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
+    link_words(&mut g, an, documents);
     link_quotes(&mut g, an, documents, &stories);
     link_quantities(&mut g, an, documents, &stories);
     link_roles(&mut g, an, documents, &stories);
@@ -349,6 +357,33 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
                     ea.canonical, eb.canonical
                 ),
                 score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
+            },
+        );
+    }
+}
+
+/// Capitalised words spelled two ways ([`words`]): each spelling in a pair becomes a node,
+/// and the pair a name-spelling contradiction.
+fn link_words(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+    let (forms, variants) = words::variants(an, documents);
+    let mut node_of: BTreeMap<usize, NodeIndex> = BTreeMap::new();
+    for v in variants {
+        let mut node = |f: usize, g: &mut ClaimGraph| {
+            *node_of.entry(f).or_insert_with(|| {
+                g.words.push(forms[f].clone());
+                g.graph.add_node(Node::Word(g.words.len() - 1))
+            })
+        };
+        let (na, nb) = (node(v.a, g), node(v.b, g));
+        let (ta, tb) = (&forms[v.a].text, &forms[v.b].text);
+        g.graph.add_edge(
+            na,
+            nb,
+            Edge {
+                relation: Relation::Contradicts,
+                aspect: Aspect::NameSpelling,
+                reason: format!("{} two ways: {ta} / {tb}", v.why),
+                score: strsim::jaro_winkler(ta, tb),
             },
         );
     }

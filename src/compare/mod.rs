@@ -4,3 +4,4 @@
 pub mod dates;
 pub mod edit;
 pub mod names;
+pub mod spelling;

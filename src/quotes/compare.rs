@@ -109,7 +109,7 @@ fn raw_tokens(s: &str, mut f: impl FnMut(&str)) {
 }
 
 /// Spelling and number canonical form of one lower-case token.
-fn canonical(t: &str) -> String {
+pub fn canonical(t: &str) -> String {
     if let Some(n) = NUMBER_WORDS.get(t) {
         return (*n).to_string();
     }

@@ -23,6 +23,7 @@ fn label(o: &Outcome, n: Node) -> String {
             format!("{}\\n{}", c.id, escape(&t))
         }
         Node::Entity(e) => escape(o.analysis.entities.name(e)),
+        Node::Word(w) => escape(&o.graph.words[w].text),
     }
 }
 
@@ -48,7 +49,7 @@ pub fn dot(o: &Outcome) -> String {
     }
     for n in g.node_indices() {
         if used[n.index()] {
-            let shape = if matches!(g[n], Node::Entity(_)) {
+            let shape = if matches!(g[n], Node::Entity(_) | Node::Word(_)) {
                 ", shape=ellipse"
             } else {
                 ""
@@ -93,6 +94,9 @@ pub fn json(o: &Outcome) -> String {
             }
             Node::Entity(e) => {
                 serde_json::json!({"id": n.index(), "entity": o.analysis.entities.name(e)})
+            }
+            Node::Word(w) => {
+                serde_json::json!({"id": n.index(), "word": o.graph.words[w].text})
             }
         })
         .collect();

@@ -408,6 +408,54 @@ fn finish(
     }
 }
 
+/// Capitalised words spelled two ways (word edges): one finding per connected group of
+/// spellings; evidence is each spelling's first occurrence in each document.
+fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
+    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
+    for (a, b, e) in cx.graph.edges(Relation::Contradicts, Aspect::NameSpelling) {
+        let (Node::Word(a), Node::Word(b)) = (a, b) else {
+            continue;
+        };
+        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+        if ra != rb {
+            parent.insert(ra.max(rb), ra.min(rb));
+        }
+        reasons.entry(a.min(b)).or_insert_with(|| e.reason.clone());
+    }
+    let mut out = Vec::new();
+    for (_, members) in components(&mut parent) {
+        let words = &cx.graph.words;
+        let mut evidence: Vec<Evidence> = members
+            .iter()
+            .flat_map(|&m| {
+                words[m].first.iter().map(move |&(d, span)| Evidence {
+                    document: cx.documents[d].id.clone(),
+                    claim: None,
+                    span,
+                    value: Some(words[m].text.clone()),
+                })
+            })
+            .collect();
+        evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
+        let mut names: Vec<&str> = members.iter().map(|&m| words[m].text.as_str()).collect();
+        names.sort_unstable();
+        let reason = members
+            .iter()
+            .find_map(|m| reasons.get(m))
+            .cloned()
+            .unwrap_or_default();
+        out.push(make_finding(
+            rule,
+            cx,
+            evidence,
+            &names.join(" / "),
+            &reason,
+        ));
+    }
+    out
+}
+
 /// Name spelled two ways: entity edges; evidence is each document's first mention.
 fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
     let ents = &cx.analysis.entities;
@@ -425,6 +473,7 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
             .entry(a.0.min(b.0))
             .or_insert_with(|| e.reason.clone());
     }
+    let mut out = word_findings(rule, cx);
     let comps = components(&mut parent);
     // Mentions of each entity in a name-variant group, in document and text order: one
     // pass over the bundle, not one per entity.
@@ -440,7 +489,6 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
             }
         }
     }
-    let mut out = Vec::new();
     for (_, members) in comps {
         let mut evidence = Vec::new();
         for m in &members {

@@ -18,6 +18,12 @@
 mod compare;
 mod lexicon;
 pub use lexicon::month_names;
+
+/// Whether `lower` (lower case) is a word of the temporal lexicons (a weekday, a month, a
+/// unit or modifier of time).
+pub fn is_time_word(lower: &str) -> bool {
+    lexicon::LEXICON.info(lower).is_some()
+}
 mod patterns;
 mod resolve;
 mod tense;
