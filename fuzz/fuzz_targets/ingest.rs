@@ -1,5 +1,6 @@
-//! Ingestion and dateline parsing: bytes as a file would hold them, decoded, then the date
-//! marker, the wire dateline (from an arbitrary body offset too) and a whole document.
+//! Ingestion and dateline parsing: bytes as a file would hold them, decoded, then the format
+//! sniffer, the date marker, Markdown front matter, the wire dateline (from an arbitrary
+//! body offset too) and a whole document (as .txt and as .md).
 #![no_main]
 
 use claimgraph::dateline::{date_marker, find_dateline};
@@ -15,6 +16,14 @@ fuzz_target!(|data: &[u8]| {
         }
         Decoded::Binary => return,
     };
+    let _ = claimgraph::sniff::sniff(&text);
+    if let Some(block) = claimgraph::front_matter::find(&text) {
+        assert!(block.yaml.end <= block.body_start && block.body_start <= text.len());
+        assert!(text.is_char_boundary(block.body_start));
+        if let Err(p) = claimgraph::front_matter::parse(&text, &block) {
+            assert!(p.line >= 1);
+        }
+    }
     if let Some((_, end)) = date_marker(&text) {
         assert!(end <= text.len() && text.is_char_boundary(end));
     }
@@ -26,6 +35,8 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.get(dl.span.start..dl.span.end).is_some());
         }
     }
+    let md = document_from_text("fuzz", "fuzz.md", text.clone());
+    assert!(md.body_start <= md.text.len() && md.text.is_char_boundary(md.body_start));
     let doc = document_from_text("fuzz", "fuzz.txt", text);
     assert!(doc.body_start <= doc.text.len());
     if let Some(dl) = &doc.dateline {
