@@ -335,7 +335,11 @@ fn quote_claims(
                 (who, Some(a.speaker), a.channel.as_ref().map(channel_name))
             }
             Some(a) => (
-                if near_previous { last_speaker } else { None },
+                named_before(an, by_sentence, last_end, q.outer.start).or(if near_previous {
+                    last_speaker
+                } else {
+                    None
+                }),
                 Some(a.speaker),
                 a.channel.as_ref().map(channel_name),
             ),
@@ -374,6 +378,40 @@ fn quote_claims(
         ));
     }
     out
+}
+
+/// The person a pronoun frame ("he said", "She added:") stands for when one was named
+/// since the previous quotation (after `since`), in the quotation's paragraph or the one
+/// before it: the one named last before `at` ("That did not satisfy Judge Reyes. '...,'
+/// he said" is Reyes, whoever spoke before). `None` leaves it to the previous speaker.
+fn named_before(
+    an: &DocAnalysis,
+    by_sentence: &BTreeMap<usize, Vec<Resolved>>,
+    since: usize,
+    at: usize,
+) -> Option<crate::entities::EntityId> {
+    let paras = &an.seg.paragraphs;
+    let p = paras
+        .partition_point(|p| p.span.start <= at)
+        .checked_sub(1)?;
+    let from = paras[p.saturating_sub(1)].span.start.max(since);
+    let sents = &an.seg.sentences;
+    let first = sents.partition_point(|s| s.span.end <= from);
+    let last = sents.partition_point(|s| s.span.start < at);
+    if first >= last {
+        return None;
+    }
+    by_sentence
+        .range(first..last)
+        .flat_map(|(_, rs)| rs)
+        .filter(|r| {
+            r.kind == MentionKind::Person
+                && r.entity.is_some()
+                && r.mention.span.start >= from
+                && r.mention.span.end <= at
+        })
+        .max_by_key(|r| r.mention.span.start)
+        .and_then(|r| r.entity)
 }
 
 fn channel_name(c: &crate::quotes::Channel) -> String {

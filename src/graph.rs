@@ -606,7 +606,17 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
             }
         }
     }
-    link_misattributed(g, an, &quotes, &prepared, &rep);
+    // Each quotation's speaker phrase as written ("said Ana Ruiz and Tomas Held"), for
+    // telling a named speaker from an inferred one.
+    let frames: Vec<&str> = quotes
+        .iter()
+        .map(|&(i, q, _)| {
+            let text = text_of[an.claims[i].document.0.as_str()];
+            q.speaker_span
+                .map_or("", |s| crate::quotes::with_coordinated(text, s).slice(text))
+        })
+        .collect();
+    link_misattributed(g, an, &quotes, &prepared, &rep, &frames);
 }
 
 /// Near-verbatim quotes given to two different people. Blocked by rare word trigrams.
@@ -616,6 +626,7 @@ fn link_misattributed(
     quotes: &[(usize, &crate::claim::Quote, &str)],
     prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
+    frames: &[&str],
 ) {
     // Word trigrams borrowed from the normalised quotations (no string per trigram).
     let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
@@ -653,6 +664,21 @@ fn link_misattributed(
             || !is_person(sa)
             || !is_person(sb)
             || an.claims[ia].document == an.claims[ib].document
+        {
+            continue;
+        }
+        // Giving words to the wrong person is a grave charge: both speakers must be named
+        // where the words are quoted (not inferred from a pronoun or an earlier quotation),
+        // and a joint statement ("said Ruiz and Held") is both people's.
+        let named = |f: &str| crate::quotes::names_someone(f);
+        let names_other = |f: &str, e: EntityId| {
+            let s = &an.entities.get(e).surname;
+            !s.is_empty() && crate::quotes::mentions_word(f, s)
+        };
+        if !named(frames[a])
+            || !named(frames[b])
+            || names_other(frames[a], sb)
+            || names_other(frames[b], sa)
         {
             continue;
         }

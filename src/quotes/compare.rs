@@ -598,6 +598,7 @@ pub struct Prepared {
 
 impl Prepared {
     pub fn new(s: &str) -> Self {
+        let s = &*without_insertions(s);
         let tokens = tokens(s);
         let contents = contents_of(s, &tokens);
         // Without an ellipsis the one piece would be the whole quotation, which
@@ -614,6 +615,64 @@ impl Prepared {
             pieces,
         }
     }
+}
+
+/// A quotation without the editor's insertions: "[the ministry]" or a short "(local)" is
+/// the outlet's gloss, not the speaker's words, so it never makes a quotation reworded.
+fn without_insertions(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['[', '(']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(['[', '(']) {
+        let close = if rest.as_bytes()[i] == b'[' { ']' } else { ')' };
+        match rest[i + 1..].find(close) {
+            // Square brackets are always the editor's; parentheses only when short.
+            Some(j) if close == ']' || rest[i + 1..i + 1 + j].split_whitespace().count() <= 4 => {
+                out.push_str(&rest[..i]);
+                out.push(' ');
+                rest = &rest[i + 2 + j..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = &rest[i + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
+}
+
+/// Two cuts of one statement: the longest run of tokens they share covers, in each, all
+/// but what only one of them quotes before it and what only one quotes after it ("Number
+/// one, you said A B C" and "you said A B C and D"). At least this many tokens must be
+/// shared for that to count.
+const OVERLAP_MIN_TOKENS: usize = 6;
+
+fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
+    // Quotations are short; a longer pair is left to the similarity score.
+    if a.len().min(b.len()) < OVERLAP_MIN_TOKENS || a.len() * b.len() > 250_000 {
+        return false;
+    }
+    // Longest common run (dynamic programming over one row).
+    let mut row = vec![0usize; b.len() + 1];
+    let (mut best, mut end_a, mut end_b) = (0, 0, 0);
+    for (i, x) in a.iter().enumerate() {
+        let mut diag = 0;
+        for (j, y) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if x == y { diag + 1 } else { 0 };
+            if row[j + 1] > best {
+                (best, end_a, end_b) = (row[j + 1], i + 1, j + 1);
+            }
+            diag = up;
+        }
+    }
+    let (start_a, start_b) = (end_a - best, end_b - best);
+    let before_both = start_a > 0 && start_b > 0;
+    let after_both = end_a < a.len() && end_b < b.len();
+    best >= OVERLAP_MIN_TOKENS && !before_both && !after_both
 }
 
 /// [`compare_with_background`] on quotations prepared once.
@@ -641,7 +700,7 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
         contains_run(tb, ta) || is_excerpt(&a.pieces, tb)
     } else {
         contains_run(ta, tb) || is_excerpt(&b.pieces, ta)
-    };
+    } || overlapping_cuts(ta, tb);
     if excerpt {
         return QuoteComparison {
             relation: QuoteRelation::Excerpt,
@@ -705,6 +764,51 @@ fn similarity(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn relation(a: &str, b: &str) -> QuoteRelation {
+        compare_with_background(a, b, None).relation
+    }
+
+    #[test]
+    fn two_cuts_of_one_statement_are_excerpts() {
+        let long = "Number one, you said the harbour board knows everything that is going on in every port";
+        let other = "You said the harbour board knows everything that is going on in every port. Then you said the opposite";
+        assert_eq!(relation(long, other), QuoteRelation::Excerpt);
+        // A word changed inside the shared stretch is still a rewording.
+        let changed = "You said the harbour board knows nothing that is going on in every port. Then you said the opposite";
+        assert_ne!(relation(long, changed), QuoteRelation::Excerpt);
+        // Different words on both sides of a shared stretch: not two cuts of one statement.
+        assert_ne!(
+            relation(
+                "We will rebuild the harbour board knows everything that is going on quickly",
+                "They say the harbour board knows everything that is going on slowly"
+            ),
+            QuoteRelation::Excerpt
+        );
+    }
+
+    #[test]
+    fn editorial_insertions_never_reword() {
+        assert_eq!(
+            relation(
+                "now these (local) supervisors have far too much discretion over pay",
+                "now these supervisors have far too much discretion over pay"
+            ),
+            QuoteRelation::Verbatim
+        );
+        assert_eq!(
+            relation(
+                "[The board] will not reopen the harbour before the inquiry reports",
+                "It will not reopen the harbour before the inquiry reports"
+            ),
+            QuoteRelation::Excerpt
+        );
+        assert_eq!(without_insertions("a (b c d e f g) h"), "a (b c d e f g) h");
+        assert_eq!(
+            without_insertions("unclosed [ bracket"),
+            "unclosed [ bracket"
+        );
+    }
 
     /// Paraphrases of one statement (calibration set, see `compare`).
     const PARAPHRASES: &[(&str, &str)] = &[

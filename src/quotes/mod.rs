@@ -188,3 +188,116 @@ mod tests {
         assert_eq!(got[0].1.as_ref().unwrap().channel, Some(Channel::Statement));
     }
 }
+
+/// Whether a speaker phrase names someone: a capitalised word that is not a pronoun
+/// ("said Ana Ruiz", "the minister, Tomas Held"), not only "he said" or "She added".
+pub fn names_someone(phrase: &str) -> bool {
+    let lx = crate::lexicon::lexicons();
+    phrase
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .any(|w| !crate::lexicon::with_lowercase(w, |l| lx.pronouns.contains(l)))
+}
+
+/// Whether `phrase` has the word `lower` (lower case), ignoring case.
+pub fn mentions_word(phrase: &str, lower: &str) -> bool {
+    phrase
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| crate::lexicon::with_lowercase(w, |l| l == lower))
+}
+
+/// A speaker phrase widened over names joined to it by "and" ("Ruiz" in "said Ruiz and
+/// Held" becomes "Ruiz and Held"; "Held" in "Ana Ruiz and Tomas Held said" becomes "Ana
+/// Ruiz and Tomas Held"): a joint statement is every named speaker's.
+pub fn with_coordinated(text: &str, span: Span) -> Span {
+    const REACH: usize = 60;
+    let line_start = text[..span.start.min(text.len())]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let line_end = text[span.end.min(text.len())..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| span.end + i);
+    let mut out = span;
+    // To the right: " and Tomas Held" (capitalised words after "and" or "&").
+    let after = Span::between(text, span.end, line_end.min(span.end + REACH));
+    if let Some(rest) = after
+        .strip_prefix(" and ")
+        .or_else(|| after.strip_prefix(" & "))
+    {
+        // Capitalised words, up to the first one that ends in punctuation.
+        let mut len = 0;
+        for w in rest.split(' ') {
+            if !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            let letters = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            len += if len > 0 { 1 } else { 0 } + letters.len();
+            if letters.len() < w.len() {
+                break;
+            }
+        }
+        if len > 0 {
+            out.end = span.end + (after.len() - rest.len()) + len;
+        }
+    }
+    // To the left: "Ana Ruiz and " before the phrase.
+    let from = line_start.max(span.start.saturating_sub(REACH));
+    let before = Span::between(text, from, span.start);
+    if let Some(head) = before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" & "))
+    {
+        let names: usize = head
+            .rsplit(' ')
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(|w| w.len() + 1)
+            .sum();
+        if names > 0 {
+            out.start = span.start - (before.len() - head.len()) - (names - 1);
+        }
+    }
+    // Stay on character boundaries whatever the arithmetic above met.
+    if !text.is_char_boundary(out.start) || !text.is_char_boundary(out.end) {
+        return span;
+    }
+    out
+}
+
+#[cfg(test)]
+mod frame_tests {
+    use super::*;
+
+    #[test]
+    fn frames_that_name_someone() {
+        assert!(names_someone("Ana Ruiz"));
+        assert!(names_someone("the minister, Tomas Held"));
+        assert!(!names_someone("he"));
+        assert!(!names_someone("She"));
+        assert!(!names_someone(""));
+        assert!(mentions_word("said Ruiz and Held", "held"));
+        assert!(!mentions_word("said Ruiz and Heldt", "held"));
+    }
+
+    #[test]
+    fn joint_speakers_widen_the_phrase() {
+        let widen = |t: &str, name: &str| {
+            let s = t.find(name).unwrap();
+            with_coordinated(t, Span::new(s, s + name.len()))
+                .slice(t)
+                .to_string()
+        };
+        assert_eq!(
+            widen("\"We are ready,\" said Ruiz and Held.", "Ruiz"),
+            "Ruiz and Held"
+        );
+        assert_eq!(
+            widen(
+                "The producers Ana Ruiz and Tomas Held said: \"Ready.\"",
+                "Tomas Held"
+            ),
+            "Ana Ruiz and Tomas Held"
+        );
+        assert_eq!(widen("\"Ready,\" said Ruiz and others.", "Ruiz"), "Ruiz");
+        assert_eq!(widen("Ruiz", "Ruiz"), "Ruiz");
+    }
+}
