@@ -226,7 +226,6 @@ fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
 }
 
 fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Rule>> {
-    let mut rules = load::default_rules();
     let cfg_path = if args.no_config {
         None
     } else {
@@ -234,20 +233,7 @@ fn effective_rules(args: &RuleArgs, first_input: Option<&Path>) -> Result<Vec<Ru
             .clone()
             .or_else(|| first_input.and_then(config::find))
     };
-    let cfg = match &cfg_path {
-        Some(p) => config::load(p)?,
-        None => config::Config::default(),
-    };
-    if let Some(p) = &cfg_path {
-        let base = p.parent().unwrap_or(Path::new("."));
-        for r in &cfg.rules {
-            rules = load::merge(rules, load::read_rules(&base.join(r))?);
-        }
-    }
-    for r in &args.rules {
-        rules = load::merge(rules, load::read_rules(r)?);
-    }
-    Ok(cfg.apply(rules))
+    Ok(config::effective_rules(cfg_path.as_deref(), &args.rules)?)
 }
 
 /// Write to a temporary file beside the target, then rename: never a partial report.
