@@ -347,6 +347,76 @@ fn times_json_has_anchor_and_resolved_times() {
 }
 
 #[test]
+fn times_table_shows_the_utc_interval() {
+    let file = format!("{EXAMPLE}/01_meridian-times.txt");
+    let r = run(&["times", &file]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    // LINE:COLUMN, type, value, UTC interval, text.
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.ends_with("\tWednesday"))
+        .unwrap_or_else(|| panic!("no Wednesday in\n{}", r.stdout));
+    let cols: Vec<&str> = line.split('\t').collect();
+    assert_eq!(
+        cols[1..],
+        [
+            "DATE",
+            "2031-03-12",
+            "2031-03-12T00:00:00Z/2031-03-13T00:00:00Z",
+            "Wednesday"
+        ],
+        "{line}"
+    );
+    // No interval for what has none ("now" is a reference).
+    assert!(r.stdout.contains("\tPRESENT_REF\t-\tnow\n"), "{}", r.stdout);
+}
+
+#[test]
+fn times_of_a_folder_has_one_section_per_file_in_path_order() {
+    let articles = common::example_articles();
+    assert!(articles.len() > 1);
+    let r = run(&["times", EXAMPLE]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let headings: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" (anchor "))
+        .collect();
+    assert_eq!(headings.len(), articles.len(), "{}", r.stdout);
+    for (h, a) in headings.iter().zip(&articles) {
+        let rel = a.strip_prefix(root()).unwrap().display().to_string();
+        assert!(h.starts_with(&rel), "{h} is not {rel}");
+    }
+
+    let r = run(&["times", EXAMPLE, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let v = json(&r.stdout);
+    let sections = v.as_array().expect("an array of sections for a folder");
+    let ids: Vec<&str> = sections
+        .iter()
+        .map(|s| s["document"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = articles
+        .iter()
+        .map(|a| a.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(ids, want);
+    // Each section is what `times FILE` prints for that file, anchored the same way.
+    let one = json(
+        &run(&[
+            "times",
+            &format!("{EXAMPLE}/01_meridian-times.txt"),
+            "--format",
+            "json",
+        ])
+        .stdout,
+    );
+    assert_eq!(sections[0], one);
+    assert!(sections.iter().all(|s| s["times"].is_array()));
+}
+
+#[test]
 fn times_with_explicit_date() {
     let file = format!("{EXAMPLE}/01_meridian-times.txt");
     let r = run(&["times", &file, "--date", "2031-03-21", "--format", "json"]);
