@@ -154,7 +154,7 @@ mod tests {
         for (name, text) in files {
             std::fs::write(dir.0.join(name), text).unwrap();
         }
-        let b = load(&[dir.0.clone()], &IngestOptions::default()).unwrap();
+        let b = load(std::slice::from_ref(&dir.0), &IngestOptions::default()).unwrap();
         (dir, b.documents)
     }
 
