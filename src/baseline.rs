@@ -119,9 +119,21 @@ pub fn parse(path: &Path, text: &str) -> Result<Baseline> {
         message,
     };
     let v: serde_json::Value = serde_json::from_str(text).map_err(|e| {
-        bad(format!(
-            "not a claimgraph baseline: invalid JSON ({e}); write it again with --write-baseline"
-        ))
+        // serde_json ends its message with the position; the error states it once, in front.
+        let full = e.to_string();
+        let what = full
+            .rsplit_once(" at line ")
+            .map_or(full.as_str(), |(what, _)| what);
+        crate::yaml::error_at(
+            &path.display().to_string(),
+            text,
+            e.line().max(1),
+            e.column().max(1),
+            format!(
+                "not a claimgraph baseline: invalid JSON: {what}; write it again with \
+                 --write-baseline"
+            ),
+        )
     })?;
     let schema = v.get("schema").and_then(|s| s.as_str()).ok_or_else(|| {
         bad(format!(
@@ -211,8 +223,11 @@ mod tests {
         let p = Path::new("b.json");
         let e = parse(p, r#"{"schema": "claimgraph/baseline/v2", "findings": []}"#).unwrap_err();
         assert!(e.to_string().contains("newer"), "{e}");
-        let e = parse(p, "{nope").unwrap_err();
-        assert!(e.to_string().contains("invalid JSON"), "{e}");
+        let e = parse(p, "{\n  nope").unwrap_err();
+        let first = e.to_string().lines().next().unwrap().to_string();
+        assert!(first.starts_with("b.json:2:3: "), "{e}");
+        assert!(first.contains("invalid JSON: key must be a string;"), "{e}");
+        assert!(!first.contains("line 2"), "the position is said once: {e}");
         let e = parse(p, r#"{"findings": []}"#).unwrap_err();
         assert!(e.to_string().contains("no \"schema\""), "{e}");
         let e = parse(p, r#"{"schema": "claimgraph/baseline/v1", "findings": [{"fingerprint": "x", "rule": "r", "message": "m", "documents": []}]}"#).unwrap_err();

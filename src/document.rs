@@ -32,6 +32,32 @@ pub enum PublishedSource {
     Inferred,
 }
 
+impl PublishedSource {
+    /// As serialised: `manifest`, `date-line`, `front-matter`, `dateline`, `inferred`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PublishedSource::Manifest => "manifest",
+            PublishedSource::DateLine => "date-line",
+            PublishedSource::FrontMatter => "front-matter",
+            PublishedSource::Dateline => "dateline",
+            PublishedSource::Inferred => "inferred",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PublishedSource;
+
+    #[test]
+    fn published_source_names_are_its_serialised_names() {
+        use PublishedSource::*;
+        for s in [Manifest, DateLine, FrontMatter, Dateline, Inferred] {
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+    }
+}
+
 /// A wire dateline found at the head of the body: `Harbourton, March 14 (Wire)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dateline {

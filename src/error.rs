@@ -26,12 +26,17 @@ pub enum Error {
         input: PathBuf,
         what: String,
     },
-    #[error("{path}:{line}:{column}: {message}")]
+    /// A problem at a position in a YAML or JSON file the user wrote or keeps (rule files,
+    /// `claimgraph.yml`, `entities.yaml`, `bundle.yaml`, baselines): the position once, the
+    /// message, then a snippet of the file with the spot marked (empty when there is none;
+    /// it starts with a line break otherwise).
+    #[error("{path}:{line}:{column}: {message}{snippet}")]
     Rule {
         path: String,
         line: usize,
         column: usize,
         message: String,
+        snippet: String,
     },
 }
 

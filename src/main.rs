@@ -141,9 +141,11 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
-    /// Print every temporal expression of one article and how it was resolved.
+    /// Print every temporal expression of an article (or of every article in a folder,
+    /// one section each, in path order) and how it was resolved.
     Times {
-        file: PathBuf,
+        /// An article file, or a folder (read recursively: .txt and .md).
+        path: PathBuf,
         /// The date to resolve against (default: the article's own date).
         #[arg(long)]
         date: Option<String>,
@@ -241,8 +243,6 @@ fn effective_rules(
     args: &RuleArgs,
     first_input: Option<&Path>,
 ) -> Result<(Vec<Rule>, Vec<PathBuf>)> {
-    let mut rules = load::default_rules();
-    let mut read = Vec::new();
     let cfg_path = if args.no_config {
         None
     } else {
@@ -250,23 +250,7 @@ fn effective_rules(
             .clone()
             .or_else(|| first_input.and_then(config::find))
     };
-    let cfg = match &cfg_path {
-        Some(p) => config::load(p)?,
-        None => config::Config::default(),
-    };
-    if let Some(p) = &cfg_path {
-        read.push(p.clone());
-        let base = p.parent().unwrap_or(Path::new("."));
-        for r in &cfg.rules {
-            rules = load::merge(rules, load::read_rules(&base.join(r))?);
-            read.push(base.join(r));
-        }
-    }
-    for r in &args.rules {
-        rules = load::merge(rules, load::read_rules(r)?);
-        read.push(r.clone());
-    }
-    Ok((cfg.apply(rules), read))
+    Ok(config::effective_rules(cfg_path.as_deref(), &args.rules)?)
 }
 
 /// Write a rendered report to FILE (atomically) or standard output.
@@ -442,73 +426,22 @@ fn run(cli: Cli) -> Result<u8> {
             write_output(None, &text)?;
             Ok(0)
         }
-        Command::Times { file, date, format } => {
+        Command::Times { path, date, format } => {
+            let date = date
+                .map(|d| {
+                    d.parse()
+                        .with_context(|| format!("--date {d}: expected YYYY-MM-DD"))
+                })
+                .transpose()?;
             let bundle = load_bundle(&Inputs {
-                paths: vec![file.clone()],
+                paths: vec![path.clone()],
                 max_file_size: ingest::DEFAULT_MAX_FILE_BYTES,
                 entities: None,
             })?;
-            let doc = &bundle.documents[0];
-            let (anchor_date, source) = match &date {
-                Some(d) => (
-                    Some(
-                        d.parse()
-                            .with_context(|| format!("--date {d}: expected YYYY-MM-DD"))?,
-                    ),
-                    "option".to_string(),
-                ),
-                None => (
-                    doc.published,
-                    doc.published_source
-                        .map(|s| {
-                            serde_json::to_value(s)
-                                .ok()
-                                .and_then(|v| v.as_str().map(String::from))
-                                .unwrap_or_default()
-                        })
-                        .unwrap_or_else(|| "unknown".into()),
-                ),
-            };
-            let mut d2 = doc.clone();
-            d2.published = anchor_date;
-            let an = claimgraph::analysis::analyse_document(&d2, None);
-            let times: Vec<serde_json::Value> = an
-                .timexes
-                .iter()
-                .map(|t| t.to_json(&doc.text, &doc.lines))
-                .collect();
+            let sections = report::times::sections(&bundle.documents, date);
             let text = match format {
-                TableFormat::Json => {
-                    let v = serde_json::json!({
-                        "document": doc.id,
-                        "anchor": {"date": anchor_date.map(|d| d.to_string()), "source": source},
-                        "times": times,
-                    });
-                    let mut s = serde_json::to_string_pretty(&v)?;
-                    s.push('\n');
-                    s
-                }
-                TableFormat::Table => {
-                    let mut s = format!(
-                        "{} (anchor {} from {})\n",
-                        doc.path,
-                        anchor_date
-                            .map(|d| d.to_string())
-                            .unwrap_or_else(|| "unknown".into()),
-                        source
-                    );
-                    for t in &times {
-                        s.push_str(&format!(
-                            "{}:{}\t{}\t{}\t{}\n",
-                            t["span"]["line"],
-                            t["span"]["column"],
-                            t["type"].as_str().unwrap_or(""),
-                            t["value"].as_str().unwrap_or(""),
-                            claimgraph::report::text::sanitise(t["text"].as_str().unwrap_or(""))
-                        ));
-                    }
-                    s
-                }
+                TableFormat::Json => report::times::json(&sections, path.is_dir())?,
+                TableFormat::Table => report::times::table(&sections),
             };
             write_output(None, &text)?;
             Ok(0)

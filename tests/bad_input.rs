@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{EXAMPLE, check, json, os, temp_dir};
+use common::{EXAMPLE, check, json, os, run, temp_dir};
 use std::path::Path;
 
 const ARTICLE: &str = "date 2031-03-14\nHarbourton, March 14 (Wire) Foreign Minister Ana Ruiz spoke with Ambassador Tomas Held on Wednesday.\n";
@@ -318,6 +318,201 @@ fn config_selects_and_ignores_rules() {
     }
     let errors = v["summary"]["errors"].as_u64().unwrap();
     assert_eq!(r.code, if errors > 0 { 1 } else { 0 }, "{}", r.describe());
+}
+
+#[test]
+fn mistyped_rule_in_config_exits_2_with_position_and_the_nearest_rules() {
+    let dir = temp_dir("config-typo");
+    let cfg = dir.write("claimgraph.yml", "select: [CG4, quote-drfit]\n");
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(r.stdout.is_empty(), "no report: {}", r.describe());
+    assert_position(&r.stderr, &cfg, 1, 15);
+    assert!(
+        r.stderr.contains("`quote-drfit` in select matches no rule"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("did you mean CG301 (quote-drift)?"),
+        "{}",
+        r.stderr
+    );
+
+    // A code no rule has: the known rules are listed.
+    let cfg = dir.write("ignore.yml", "select: [CG4]\nignore:\n  - CG999\n");
+    let r = run(&["rules", "list", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &cfg, 3, 5);
+    assert!(r.stderr.contains("CG301 (quote-drift)"), "{}", r.stderr);
+
+    // A severity key is checked the same way.
+    let cfg = dir.write("severity.yml", "severity:\n  quote-drfit: info\n");
+    let r = run(&["rules", "list", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &cfg, 2, 3);
+
+    // A code prefix that matches a rule stays valid, and so does a rule a user file adds.
+    let rule = dir.write(
+        "house/extra.yaml",
+        "id: HX1/house-rule\nseverity: info\nsummary: s\nmessage: m\ncheck:\n  name-variant: {}\n",
+    );
+    assert!(rule.is_file());
+    let cfg = dir.write("ok.yml", "select: [CG4, HX1]\nrules: [house/]\n");
+    let r = run(&["rules", "list", "--config", cfg.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    assert!(
+        r.stdout.contains("CG401/") && r.stdout.contains("HX1/house-rule"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("CG301/"), "{}", r.stdout);
+}
+
+#[test]
+fn missing_rules_folder_in_config_names_the_config_position_and_the_path() {
+    let dir = temp_dir("config-rules");
+    let cfg = dir.write(
+        "claimgraph.yml",
+        "select: [CG1]\nrules:\n  - house-rules/\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_position(&r.stderr, &cfg, 3, 5);
+    assert!(
+        r.stderr
+            .contains(&dir.join("house-rules/").display().to_string()),
+        "the path looked for: {}",
+        r.stderr
+    );
+}
+
+/// The first line of an error: `error: PATH:LINE:COLUMN: message`, the position said
+/// once (a snippet may follow on the next lines).
+fn assert_said_once(stderr: &str, path: &Path, line: usize, column: usize) {
+    let first = stderr.lines().next().unwrap_or("");
+    let head = format!("error: {}:{line}:{column}: ", path.display());
+    assert!(first.starts_with(&head), "expected {head} in:\n{stderr}");
+    let rest = &first[head.len()..];
+    for twice in [
+        "error:".to_string(),
+        format!("line {line}"),
+        format!("column {column}"),
+    ] {
+        assert!(
+            !rest.contains(&twice),
+            "the position is said twice ({twice}):\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn yaml_errors_say_their_position_once() {
+    let dir = temp_dir("once");
+    let art = dir.write("story/a.txt", ARTICLE);
+    assert!(art.is_file());
+
+    let rule = dir.write("rule.yaml", "id: CG900/x\nseverity: [warning\nsummary: s\n");
+    let r = check(&[os(EXAMPLE), os("--rules"), rule.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &rule, 2, 11);
+    assert!(
+        r.stderr.contains(" --> "),
+        "a snippet follows: {}",
+        r.stderr
+    );
+
+    let cfg = dir.write("claimgraph.yml", "select: [CG1]\nfail-on: error\n");
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &cfg, 2, 1);
+
+    let entities = dir.write(
+        "story/entities.yaml",
+        "entities:\n  - name: A B\n    colour: red\n",
+    );
+    let r = check(&[dir.join("story").as_os_str(), os("--no-config")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &entities, 3, 5);
+    std::fs::remove_file(&entities).unwrap();
+
+    let manifest = dir.write("story/bundle.yaml", "documents:\n  a:\n    outlet: [x\n");
+    let r = check(&[dir.join("story").as_os_str(), os("--no-config")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &manifest, 3, 13);
+    std::fs::remove_file(&manifest).unwrap();
+
+    let baseline = dir.write(
+        "baseline.json",
+        "{\n  \"schema\": \"claimgraph/baseline/v1\",\n  oops\n",
+    );
+    let r = check(&[
+        dir.join("story").as_os_str(),
+        os("--no-config"),
+        os("--baseline"),
+        baseline.as_os_str(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &baseline, 3, 3);
+    assert!(r.stderr.contains("invalid JSON"), "{}", r.stderr);
+}
+
+#[test]
+fn duplicate_keys_are_named_with_their_positions() {
+    let dir = temp_dir("dup");
+    let cfg = dir.write(
+        "claimgraph.yml",
+        "select: [CG1]\nignore: []\nselect: [CG2]\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &cfg, 3, 1);
+    assert!(
+        r.stderr
+            .contains("key `select` appears twice (first at line 1)"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("DuplicateKeyPolicy"), "{}", r.stderr);
+
+    dir.write("story/a.txt", ARTICLE);
+    let manifest = dir.write(
+        "story/bundle.yaml",
+        "documents:\n  a:\n    outlet: X\n  a:\n    outlet: Y\n",
+    );
+    let r = check(&[dir.join("story").as_os_str(), os("--no-config")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &manifest, 4, 3);
+    assert!(
+        r.stderr.contains("key `a` appears twice (first at line 2)"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_tab_is_reported_at_its_line() {
+    let dir = temp_dir("tab");
+    // The parser read `CG1` when it met the tab: it used to point at line 2.
+    let cfg = dir.write("claimgraph.yml", "select:\n  - CG1\n\t- CG2\n");
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &cfg, 3, 1);
+    assert!(r.stderr.contains("tab"), "{}", r.stderr);
+    // In a rule file, the same: the tab's line, not the line of the value before it.
+    let rule = dir.write(
+        "r.yaml",
+        "id: CG900/x\nseverity: info\nsummary: s\n\tmessage: m\ncheck:\n  name-variant: {}\n",
+    );
+    let r = check(&[os(EXAMPLE), os("--rules"), rule.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &rule, 4, 1);
+    // A tab that indents a key, where the parser's message does not mention it.
+    let cfg = dir.write("indent.yml", "select: [CG1]\n\tignore: [CG2]\n");
+    let r = check(&[os(EXAMPLE), os("--config"), cfg.as_os_str()]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert_said_once(&r.stderr, &cfg, 2, 1);
+    assert!(r.stderr.contains("indented with a tab"), "{}", r.stderr);
 }
 
 #[test]

@@ -87,11 +87,23 @@ fn assert_no_article_text(haystack: &str, pieces: &[String], what: &str) {
     }
 }
 
+/// The `shared_corpus` cfg (build.rs) says what is on disk: a corpus put beside the
+/// repository after the last build, where build.rs could not watch for it, is not skipped
+/// silently.
 #[test]
+fn shared_corpus_cfg_matches_the_disk() {
+    assert_eq!(
+        cfg!(shared_corpus),
+        root().join("../shared/corpus").is_dir(),
+        "../shared/corpus appeared or went away since the build script ran: `touch build.rs` \
+         and run the tests again"
+    );
+}
+
+#[test]
+#[cfg_attr(not(shared_corpus), ignore = "../shared/corpus is absent")]
 fn check_shared_corpus_json_report_redacted() {
-    let Some(bundle) = corpus_bundle("rubio-calls") else {
-        return;
-    };
+    let bundle = corpus_bundle("rubio-calls");
     let r = run(&["check", &bundle, "--format", "json"]);
     assert!(r.code == 0 || r.code == 1, "{}", r.describe());
     let report = json(&r.stdout);
@@ -344,6 +356,76 @@ fn times_json_has_anchor_and_resolved_times() {
         "Wednesday before Friday 14 March 2031 is the 12th: {}",
         r.stdout
     );
+}
+
+#[test]
+fn times_table_shows_the_utc_interval() {
+    let file = format!("{EXAMPLE}/01_meridian-times.txt");
+    let r = run(&["times", &file]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    // LINE:COLUMN, type, value, UTC interval, text.
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.ends_with("\tWednesday"))
+        .unwrap_or_else(|| panic!("no Wednesday in\n{}", r.stdout));
+    let cols: Vec<&str> = line.split('\t').collect();
+    assert_eq!(
+        cols[1..],
+        [
+            "DATE",
+            "2031-03-12",
+            "2031-03-12T00:00:00Z/2031-03-13T00:00:00Z",
+            "Wednesday"
+        ],
+        "{line}"
+    );
+    // No interval for what has none ("now" is a reference).
+    assert!(r.stdout.contains("\tPRESENT_REF\t-\tnow\n"), "{}", r.stdout);
+}
+
+#[test]
+fn times_of_a_folder_has_one_section_per_file_in_path_order() {
+    let articles = common::example_articles();
+    assert!(articles.len() > 1);
+    let r = run(&["times", EXAMPLE]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let headings: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.contains(" (anchor "))
+        .collect();
+    assert_eq!(headings.len(), articles.len(), "{}", r.stdout);
+    for (h, a) in headings.iter().zip(&articles) {
+        let rel = a.strip_prefix(root()).unwrap().display().to_string();
+        assert!(h.starts_with(&rel), "{h} is not {rel}");
+    }
+
+    let r = run(&["times", EXAMPLE, "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let v = json(&r.stdout);
+    let sections = v.as_array().expect("an array of sections for a folder");
+    let ids: Vec<&str> = sections
+        .iter()
+        .map(|s| s["document"].as_str().unwrap())
+        .collect();
+    let want: Vec<String> = articles
+        .iter()
+        .map(|a| a.file_stem().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(ids, want);
+    // Each section is what `times FILE` prints for that file, anchored the same way.
+    let one = json(
+        &run(&[
+            "times",
+            &format!("{EXAMPLE}/01_meridian-times.txt"),
+            "--format",
+            "json",
+        ])
+        .stdout,
+    );
+    assert_eq!(sections[0], one);
+    assert!(sections.iter().all(|s| s["times"].is_array()));
 }
 
 #[test]

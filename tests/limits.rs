@@ -419,7 +419,40 @@ fn huge_scalar_in_a_rule_file_is_refused() {
         "{RULE_HEAD}help: \"{}\"\ncheck:\n  name-variant: {{}}\n",
         "x".repeat(2 * 1024 * 1024)
     );
-    assert_rule_refused("huge-scalar", &s, 5, "scalar");
+    // The limit in words, and what to do about it; no Rust debug text.
+    let err = assert_rule_refused("huge-scalar", &s, 5, "more than 1 MiB");
+    assert!(err.contains("split the rules into several files"), "{err}");
+    assert!(
+        !err.contains("ScalarBytes") && !err.contains("bytes: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn budget_errors_say_the_limit_in_words() {
+    // Nesting: yaml::tests::budgets_are_said_in_words (typed fields refuse it here first).
+    // Too many anchors in a manifest, which has the generous limits.
+    let dir = temp_dir("anchors");
+    dir.write("a.txt", ARTICLE);
+    let mut m = String::from("documents:\n");
+    for i in 0..60_000 {
+        m.push_str(&format!("  d{i}: &x{i} {{outlet: o}}\n"));
+    }
+    let manifest = dir.write("bundle.yaml", &m);
+    let r = check(&[dir.path().as_os_str(), os("--no-config")]);
+    assert_eq!(r.code, 2, "{}", r.describe());
+    assert!(
+        r.stderr.contains(&format!("{}:", manifest.display())),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("too many anchors (`&name`): more than 50000"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("Anchors {"), "{}", r.stderr);
 }
 
 #[test]

@@ -11,5 +11,6 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod text;
+pub mod times;
 
 pub use json::{Report, build};

@@ -63,12 +63,7 @@ fn position_of(src: &str, needle: &str) -> (usize, usize) {
 
 fn invalid(path: &str, src: &str, needle: &str, message: String) -> Error {
     let (line, column) = position_of(src, needle);
-    Error::Rule {
-        path: path.to_string(),
-        line,
-        column,
-        message,
-    }
+    crate::yaml::error_at(path, src, line, column, message)
 }
 
 /// Parse and validate one rule file.

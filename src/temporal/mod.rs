@@ -34,7 +34,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, Weekday};
 use serde::{Serialize, Serializer};
 
-use crate::span::{LineIndex, Span};
+use crate::span::Span;
 
 pub use compare::compatible;
 
@@ -56,6 +56,18 @@ pub enum TimexType {
     Time,
     Duration,
     Set,
+}
+
+impl TimexType {
+    /// As serialised: `DATE`, `TIME`, `DURATION`, `SET`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
 }
 
 /// A UTC interval `[start, end)`; serialises as two RFC 3339 strings.
@@ -116,19 +128,6 @@ fn ser_span<S: Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
 
 fn ser_weekday<S: Serializer>(w: &Option<Weekday>, s: S) -> Result<S::Ok, S::Error> {
     w.map(|w| format!("{w:?}")).serialize(s)
-}
-
-impl Timex {
-    /// The JSON the `times` command prints.
-    pub fn to_json(&self, text: &str, lines: &LineIndex) -> serde_json::Value {
-        serde_json::json!({
-            "span": lines.locate(text, self.span),
-            "text": self.span.slice(text),
-            "type": self.ty,
-            "value": self.value,
-            "utc": self.utc,
-        })
-    }
 }
 
 /// Move `i` to a character boundary of `text` (down, or up when `up`).

@@ -98,18 +98,18 @@ impl Drop for TempDir {
 }
 
 /// The shared corpus bundle `name`, as a path relative to the crate root
-/// (`../shared/corpus/NAME`), or `None` with a note when the corpus is not there.
-pub fn corpus_bundle(name: &str) -> Option<String> {
+/// (`../shared/corpus/NAME`). Tests that call this carry
+/// `#[cfg_attr(not(shared_corpus), ignore = "../shared/corpus is absent")]` (the cfg is set
+/// by build.rs), so without the corpus `cargo test` lists them as ignored instead of
+/// letting them pass. With the corpus there, a missing bundle fails the test.
+pub fn corpus_bundle(name: &str) -> String {
     let rel = format!("../shared/corpus/{name}");
-    if root().join(&rel).is_dir() {
-        Some(rel)
-    } else {
-        eprintln!(
-            "note: {rel} is absent (the shared corpus sits beside the repository in CI); \
-             skipping this test"
-        );
-        None
-    }
+    assert!(
+        root().join(&rel).is_dir(),
+        "{rel} is absent (the shared corpus sits beside the repository; run the test without \
+         --include-ignored when it is not there)"
+    );
+    rel
 }
 
 /// Snapshots live in the top-level `snapshots/` folder, named without the module prefix.
