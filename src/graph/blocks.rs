@@ -161,52 +161,38 @@ impl Classes {
 }
 
 /// Edges (x, y), x < y, standing for every cross-document pair of a member of `a` and a
-/// member of `b` (`same`: `a` is `b`, its members paired among themselves): each member
-/// is joined to the first member of the other side from another document. The members
-/// that have such a pair are joined, and they fall into the same connected groups as
-/// with every pair (property-tested). Each edge once, in order.
+/// member of `b` (`same`: `a` is `b`, its members paired among themselves). Each side's
+/// *anchors* are its first member and its first member from another document than that
+/// one's; each member is joined to the other side's anchors from other documents than
+/// its own. At most two edges per member, and the same connected groups as joining every
+/// pair (property-tested): any member is joined to every other-document member through
+/// the anchors. Each edge once, in order.
 pub fn star(a: &[usize], b: &[usize], same: bool, docs: &[&DocId]) -> Vec<(usize, usize)> {
-    let (ea, eb) = (Elsewhere::new(a, docs), Elsewhere::new(b, docs));
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(a.len() + b.len());
-    for &x in a {
-        if let Some(y) = eb.of(x, docs) {
-            out.push((x.min(y), x.max(y)));
-        }
-    }
-    if !same {
-        for &y in b {
-            if let Some(x) = ea.of(y, docs) {
-                out.push((x.min(y), x.max(y)));
+    let (aa, ab) = (anchors(a, docs), anchors(b, docs));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(2 * (a.len() + b.len()));
+    let mut join = |from: &[usize], to: [Option<usize>; 2]| {
+        for &x in from {
+            for y in to.into_iter().flatten() {
+                if docs[x] != docs[y] {
+                    out.push((x.min(y), x.max(y)));
+                }
             }
         }
+    };
+    join(a, ab);
+    if !same {
+        join(b, aa);
     }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// A class's first member, and its first member from another document than that one's:
-/// between them, a member from another document than any given one, if there is one.
-struct Elsewhere {
-    first: Option<usize>,
-    second: Option<usize>,
-}
-
-impl Elsewhere {
-    fn new(class: &[usize], docs: &[&DocId]) -> Self {
-        let first = class.first().copied();
-        let second = first.and_then(|f| class.iter().copied().find(|&y| docs[y] != docs[f]));
-        Elsewhere { first, second }
-    }
-
-    fn of(&self, x: usize, docs: &[&DocId]) -> Option<usize> {
-        let first = self.first?;
-        if docs[first] != docs[x] {
-            Some(first)
-        } else {
-            self.second
-        }
-    }
+/// A side's first member, and its first member from another document than that one's.
+fn anchors(class: &[usize], docs: &[&DocId]) -> [Option<usize>; 2] {
+    let first = class.first().copied();
+    let second = first.and_then(|f| class.iter().copied().find(|&y| docs[y] != docs[f]));
+    [first, second]
 }
 
 #[cfg(test)]
