@@ -12,8 +12,8 @@ use crate::compare::{dates, names};
 use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::events::Ledger;
-use blocks::{Bound, Classes};
-pub use blocks::{NOTICE_PATH, Skipped};
+use blocks::Classes;
+pub use blocks::{Bound, Bounds, NOTICE_PATH, Skipped};
 use foldhash::HashMap;
 use foldhash::{HashMapExt, HashSetExt};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -118,6 +118,17 @@ impl ClaimGraph {
 }
 
 pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGraph {
+    build_with(an, ledger, documents, &Bounds::default())
+}
+
+/// [`build`] with other per-block bounds (tests: small bounds reach the signature split
+/// and the cut with a handful of documents).
+pub fn build_with(
+    an: &Analysis,
+    ledger: &Ledger,
+    documents: &[Document],
+    bounds: &Bounds,
+) -> ClaimGraph {
     let mut g = ClaimGraph {
         graph: UnGraph::with_capacity(
             an.claims.len() + an.entities.entities.len(),
@@ -143,9 +154,9 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         .collect();
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
-    link_quotes(&mut g, an, documents);
-    link_quantities(&mut g, an, documents);
-    link_roles(&mut g, an, documents);
+    link_quotes(&mut g, an, documents, bounds.quotes);
+    link_quantities(&mut g, an, documents, bounds.counts);
+    link_roles(&mut g, an, documents, bounds.offices);
     g
 }
 
@@ -362,7 +373,7 @@ fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
-fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let text_of: HashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.text.as_str()))
@@ -410,7 +421,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 let compare = |a: usize, b: usize| {
                     crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background))
                 };
-                if blocks::cross_pair_count(&docs) <= Bound::QUOTES.max_comparisons {
+                if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
                     let pairs = blocks::cross_pairs(&docs)
                         .filter(|&(x, y)| docs[x] != docs[y])
                         .map(|(x, y)| {
@@ -422,7 +433,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
                 }
                 // Too many pairs: one comparison per pair of wordings.
                 let classes = Classes::new(members.iter().map(|&k| quotes[k].2));
-                let (pairs, skipped) = classes.pairs(&docs, Bound::QUOTES);
+                let (pairs, skipped) = classes.pairs(&docs, bound);
                 let compared = pairs
                     .par_iter()
                     .map(|&(i, j)| {
@@ -786,7 +797,7 @@ type QuantityBlock = (
 );
 
 /// Counts of the same thing (same class, verb and unit) in different documents.
-fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
@@ -880,7 +891,7 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     };
     for (key, members) in &blocks {
         let docs = docs_of(an, members.iter().copied());
-        if blocks::cross_pair_count(&docs) <= Bound::CHEAP.max_comparisons {
+        if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
             for (x, y) in blocks::cross_pairs(&docs) {
                 let (a, b) = (members[x], members[y]);
                 if docs[x] == docs[y] {
@@ -897,7 +908,7 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
             let c = &an.claims[i];
             (published[c.document.0.as_str()], quantity_signature(c))
         }));
-        let (pairs, skipped) = classes.pairs(&docs, Bound::CHEAP);
+        let (pairs, skipped) = classes.pairs(&docs, bound);
         for &(i, j) in &pairs {
             let (a, b) = (
                 members[classes.members[i][0]],
@@ -1082,7 +1093,7 @@ fn rank_variant(a: &str, b: &str) -> bool {
 /// by one source and current by another; two current holders of one office in one known
 /// jurisdiction. Offices that change hands in the story, and articles of other days, are
 /// successions, not contradictions.
-fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
     let changing = offices_changing_hands(an, documents);
@@ -1174,7 +1185,7 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
     for (title, members) in &blocks {
         let docs = docs_of(an, members.iter().copied());
         let total = blocks::cross_pair_count(&docs);
-        let bound = Bound::CHEAP.max_comparisons;
+        let bound = bound.max_comparisons;
         if total > bound {
             g.skipped.push(Skipped {
                 aspect: "office",
