@@ -14,7 +14,7 @@ use crate::temporal::{self, Anchor, Timex, TimexType};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
-mod near;
+pub mod near;
 
 #[derive(Debug)]
 pub struct DocAnalysis {

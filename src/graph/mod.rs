@@ -521,7 +521,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound:
             }
         }
     }
-    link_misattributed(g, an, &quotes, &prepared, &rep);
+    link_misattributed(g, an, &quotes, &prepared, &rep, bound);
 }
 
 /// One speaker's quotations compared: every cross-document pair (as quote positions),
@@ -625,12 +625,13 @@ fn link_misattributed(
     quotes: &[(usize, &crate::claim::Quote, &str)],
     prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
+    bound: Bound,
 ) {
     let docs = docs_of(an, quotes.iter().map(|q| q.0));
     let each: Vec<Vec<usize>> = (0..quotes.len()).map(|k| vec![k]).collect();
     let mut units = each;
-    let (mut shared, mut crowded) = shared_trigrams(quotes, &units);
-    if crowded.lists > 0 {
+    let mut shared = shared_trigrams(quotes, &units, &docs, rep, bound);
+    if shared.crowded.lists > 0 || shared.sub_blocked {
         // A trigram in more quotations than a block may hold (a quotation repeated by
         // many sources): one unit per speaker and wording, so repeats count once.
         let classes = Classes::new(
@@ -639,8 +640,13 @@ fn link_misattributed(
                 .map(|(_, q, w)| (q.speaker, &q.normalised, *w)),
         );
         units = classes.members;
-        (shared, crowded) = shared_trigrams(quotes, &units);
+        shared = shared_trigrams(quotes, &units, &docs, rep, bound);
     }
+    let Shared {
+        pairs: shared,
+        crowded,
+        ..
+    } = shared;
     if crowded.lists > 0 {
         g.skipped.push(Skipped {
             aspect: "quote speaker",
@@ -703,22 +709,33 @@ fn link_misattributed(
     }
 }
 
-/// A word trigram in more units than this pairs none of them: in a bundle of one
-/// story, such a trigram is a phrase of the story, not evidence of one statement.
+/// A word trigram in more units than this is a phrase of the story rather than evidence
+/// of one statement: it pairs only units of different speakers from different documents
+/// (the only pairs that can be misattributions), within the bound.
 const MAX_POSTINGS: usize = 50;
 
-/// Trigram lists left out for holding more than [`MAX_POSTINGS`] units.
+/// Trigram lists over [`MAX_POSTINGS`] units whose pairs of speakers the bound cut.
 struct Crowded {
     lists: usize,
     pairs: u64,
 }
 
-/// Pairs (a, b), a < b, of units (groups of quotations, judged by their first) with the
-/// number of word trigrams they share, in order; and the trigram lists left out.
+struct Shared {
+    /// Pairs (a, b), a < b, of units with the number of word trigrams they share, in order.
+    pairs: Vec<((usize, usize), usize)>,
+    crowded: Crowded,
+    /// Some list was over [`MAX_POSTINGS`] and was paired by speaker.
+    sub_blocked: bool,
+}
+
+/// Units (groups of quotations, judged by their first) that share word trigrams.
 fn shared_trigrams(
     quotes: &[(usize, &crate::claim::Quote, &str)],
     units: &[Vec<usize>],
-) -> (Vec<((usize, usize), usize)>, Crowded) {
+    docs: &[&DocId],
+    rep: &HashMap<EntityId, EntityId>,
+    bound: Bound,
+) -> Shared {
     // Word trigrams borrowed from the normalised quotations (no string per trigram).
     let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
     for (u, members) in units.iter().enumerate() {
@@ -734,25 +751,72 @@ fn shared_trigrams(
             postings.entry(gram).or_default().push(u);
         }
     }
-    // Pairs sharing trigrams, sorted, then counted by runs.
+    // Per unit: its speaker, and its document when all its quotations share one.
+    let speaker: Vec<Option<EntityId>> = units
+        .iter()
+        .map(|m| quotes[m[0]].1.speaker.map(|s| rep[&s]))
+        .collect();
+    let home: Vec<Option<&DocId>> = units
+        .iter()
+        .map(|m| {
+            m.iter()
+                .all(|&k| docs[k] == docs[m[0]])
+                .then_some(docs[m[0]])
+        })
+        .collect();
+    // Pairs sharing trigrams, sorted, then counted by runs. Lists are taken in trigram
+    // order, so the bound cuts the same ones on every run.
+    let mut lists: Vec<(&[&str; 3], &Vec<usize>)> = postings.iter().collect();
+    lists.sort_unstable();
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut crowded = Crowded { lists: 0, pairs: 0 };
-    for list in postings.values() {
-        if list.len() > MAX_POSTINGS {
-            crowded.lists += 1;
-            crowded.pairs += (list.len() * (list.len() - 1) / 2) as u64;
+    let mut sub_blocked = false;
+    let mut budget = bound.max_comparisons;
+    for (_, list) in lists {
+        if list.len() <= MAX_POSTINGS {
+            for (x, &a) in list.iter().enumerate() {
+                pairs.extend(list[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
+            }
             continue;
         }
-        for (x, &a) in list.iter().enumerate() {
-            pairs.extend(list[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
+        sub_blocked = true;
+        // The list by speaker; pairs of different speakers, from the shares' sizes.
+        let mut per_speaker: BTreeMap<Option<EntityId>, Vec<usize>> = BTreeMap::new();
+        for &u in list {
+            per_speaker.entry(speaker[u]).or_default().push(u);
+        }
+        let n = list.len() as u64;
+        let same: u64 = per_speaker.values().map(|v| (v.len() as u64).pow(2)).sum();
+        let across = (n * n - same) / 2;
+        if across > budget {
+            crowded.lists += 1;
+            crowded.pairs += across;
+            continue;
+        }
+        budget -= across;
+        let shares: Vec<&Vec<usize>> = per_speaker.values().collect();
+        for (x, ga) in shares.iter().enumerate() {
+            for gb in &shares[x + 1..] {
+                for &a in ga.iter() {
+                    pairs.extend(
+                        gb.iter()
+                            .filter(|&&b| !(home[a].is_some() && home[a] == home[b]))
+                            .map(|&b| (a.min(b), a.max(b))),
+                    );
+                }
+            }
         }
     }
     pairs.sort_unstable();
-    let shared = pairs
+    let pairs = pairs
         .chunk_by(|x, y| x == y)
         .map(|run| (run[0], run.len()))
         .collect();
-    (shared, crowded)
+    Shared {
+        pairs,
+        crowded,
+        sub_blocked,
+    }
 }
 
 /// Hashes of `s` and of the strings left by deleting one character of it (four
@@ -810,11 +874,18 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         .collect();
     // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
     // something else than the story's figures.
+    // (Each document's dates by position: a scan of them all per figure is quadratic
+    // in the length of one article.)
+    let times: Vec<crate::analysis::near::Times> = an
+        .docs
+        .iter()
+        .map(|d| crate::analysis::near::Times::new(&d.times))
+        .collect();
     let era = |c: &Claim| -> Option<i16> {
         let i = doc_index[c.document.0.as_str()];
         let year = documents[i].published.map(|d| d.year());
-        an.docs[i]
-            .times
+        times[i]
+            .within(c.span)
             .iter()
             .filter(|t| c.span.contains(t.span) && !t.year_inferred)
             .filter_map(|t| t.value.get(..4)?.parse::<i16>().ok())
@@ -1116,9 +1187,23 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: 
             by_person.entry(rep[&r.person]).or_default().push(i);
         }
     }
-    for members in by_person.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+    for (person, members) in &by_person {
+        // Pairs from different documents only: one article naming a holder thousands of
+        // times lists none.
+        let docs = docs_of(an, members.iter().copied());
+        let total = blocks::cross_pair_count(&docs);
+        if total > bound.max_comparisons {
+            g.skipped.push(Skipped {
+                aspect: "title",
+                block: an.entities.name(*person).to_string(),
+                claims: members.len(),
+                compared: bound.max_comparisons,
+                skipped: total - bound.max_comparisons,
+            });
+        }
+        for (x, y) in blocks::cross_pairs(&docs).take(bound.max_comparisons as usize) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
