@@ -154,7 +154,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
                 let (da, db) = (&group_docs[a], &group_docs[b]);
-                if da.intersection(&db).next().is_some() {
+                if da.intersection(db).next().is_some() {
                     continue;
                 }
                 // A source telling both days anywhere in the bundle settles it: two events.

@@ -169,12 +169,12 @@ fn live_blog(bytes: usize) -> String {
     );
     let mut i = 0;
     while t.len() < bytes {
-        write!(
+        writeln!(
             t,
             "Update {i}: Harbour Master Ilse Varnholt said on Tuesday that {} people were \
              injured at the Tarrow terminal. \"We are checking berth {} now, and the crane will \
              be moved by {} pm,\" she said. Deputy Mayor Coran Fenwick spoke with Varnholt on \
-             Wednesday about the {} workers still on site.\n",
+             Wednesday about the {} workers still on site.",
             10 + i % 7,
             i % 40,
             1 + i % 11,

@@ -154,9 +154,9 @@ impl Classes {
             + spread.iter().filter(|s| **s).count() as u64;
         let keep = total.min(bound.max_comparisons) as usize;
         let mut out = Vec::with_capacity(keep);
-        'all: for i in 0..d {
+        'all: for (i, &spread_i) in spread.iter().enumerate() {
             for j in i..d {
-                if i == j && !spread[i] {
+                if i == j && !spread_i {
                     continue;
                 }
                 if out.len() == keep {

@@ -161,7 +161,7 @@ pub fn build_with(
 }
 
 /// Each member's document, for [`blocks`].
-fn docs_of<'a>(an: &'a Analysis, members: impl Iterator<Item = usize>) -> Vec<&'a DocId> {
+fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<&DocId> {
     members.map(|i| &an.claims[i].document).collect()
 }
 
