@@ -63,6 +63,25 @@ for t in 1 2; do
 done
 } >> "$R"
 
+# One big article: 1, 2, 5 and 10 MB of one story in a single file (gen-corpus.py
+# --single), 2 threads. Work must grow with the article's length, not its square.
+for m in 1 2 5 10; do
+  [ -d "$C/single-${m}M" ] || python3 scripts/gen-corpus.py --single "${m}M" --out "$C/single-${m}M"
+done
+{
+echo
+echo "## One big article (2 threads)"
+echo
+echo "| corpus | threads | bytes | wall | peak RSS |"
+echo "|---|---|---|---|---|"
+for m in 1 2 5 10; do run 2 "$C/single-${m}M" "single-${m}M"; done
+echo
+echo "Stages, single-10M:"
+echo '```'
+grep '^timing:' "$OUT/single-10M-t2.err"
+echo '```'
+} >> "$R"
+
 # Start-up: a one-file check.
 {
 echo

@@ -20,6 +20,7 @@ Usage:
   scripts/gen-corpus.py --size 16M --docs 3200 --out target/corpus/16M
   scripts/gen-corpus.py --docs 1000 --doc-size 5000 --out /tmp/growth-1000
   scripts/gen-corpus.py --standard target/corpus      # 1M, 16M, 256M and the growth series
+  scripts/gen-corpus.py --single 10M --out target/corpus/single-10M   # one 10 MB article
 
 --size is the total text size (suffixes K, M, G); --docs the number of documents
 (5 to 10,000); alternatively --doc-size sets bytes per document.
@@ -164,7 +165,9 @@ def render(template, cast, numbers, rng, vary):
     return "".join(out)
 
 
-def generate(out, total, docs, doc_size, seed, extra):
+def articles(total, docs, doc_size, seed, extra, one_story=False):
+    """Yield (file name, text) for each article of a generated bundle; with `one_story`,
+    every article tells the first story (one cast, one date)."""
     bundles = source_bundles(extra)
     if not bundles:
         sys.exit("no source articles found")
@@ -174,10 +177,6 @@ def generate(out, total, docs, doc_size, seed, extra):
     pool_first = firsts + [s[:-1] + "a" for s in pool_last[:2000]]
     if doc_size is None:
         doc_size = max(200, total // docs)
-    os.makedirs(out, exist_ok=True)
-    for f in glob.glob(os.path.join(out, "*.txt")):
-        os.remove(f)
-    written = 0
     d = 0
     story = 0
     while d < docs:
@@ -189,7 +188,7 @@ def generate(out, total, docs, doc_size, seed, extra):
         day = srng.randint(1, 28)
         cast = {"__pick__": lambda kind: srng.choice(pool_first if kind == "first" else pool_last)}
         numbers = {}
-        n_articles = min(docs - d, srng.randint(3, 8))
+        n_articles = docs - d if one_story else min(docs - d, srng.randint(3, 8))
         for a in range(n_articles):
             arng = random.Random(srng.random())
             parts = [f"date {year:04d}-{month:02d}-{min(28, day + arng.randint(0, 1)):02d}"]
@@ -204,12 +203,39 @@ def generate(out, total, docs, doc_size, seed, extra):
                 size += len(p) + 2
                 i += step if arng.random() < 0.8 else arng.randint(1, max(1, len(paragraphs) - 1))
             text = "\n\n".join(parts) + "\n"
-            name = f"{d:05d}_{base_name[:24]}-s{story:04d}-a{a}.txt"
-            with open(os.path.join(out, name), "w", encoding="utf-8") as fh:
-                fh.write(text)
-            written += len(text.encode("utf-8"))
+            yield f"{d:05d}_{base_name[:24]}-s{story:04d}-a{a}.txt", text
             d += 1
-    print(f"{out}: {docs} documents, {story} stories, {written / 1e6:.1f} MB", file=sys.stderr)
+
+
+def clear(out):
+    os.makedirs(out, exist_ok=True)
+    for f in glob.glob(os.path.join(out, "*.txt")):
+        os.remove(f)
+
+
+def generate(out, total, docs, doc_size, seed, extra):
+    clear(out)
+    written = 0
+    for name, text in articles(total, docs, doc_size, seed, extra):
+        with open(os.path.join(out, name), "w", encoding="utf-8") as fh:
+            fh.write(text)
+        written += len(text.encode("utf-8"))
+    print(f"{out}: {docs} documents, {written / 1e6:.1f} MB", file=sys.stderr)
+
+
+def generate_single(out, total, seed, extra):
+    """One article of `total` bytes: one story's articles of about 100 KB each (one cast,
+    so the same speakers, figures and offices recur throughout), run together under the
+    first one's date line, as a live blog or a story's wire copy pasted into one file."""
+    clear(out)
+    docs = max(5, min(10000, total // 100_000))
+    parts = []
+    for i, (_, text) in enumerate(articles(total, docs, None, seed, extra, one_story=True)):
+        parts.append(text if i == 0 else DATE_LINE.sub("", text))
+    text = "\n".join(parts)
+    with open(os.path.join(out, "article.txt"), "w", encoding="utf-8") as fh:
+        fh.write(text)
+    print(f"{out}: one article, {len(text.encode('utf-8')) / 1e6:.1f} MB", file=sys.stderr)
 
 
 GROWTH = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000]
@@ -224,7 +250,13 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--sources", nargs="*", default=[], help="extra source bundle directories")
     ap.add_argument("--standard", metavar="DIR", help="write 1M, 16M, 256M and growth-N under DIR")
+    ap.add_argument("--single", metavar="SIZE", help="write one article of SIZE (e.g. 10M) to --out")
     a = ap.parse_args()
+    if a.single:
+        if not a.out:
+            ap.error("--single needs --out")
+        generate_single(a.out, parse_size(a.single), a.seed, a.sources)
+        return
     if a.standard:
         for label, size, docs in [("1M", 1 << 20, 200), ("16M", 16 << 20, 3200), ("256M", 256 << 20, 10000)]:
             generate(os.path.join(a.standard, label), size, docs, None, a.seed, a.sources)

@@ -14,6 +14,8 @@ use crate::temporal::{self, Anchor, Timex, TimexType};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
+pub mod near;
+
 #[derive(Debug)]
 pub struct DocAnalysis {
     pub seg: Segmented,
@@ -180,14 +182,18 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
     }
     let regions = an.seg.content_regions();
     let attributed = crate::quotes::attributed_quotes_in_sentences(text, &regions);
-    let quotes: Vec<Span> = attributed.iter().map(|(q, _, _)| q.outer).collect();
+    // Each sentence is handed only the dates and quotations that can lie inside it: the
+    // whole document's, per sentence, is quadratic in the length of one article.
+    let quotes = near::Spans::new(attributed.iter().map(|(q, _, _)| q.outer).collect());
+    let times = near::Times::new(&an.times);
     for (si, s) in an.seg.sentences.iter().enumerate() {
         if an.seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
         }
         let ms = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
+        let (s_times, s_quotes) = (times.within(s.span), quotes.around(s.span));
         let subject_before = state.last_subject;
-        for c in extract::communication::extract(text, s.span, ms, &an.times, &quotes, &mut state) {
+        for c in extract::communication::extract(text, s.span, ms, s_times, s_quotes, &mut state) {
             // The evidence an editor needs: from the first participant named in the
             // sentence to the date (or the last participant), not the whole sentence.
             let mut span = c.trigger;
@@ -211,8 +217,8 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             text,
             s.span,
             ms,
-            &an.times,
-            &quotes,
+            s_times,
+            s_quotes,
             state.last_subject,
             an.anchor.date,
         ) {
@@ -304,6 +310,10 @@ fn quote_claims(
 ) -> Vec<(Span, ClaimKind)> {
     let text = &doc.text;
     let mut out: Vec<(Span, ClaimKind)> = Vec::new();
+    // The document's mentions in text order (sentence by sentence), found by position.
+    let resolved: Vec<&Resolved> = by_sentence.values().flatten().collect();
+    let by_start = near::Starts::new(resolved.iter().map(|r| r.mention.span.start));
+    let mut holders = TitleHolders::new(doc, an, ents);
     let mut last_speaker: Option<crate::entities::EntityId> = None;
     let mut last_end = 0usize;
     let mut last_continues = false;
@@ -320,17 +330,17 @@ fn quote_claims(
         let speaker_in = |span: Span| -> Option<crate::entities::EntityId> {
             // The actor whose name lies inside the speaker phrase (the last one: "State
             // Department Spokesperson Ruth Calloway" is Bruce).
-            by_sentence
-                .values()
-                .flatten()
+            by_start
+                .inside(span)
+                .into_iter()
+                .map(|i| resolved[i])
                 .filter(|r| span.contains(r.mention.span) && r.is_actor())
                 .max_by_key(|r| (r.kind == MentionKind::Person, r.mention.span.start))
                 .and_then(|r| r.entity)
         };
         let (speaker, speaker_span, channel) = match attr {
             Some(a) if !a.pronoun => {
-                let who =
-                    speaker_in(a.speaker).or_else(|| bare_title_holder(doc, an, ents, a.speaker));
+                let who = speaker_in(a.speaker).or_else(|| holders.of(a.speaker));
                 let who = who.or(if near_previous { last_speaker } else { None });
                 (who, Some(a.speaker), a.channel.as_ref().map(channel_name))
             }
@@ -354,7 +364,8 @@ fn quote_claims(
         if continues_previous && let Some((span, ClaimKind::Quote(prev))) = out.last_mut() {
             prev.pieces.push(q.inner);
             prev.inner = Span::new(prev.inner.start, q.inner.end);
-            prev.normalised = crate::quotes::normalise(&prev.words(text));
+            // Normalised once all its pieces are in (below): once per piece is quadratic
+            // in a paragraph of many pieces.
             span.end = span.end.max(sentence.end);
             last_end = q.outer.end;
             last_continues = q.continues;
@@ -376,6 +387,13 @@ fn quote_claims(
                 normalised: crate::quotes::normalise(q.inner.slice(text)),
             }),
         ));
+    }
+    for (_, k) in &mut out {
+        if let ClaimKind::Quote(q) = k
+            && q.pieces.len() > 1
+        {
+            q.normalised = crate::quotes::normalise(&q.words(text));
+        }
     }
     out
 }
@@ -422,44 +440,70 @@ fn channel_name(c: &crate::quotes::Channel) -> String {
 }
 
 /// "the spokesperson", "the Secretary": the person this document names with that title.
-fn bare_title_holder(
-    doc: &Document,
-    an: &DocAnalysis,
-    ents: &EntityTable,
-    span: Span,
-) -> Option<crate::entities::EntityId> {
-    let phrase = span.slice(&doc.text).to_lowercase();
-    let title = an
-        .bare_titles
-        .iter()
-        .find(|(_, b)| span.contains(b.span))
-        .map(|(_, b)| extract::role::normalise_title(&b.title))
-        .or_else(|| {
-            let lx = crate::lexicon::lexicons();
-            lx.titles
-                .find_words(&phrase)
-                .last()
-                .map(|(s, e, _)| extract::role::normalise_title(&phrase[*s..*e]))
-        })?;
-    // People this document gives that title to; the phrase means the one mentioned
-    // most recently before it, under any of their names ("Bruce said ... the spokesperson").
-    let holders: std::collections::BTreeSet<crate::entities::EntityId> = an
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| {
-            m.titles
+/// The holders of each title are found once per document, not once per quotation.
+struct TitleHolders<'a> {
+    doc: &'a Document,
+    an: &'a DocAnalysis,
+    ents: &'a EntityTable,
+    bare_titles: near::Starts,
+    /// Per title: the mentions of its holders, under any of their names, by end.
+    by_title: foldhash::HashMap<String, near::LastBefore<crate::entities::EntityId>>,
+}
+
+impl<'a> TitleHolders<'a> {
+    fn new(doc: &'a Document, an: &'a DocAnalysis, ents: &'a EntityTable) -> Self {
+        TitleHolders {
+            doc,
+            an,
+            ents,
+            bare_titles: near::Starts::new(an.bare_titles.iter().map(|(_, b)| b.span.start)),
+            by_title: Default::default(),
+        }
+    }
+
+    fn of(&mut self, span: Span) -> Option<crate::entities::EntityId> {
+        let (doc, an, ents) = (self.doc, self.an, self.ents);
+        let phrase = span.slice(&doc.text).to_lowercase();
+        let title = self
+            .bare_titles
+            .inside(span)
+            .into_iter()
+            .map(|i| &an.bare_titles[i].1)
+            .find(|b| span.contains(b.span))
+            .map(|b| extract::role::normalise_title(&b.title))
+            .or_else(|| {
+                let lx = crate::lexicon::lexicons();
+                lx.titles
+                    .find_words(&phrase)
+                    .last()
+                    .map(|(s, e, _)| extract::role::normalise_title(&phrase[*s..*e]))
+            })?;
+        // People this document gives that title to; the phrase means the one mentioned
+        // most recently before it, under any of their names ("Bruce said ... the
+        // spokesperson").
+        let mentions = self.by_title.entry(title).or_insert_with_key(|title| {
+            let holders: std::collections::BTreeSet<crate::entities::EntityId> = an
+                .mentions
                 .iter()
-                .any(|t| extract::role::normalise_title(&t.title) == title)
-        })
-        .filter_map(|(i, _)| ents.of(&doc.id, i))
-        .collect();
-    an.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.span.end <= span.start)
-        .filter_map(|(i, _)| ents.of(&doc.id, i))
-        .rfind(|e| holders.contains(e))
+                .enumerate()
+                .filter(|(_, m)| {
+                    m.titles
+                        .iter()
+                        .any(|t| extract::role::normalise_title(&t.title) == *title)
+                })
+                .filter_map(|(i, _)| ents.of(&doc.id, i))
+                .collect();
+            near::LastBefore::new(
+                an.mentions
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, m)| Some((m.span.end, ents.of(&doc.id, i)?)))
+                    .filter(|(_, e)| holders.contains(e))
+                    .collect(),
+            )
+        });
+        mentions.last_ending_by(span.start)
+    }
 }
 
 /// Line breaks in `s`: `\n`, `\r\n` and a lone `\r` count one each.

@@ -17,6 +17,16 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
 }
 
+impl Outcome {
+    /// Every notice of the check: the input's (files skipped or repaired), then the graph
+    /// stage's (comparisons a bound cut), in that order.
+    pub fn notices(&self) -> Vec<crate::ingest::Notice> {
+        let mut out = self.bundle.notices.clone();
+        out.extend(self.graph.skipped.iter().map(graph::Skipped::notice));
+        out
+    }
+}
+
 pub fn run(bundle: Bundle, rules: &[Rule]) -> Outcome {
     run_timed(bundle, rules, &mut Timings::default())
 }

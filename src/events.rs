@@ -9,6 +9,7 @@ use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
 use crate::document::DocId;
 use crate::entities::{EntityId, EntityTable};
+use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone)]
@@ -48,6 +49,25 @@ struct Dated<'a> {
     date: &'a TimeRef,
 }
 
+/// Everything [`dates::compare`] reads of a date: two dates with one key compare alike.
+type DateKey<'a> = (
+    &'a str,
+    Option<(jiff::Timestamp, jiff::Timestamp)>,
+    Option<jiff::civil::Weekday>,
+    Option<&'a str>,
+    bool,
+);
+
+fn date_key(t: &TimeRef) -> DateKey<'_> {
+    (
+        t.value.as_str(),
+        t.utc,
+        t.weekday,
+        t.tz.as_deref(),
+        t.zone_stated,
+    )
+}
+
 pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
     // Block by participant pair: comparisons never leave a block.
     let mut blocks: BTreeMap<Vec<EntityId>, Vec<&Claim>> = BTreeMap::new();
@@ -83,14 +103,39 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             }
             i
         }
-        for i in 0..dated.len() {
-            for j in i + 1..dated.len() {
-                if matches!(
-                    dates::compare(dated[i].date, dated[j].date),
-                    DateRelation::Same | DateRelation::Refines
-                ) {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        // Dates written alike relate alike to any other (a pair told on one day by
+        // thousands of sentences has few of them): one comparison per pair of such
+        // dates, exactly the unions of every pair, without every pair.
+        let mut same_date: Vec<Vec<usize>> = Vec::new();
+        let mut index: HashMap<DateKey, usize> = HashMap::new();
+        for (i, d) in dated.iter().enumerate() {
+            let next = same_date.len();
+            let k = *index.entry(date_key(d.date)).or_insert(next);
+            if k == next {
+                same_date.push(Vec::new());
+            }
+            same_date[k].push(i);
+        }
+        let joins = |x: usize, y: usize| {
+            matches!(
+                dates::compare(dated[x].date, dated[y].date),
+                DateRelation::Same | DateRelation::Refines
+            )
+        };
+        for (k, members) in same_date.iter().enumerate() {
+            let first = members[0];
+            if members.len() > 1 && joins(first, first) {
+                for &m in &members[1..] {
+                    let (a, b) = (find(&mut parent, first), find(&mut parent, m));
                     parent[a.max(b)] = a.min(b);
+                }
+            }
+            for other in &same_date[k + 1..] {
+                if joins(first, other[0]) {
+                    for &m in members.iter().chain(other) {
+                        let (a, b) = (find(&mut parent, first), find(&mut parent, m));
+                        parent[a.max(b)] = a.min(b);
+                    }
                 }
             }
         }
@@ -100,15 +145,16 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             groups.entry(r).or_default().push(i);
         }
         let groups: Vec<Vec<usize>> = groups.into_values().collect();
-        let docs_of = |g: &Vec<usize>| -> BTreeSet<DocId> {
-            g.iter().map(|&i| dated[i].claim.document.clone()).collect()
-        };
+        let group_docs: Vec<BTreeSet<&DocId>> = groups
+            .iter()
+            .map(|g| g.iter().map(|&i| &dated[i].claim.document).collect())
+            .collect();
         // Disputes: groups with disjoint sources whose days are close.
         let first_dispute = disputes.len();
         for a in 0..groups.len() {
             for b in a + 1..groups.len() {
-                let (da, db) = (docs_of(&groups[a]), docs_of(&groups[b]));
-                if da.intersection(&db).next().is_some() {
+                let (da, db) = (&group_docs[a], &group_docs[b]);
+                if da.intersection(db).next().is_some() {
                     continue;
                 }
                 // A source telling both days anywhere in the bundle settles it: two events.
@@ -170,7 +216,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
                             groups[gi].iter().map(|&i| (dated[i].claim, dated[i].date)),
                         );
                         if gday != date {
-                            e.dissent.extend(docs_of(&groups[gi]));
+                            e.dissent.extend(group_docs[gi].iter().map(|&d| d.clone()));
                         }
                     }
                 }

@@ -229,13 +229,25 @@ fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
         bundle.entities.extend(ingest::read_entities(p)?);
     }
     for n in &bundle.notices {
-        eprintln!(
-            "notice: {}: {}",
-            report::text::sanitise(&n.path),
-            report::text::sanitise(&n.message)
-        );
+        print_notice(n);
     }
     Ok(bundle)
+}
+
+/// `notice: PATH: MESSAGE` on standard error, as the report's `notices[]` has it.
+fn print_notice(n: &ingest::Notice) {
+    eprintln!(
+        "notice: {}: {}",
+        report::text::sanitise(&n.path),
+        report::text::sanitise(&n.message)
+    );
+}
+
+/// The graph stage's notices (the input's were printed as the bundle was read).
+fn print_graph_notices(outcome: &check::Outcome) {
+    for s in &outcome.graph.skipped {
+        print_notice(&s.notice());
+    }
 }
 
 /// The rules in effect, and the files they were read from (configuration and rule files).
@@ -319,6 +331,7 @@ fn run(cli: Cli) -> Result<u8> {
                 }
             }
             let mut outcome = check::run_timed(bundle, &rules, &mut t);
+            print_graph_notices(&outcome);
             let clock = std::time::Instant::now();
             let (suppressions, sup_notices) =
                 claimgraph::suppress::apply(&outcome.bundle.documents, &mut outcome.findings);
@@ -414,6 +427,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Claims { inputs, format } => {
             let bundle = load_bundle(&inputs)?;
             let outcome = check::run(bundle, &[]);
+            print_graph_notices(&outcome);
             let rep = report::build(&outcome);
             let text = match format {
                 TableFormat::Json => {
@@ -449,6 +463,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Graph { inputs, format } => {
             let bundle = load_bundle(&inputs)?;
             let outcome = check::run(bundle, &[]);
+            print_graph_notices(&outcome);
             let text = match format {
                 GraphFormat::Dot => claimgraph::report::graph::dot(&outcome),
                 GraphFormat::Json => claimgraph::report::graph::json(&outcome),

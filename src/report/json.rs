@@ -348,7 +348,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
         claims,
         events,
         findings,
-        notices: o.bundle.notices.clone(),
+        notices: o.notices(),
         baseline: None,
         suppressions: Vec::new(),
         summary,

@@ -1,13 +1,19 @@
 //! The claim graph (petgraph): claims and entities as nodes, typed edges with reasons
 //! (same event, agrees, contradicts, refines). Comparisons happen only inside blocks (same
-//! event, same speaker, same counted thing, same surname initial), never across all pairs.
+//! event, same speaker, same counted thing, same office, same surname initial), never
+//! across all pairs; [`blocks`] decides which pairs of a block, within a bound, and
+//! records what a bound cut ([`Skipped`]).
+
+mod blocks;
 
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::compare::{dates, names};
-use crate::document::Document;
+use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::events::Ledger;
+use blocks::Classes;
+pub use blocks::{Bound, Bounds, NOTICE_PATH, Skipped};
 use foldhash::HashMap;
 use foldhash::{HashMapExt, HashSetExt};
 use petgraph::graph::{NodeIndex, UnGraph};
@@ -64,6 +70,9 @@ pub struct ClaimGraph {
     entity_nodes: HashMap<EntityId, NodeIndex>,
     /// Spellings of capitalised words that are nodes (those in a spelling-variant pair).
     pub words: Vec<words::WordForm>,
+    /// Blocks whose comparisons a bound cut, in the order they were built: the graph
+    /// stage's notices. Empty unless a block is far beyond any one story's size.
+    pub skipped: Vec<Skipped>,
 }
 
 impl ClaimGraph {
@@ -115,6 +124,17 @@ impl ClaimGraph {
 }
 
 pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGraph {
+    build_with(an, ledger, documents, &Bounds::default())
+}
+
+/// [`build`] with other per-block bounds (tests: small bounds reach the signature split
+/// and the cut with a handful of documents).
+pub fn build_with(
+    an: &Analysis,
+    ledger: &Ledger,
+    documents: &[Document],
+    bounds: &Bounds,
+) -> ClaimGraph {
     let mut g = ClaimGraph {
         graph: UnGraph::with_capacity(
             an.claims.len() + an.entities.entities.len(),
@@ -123,6 +143,7 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         claim_nodes: Vec::with_capacity(an.claims.len()),
         entity_nodes: HashMap::new(),
         words: Vec::new(),
+        skipped: Vec::new(),
     };
     for i in 0..an.claims.len() {
         let n = g.graph.add_node(Node::Claim(i));
@@ -138,121 +159,18 @@ pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGra
         .enumerate()
         .map(|(i, c)| (c.id.0.as_str(), i))
         .collect();
-    let stories = Stories::new(an, documents);
     link_events(&mut g, an, ledger, &index);
     link_names(&mut g, an);
     link_words(&mut g, an, documents);
-    link_quotes(&mut g, an, documents, &stories);
-    link_quantities(&mut g, an, documents, &stories);
-    link_roles(&mut g, an, documents, &stories);
+    link_quotes(&mut g, an, documents, bounds.quotes);
+    link_quantities(&mut g, an, documents, bounds.counts);
+    link_roles(&mut g, an, documents, bounds.offices);
     g
 }
 
-/// A block whose claims come from at most this many documents compares all its pairs.
-/// Every bundle of one story (a few to a few dozen articles) stays under it.
-const FULL_BLOCK_DOCUMENTS: usize = 32;
-/// An entity named in at least two and at most this many documents ties them to one
-/// story; one named everywhere ("Washington") ties nothing.
-const STORY_ENTITY_MAX_DOCUMENTS: usize = 32;
-
-/// Which documents tell one story, for blocks too large to compare whole: a wire desk's
-/// day holds many stories, and "killed" or "foreign minister" in two unrelated stories
-/// are not the same figure or office. Comparing every pair of such a block is quadratic
-/// in the bundle; comparing pairs whose documents share a rarely named entity is not.
-/// Per document, the entities tying it to others; per entity, its documents.
-type Ties = (Vec<Vec<EntityId>>, HashMap<EntityId, Vec<usize>>);
-
-struct Stories {
-    /// Per claim, its document's index.
-    claim_doc: Vec<usize>,
-    /// Per document, the entities tying it to others; per entity, its documents.
-    ties: std::sync::OnceLock<Ties>,
-    documents: HashMap<crate::document::DocId, usize>,
-    n_documents: usize,
-}
-
-impl Stories {
-    fn new(an: &Analysis, documents: &[Document]) -> Self {
-        let mut index: HashMap<crate::document::DocId, usize> = HashMap::new();
-        for (i, d) in documents.iter().enumerate() {
-            index.entry(d.id.clone()).or_insert(i);
-        }
-        let claim_doc = an
-            .claims
-            .iter()
-            .map(|c| index.get(&c.document).copied().unwrap_or(usize::MAX))
-            .collect();
-        Stories {
-            claim_doc,
-            ties: std::sync::OnceLock::new(),
-            documents: index,
-            n_documents: documents.len(),
-        }
-    }
-
-    fn ties(&self, an: &Analysis) -> &Ties {
-        self.ties.get_or_init(|| {
-            let mut of_doc = vec![Vec::new(); self.n_documents];
-            let mut docs_of = HashMap::new();
-            for e in &an.entities.entities {
-                if !(2..=STORY_ENTITY_MAX_DOCUMENTS).contains(&e.documents.len()) {
-                    continue;
-                }
-                let mut docs: Vec<usize> = e
-                    .documents
-                    .iter()
-                    .filter_map(|d| self.documents.get(d).copied())
-                    .collect();
-                docs.sort_unstable();
-                docs.dedup();
-                for &d in &docs {
-                    of_doc[d].push(e.id);
-                }
-                docs_of.insert(e.id, docs);
-            }
-            (of_doc, docs_of)
-        })
-    }
-
-    /// Pairs (x, y), x < y, of positions in `claims` (claim indices, in block order) to
-    /// compare, in (x, y) order. A block from at most [`FULL_BLOCK_DOCUMENTS`] documents
-    /// gives every pair; a larger one only pairs from different documents that share a
-    /// story entity.
-    fn pairs(&self, an: &Analysis, claims: &[usize]) -> Vec<(usize, usize)> {
-        let doc = |x: usize| self.claim_doc[claims[x]];
-        let mut docs: Vec<usize> = (0..claims.len()).map(doc).collect();
-        docs.sort_unstable();
-        docs.dedup();
-        let n = claims.len();
-        if docs.len() <= FULL_BLOCK_DOCUMENTS {
-            return (0..n)
-                .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
-                .collect();
-        }
-        let (of_doc, docs_of) = self.ties(an);
-        let mut by_doc: HashMap<usize, Vec<usize>> = HashMap::new();
-        for x in 0..n {
-            by_doc.entry(doc(x)).or_default().push(x);
-        }
-        let mut out = Vec::new();
-        for x in 0..n {
-            let d = doc(x);
-            let Some(ents) = of_doc.get(d) else { continue };
-            for e in ents {
-                for d2 in &docs_of[e] {
-                    if *d2 == d {
-                        continue;
-                    }
-                    if let Some(ys) = by_doc.get(d2) {
-                        out.extend(ys.iter().filter(|&&y| y > x).map(|&y| (x, y)));
-                    }
-                }
-            }
-        }
-        out.sort_unstable();
-        out.dedup();
-        out
-    }
+/// Each member's document, for [`blocks`].
+fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<&DocId> {
+    members.map(|i| &an.claims[i].document).collect()
 }
 
 /// Claims of one event: same-event edges, and how their dates relate.
@@ -490,7 +408,7 @@ fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
-fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
+fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let text_of: HashMap<&str, &str> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.text.as_str()))
@@ -529,32 +447,67 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
     }
     // Blocks are scored in parallel, then linked in block order (the graph does not
     // depend on the thread count).
-    let scored_blocks: Vec<Vec<(usize, usize, crate::quotes::QuoteComparison)>> = {
+    let scored_blocks: Vec<ScoredQuotes> = {
         use rayon::prelude::*;
         let list: Vec<&Vec<usize>> = blocks.values().collect();
         list.par_iter()
             .map(|members| {
-                let claims: Vec<usize> = members.iter().map(|&k| quotes[k].0).collect();
-                stories
-                    .pairs(an, &claims)
-                    .into_iter()
-                    .filter_map(|(x, y)| {
-                        let (a, b) = (members[x], members[y]);
-                        let (ia, ib) = (quotes[a].0, quotes[b].0);
-                        (an.claims[ia].document != an.claims[ib].document).then(|| {
-                            let cmp = crate::quotes::compare_prepared(
-                                &prepared[a],
-                                &prepared[b],
-                                Some(&background),
-                            );
-                            (a, b, cmp)
+                let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
+                let compare = |a: usize, b: usize| {
+                    crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background))
+                };
+                if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
+                    let pairs = blocks::cross_pairs(&docs)
+                        .filter(|&(x, y)| docs[x] != docs[y])
+                        .map(|(x, y)| {
+                            let (a, b) = (members[x], members[y]);
+                            (a, b, compare(a, b))
                         })
+                        .collect();
+                    return ScoredQuotes::Pairs(pairs);
+                }
+                // Too many pairs: one comparison per pair of wordings.
+                let classes = Classes::new(members.iter().map(|&k| quotes[k].2));
+                let (pairs, skipped) = classes.pairs(&docs, bound);
+                let compared = pairs
+                    .par_iter()
+                    .map(|&(i, j)| {
+                        let (a, b) = (
+                            members[classes.members[i][0]],
+                            members[classes.members[j][0]],
+                        );
+                        (i, j, compare(a, b))
                     })
-                    .collect()
+                    .collect();
+                ScoredQuotes::Classes {
+                    classes,
+                    compared,
+                    skipped,
+                }
             })
             .collect()
     };
-    for scored in scored_blocks {
+    for (scored, (speaker, members)) in scored_blocks.into_iter().zip(&blocks) {
+        let scored = match scored {
+            ScoredQuotes::Pairs(p) => p,
+            ScoredQuotes::Classes {
+                classes,
+                compared,
+                skipped,
+            } => {
+                link_quote_classes(g, an, &quotes, members, &classes, &compared);
+                if skipped > 0 {
+                    g.skipped.push(Skipped {
+                        aspect: "quote wording",
+                        block: an.entities.name(*speaker).to_string(),
+                        claims: members.len(),
+                        compared: compared.len() as u64,
+                        skipped,
+                    });
+                }
+                continue;
+            }
+        };
         // Best counterpart of each quote in each other document.
         let mut best: HashMap<(usize, &str), f64> = HashMap::new();
         for (a, b, c) in &scored {
@@ -577,7 +530,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
                         ib,
                         Relation::Agrees,
                         Aspect::QuoteWording,
-                        format!("{:?}", c.relation).to_lowercase(),
+                        quote_agreement(&c),
                         c.similarity,
                     );
                 }
@@ -594,10 +547,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
                             ib,
                             Relation::Contradicts,
                             Aspect::QuoteWording,
-                            format!(
-                                "reworded (similarity {:.2}, {} content words shared)",
-                                c.similarity, c.shared_content_words
-                            ),
+                            quote_rewording(&c),
                             c.similarity,
                         );
                     }
@@ -616,7 +566,101 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], storie
                 .map_or("", |s| crate::quotes::with_coordinated(text, s).slice(text))
         })
         .collect();
-    link_misattributed(g, an, &quotes, &prepared, &rep, &frames);
+    link_misattributed(g, an, &quotes, &prepared, &rep, &frames, bound);
+}
+
+/// One speaker's quotations compared: every cross-document pair (as quote positions),
+/// or, for a block too large for that, one comparison per pair of wordings.
+enum ScoredQuotes {
+    Pairs(Vec<(usize, usize, crate::quotes::QuoteComparison)>),
+    Classes {
+        classes: Classes,
+        /// (class, class, comparison of their first members)
+        compared: Vec<(usize, usize, crate::quotes::QuoteComparison)>,
+        skipped: u64,
+    },
+}
+
+fn quote_agreement(c: &crate::quotes::QuoteComparison) -> String {
+    format!("{:?}", c.relation).to_lowercase()
+}
+
+fn quote_rewording(c: &crate::quotes::QuoteComparison) -> String {
+    format!(
+        "reworded (similarity {:.2}, {} content words shared)",
+        c.similarity, c.shared_content_words
+    )
+}
+
+/// [`link_quotes`] for a block split into wordings: a rewording contradicts between the
+/// members of two wordings whose documents hold no closer counterpart (the best mutual
+/// match, as for pairs, with a document's best counterpart taken over wordings).
+fn link_quote_classes(
+    g: &mut ClaimGraph,
+    an: &Analysis,
+    quotes: &[(usize, &crate::claim::Quote, &str)],
+    members: &[usize],
+    classes: &Classes,
+    compared: &[(usize, usize, crate::quotes::QuoteComparison)],
+) {
+    let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
+    // Each wording's documents, once each.
+    let class_docs: Vec<Vec<&DocId>> = classes
+        .members
+        .iter()
+        .map(|m| {
+            let mut d: Vec<&DocId> = m.iter().map(|&x| docs[x]).collect();
+            d.sort_unstable();
+            d.dedup();
+            d
+        })
+        .collect();
+    // Best counterpart of each wording in each document.
+    let mut best: HashMap<(usize, &DocId), f64> = HashMap::new();
+    for &(i, j, c) in compared {
+        for (from, to) in [(i, j), (j, i)] {
+            for &d in &class_docs[to] {
+                let e = best.entry((from, d)).or_insert(0.0);
+                *e = e.max(c.similarity);
+            }
+        }
+    }
+    let claim = |x: usize| quotes[members[x]].0;
+    use crate::quotes::QuoteRelation as R;
+    for &(i, j, c) in compared {
+        let edges = match c.relation {
+            R::Verbatim | R::Excerpt => classes.star(i, j, &docs),
+            R::Reworded if i != j => {
+                let mutual = |mine: usize, other: usize| -> Vec<usize> {
+                    classes.members[mine]
+                        .iter()
+                        .copied()
+                        .filter(|&x| {
+                            best.get(&(other, docs[x]))
+                                .is_some_and(|s| *s <= c.similarity)
+                        })
+                        .collect()
+                };
+                blocks::star(&mutual(i, j), &mutual(j, i), false, &docs)
+            }
+            _ => continue,
+        };
+        let (relation, reason) = if c.relation == R::Reworded {
+            (Relation::Contradicts, quote_rewording(&c))
+        } else {
+            (Relation::Agrees, quote_agreement(&c))
+        };
+        for (x, y) in edges {
+            g.link(
+                claim(x),
+                claim(y),
+                relation,
+                Aspect::QuoteWording,
+                reason.clone(),
+                c.similarity,
+            );
+        }
+    }
 }
 
 /// Near-verbatim quotes given to two different people. Blocked by rare word trigrams.
@@ -627,43 +671,55 @@ fn link_misattributed(
     prepared: &[crate::quotes::Prepared],
     rep: &HashMap<EntityId, EntityId>,
     frames: &[&str],
+    bound: Bound,
 ) {
-    // Word trigrams borrowed from the normalised quotations (no string per trigram).
-    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
-    for (k, (_, q, _)) in quotes.iter().enumerate() {
-        let words: Vec<&str> = q.normalised.split_whitespace().collect();
-        if words.len() < 6 {
-            continue;
-        }
-        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-        grams.sort_unstable();
-        grams.dedup();
-        for gram in grams {
-            postings.entry(gram).or_default().push(k);
-        }
+    let docs = docs_of(an, quotes.iter().map(|q| q.0));
+    let each: Vec<Vec<usize>> = (0..quotes.len()).map(|k| vec![k]).collect();
+    let mut units = each;
+    let mut shared = shared_trigrams(quotes, &units, &docs, rep, bound);
+    if shared.crowded.lists > 0 || shared.sub_blocked {
+        // A trigram in more quotations than a block may hold (a quotation repeated by
+        // many sources): one unit per speaker and wording, so repeats count once.
+        let classes = Classes::new(
+            quotes
+                .iter()
+                .map(|(_, q, w)| (q.speaker, &q.normalised, *w)),
+        );
+        units = classes.members;
+        shared = shared_trigrams(quotes, &units, &docs, rep, bound);
     }
-    // Pairs sharing trigrams, sorted, then counted by runs.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
-    for list in postings.values().filter(|l| l.len() <= 50) {
-        for (x, &a) in list.iter().enumerate() {
-            pairs.extend(list[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
-        }
+    let Shared {
+        pairs: shared,
+        crowded,
+        ..
+    } = shared;
+    if crowded.lists > 0 {
+        g.skipped.push(Skipped {
+            aspect: "quote speaker",
+            block: format!(
+                "{} word trigrams each shared by over {MAX_POSTINGS} wordings",
+                crowded.lists
+            ),
+            claims: quotes.len(),
+            compared: shared.len() as u64,
+            skipped: crowded.pairs,
+        });
     }
-    pairs.sort_unstable();
-    let shared = pairs.chunk_by(|x, y| x == y).map(|run| (run[0], run.len()));
     let is_person = |e: EntityId| an.entities.get(e).kind == crate::mentions::MentionKind::Person;
-    for ((a, b), n) in shared {
+    for ((ua, ub), n) in shared {
         if n < 3 {
             continue;
         }
+        let (a, b) = (units[ua][0], units[ub][0]);
         let ((ia, qa, _), (ib, qb, _)) = (quotes[a], quotes[b]);
         let (Some(sa), Some(sb)) = (qa.speaker, qb.speaker) else {
             continue;
         };
+        let one_each = units[ua].len() == 1 && units[ub].len() == 1;
         if rep[&sa] == rep[&sb]
             || !is_person(sa)
             || !is_person(sb)
-            || an.claims[ia].document == an.claims[ib].document
+            || one_each && an.claims[ia].document == an.claims[ib].document
         {
             continue;
         }
@@ -695,19 +751,132 @@ fn link_misattributed(
             crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
         ) || c.similarity >= 0.9;
         if same_words && coverage >= 0.6 && la.min(lb) >= 8 {
-            g.link(
-                ia,
-                ib,
-                Relation::Contradicts,
-                Aspect::QuoteSpeaker,
-                format!(
-                    "the same words, given to {} and {}",
-                    an.entities.name(sa),
-                    an.entities.name(sb)
-                ),
-                c.similarity,
+            let reason = format!(
+                "the same words, given to {} and {}",
+                an.entities.name(sa),
+                an.entities.name(sb)
             );
+            for (x, y) in blocks::star(&units[ua], &units[ub], false, &docs) {
+                g.link(
+                    quotes[x].0,
+                    quotes[y].0,
+                    Relation::Contradicts,
+                    Aspect::QuoteSpeaker,
+                    reason.clone(),
+                    c.similarity,
+                );
+            }
         }
+    }
+}
+
+/// A word trigram in more units than this is a phrase of the story rather than evidence
+/// of one statement: it pairs only units of different speakers from different documents
+/// (the only pairs that can be misattributions), within the bound.
+const MAX_POSTINGS: usize = 50;
+
+/// Trigram lists over [`MAX_POSTINGS`] units whose pairs of speakers the bound cut.
+struct Crowded {
+    lists: usize,
+    pairs: u64,
+}
+
+struct Shared {
+    /// Pairs (a, b), a < b, of units with the number of word trigrams they share, in order.
+    pairs: Vec<((usize, usize), usize)>,
+    crowded: Crowded,
+    /// Some list was over [`MAX_POSTINGS`] and was paired by speaker.
+    sub_blocked: bool,
+}
+
+/// Units (groups of quotations, judged by their first) that share word trigrams.
+fn shared_trigrams(
+    quotes: &[(usize, &crate::claim::Quote, &str)],
+    units: &[Vec<usize>],
+    docs: &[&DocId],
+    rep: &HashMap<EntityId, EntityId>,
+    bound: Bound,
+) -> Shared {
+    // Word trigrams borrowed from the normalised quotations (no string per trigram).
+    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
+    for (u, members) in units.iter().enumerate() {
+        let q = quotes[members[0]].1;
+        let words: Vec<&str> = q.normalised.split_whitespace().collect();
+        if words.len() < 6 {
+            continue;
+        }
+        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        for gram in grams {
+            postings.entry(gram).or_default().push(u);
+        }
+    }
+    // Per unit: its speaker, and its document when all its quotations share one.
+    let speaker: Vec<Option<EntityId>> = units
+        .iter()
+        .map(|m| quotes[m[0]].1.speaker.map(|s| rep[&s]))
+        .collect();
+    let home: Vec<Option<&DocId>> = units
+        .iter()
+        .map(|m| {
+            m.iter()
+                .all(|&k| docs[k] == docs[m[0]])
+                .then_some(docs[m[0]])
+        })
+        .collect();
+    // Pairs sharing trigrams, sorted, then counted by runs. Lists are taken in trigram
+    // order, so the bound cuts the same ones on every run.
+    let mut lists: Vec<(&[&str; 3], &Vec<usize>)> = postings.iter().collect();
+    lists.sort_unstable();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut crowded = Crowded { lists: 0, pairs: 0 };
+    let mut sub_blocked = false;
+    let mut budget = bound.max_comparisons;
+    for (_, list) in lists {
+        if list.len() <= MAX_POSTINGS {
+            for (x, &a) in list.iter().enumerate() {
+                pairs.extend(list[x + 1..].iter().map(|&b| (a.min(b), a.max(b))));
+            }
+            continue;
+        }
+        sub_blocked = true;
+        // The list by speaker; pairs of different speakers, from the shares' sizes.
+        let mut per_speaker: BTreeMap<Option<EntityId>, Vec<usize>> = BTreeMap::new();
+        for &u in list {
+            per_speaker.entry(speaker[u]).or_default().push(u);
+        }
+        let n = list.len() as u64;
+        let same: u64 = per_speaker.values().map(|v| (v.len() as u64).pow(2)).sum();
+        let across = (n * n - same) / 2;
+        if across > budget {
+            crowded.lists += 1;
+            crowded.pairs += across;
+            continue;
+        }
+        budget -= across;
+        let shares: Vec<&Vec<usize>> = per_speaker.values().collect();
+        for (x, ga) in shares.iter().enumerate() {
+            for gb in &shares[x + 1..] {
+                for &a in ga.iter() {
+                    pairs.extend(
+                        gb.iter()
+                            .filter(|&&b| !(home[a].is_some() && home[a] == home[b]))
+                            .map(|&b| (a.min(b), a.max(b))),
+                    );
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    let pairs = pairs
+        .chunk_by(|x, y| x == y)
+        .map(|run| (run[0], run.len()))
+        .collect();
+    Shared {
+        pairs,
+        crowded,
+        sub_blocked,
     }
 }
 
@@ -753,7 +922,7 @@ type QuantityBlock = (
 );
 
 /// Counts of the same thing (same class, verb and unit) in different documents.
-fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
+fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
@@ -766,11 +935,18 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], st
         .collect();
     // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
     // something else than the story's figures.
+    // (Each document's dates by position: a scan of them all per figure is quadratic
+    // in the length of one article.)
+    let times: Vec<crate::analysis::near::Times> = an
+        .docs
+        .iter()
+        .map(|d| crate::analysis::near::Times::new(&d.times))
+        .collect();
     let era = |c: &Claim| -> Option<i16> {
         let i = doc_index[c.document.0.as_str()];
         let year = documents[i].published.map(|d| d.year());
-        an.docs[i]
-            .times
+        times[i]
+            .within(c.span)
             .iter()
             .filter(|t| c.span.contains(t.span) && !t.year_inferred)
             .filter_map(|t| t.value.get(..4)?.parse::<i16>().ok())
@@ -811,57 +987,108 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], st
             blocks.entry(key).or_default().push(i);
         }
     }
-    for members in blocks.values() {
-        for (x, y) in stories.pairs(an, members) {
-            let (a, b) = (members[x], members[y]);
-            {
-                let (ca, cb) = (&an.claims[a], &an.claims[b]);
-                if ca.document == cb.document {
+    // How two counts relate: the edge to draw, if any.
+    let judge = |a: usize, b: usize| -> Option<(Relation, Aspect, String)> {
+        let (ca, cb) = (&an.claims[a], &an.claims[b]);
+        let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+            return None;
+        };
+        // A later article revising a figure is an update, not a contradiction.
+        let (pa, pb) = (
+            published[ca.document.0.as_str()],
+            published[cb.document.0.as_str()],
+        );
+        let update = matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 2);
+        use crate::quantities::QuantityRelation as Q;
+        match crate::quantities::compare(&qa.detail, &qb.detail) {
+            Q::Same | Q::Compatible => {
+                Some((Relation::Agrees, Aspect::Count, "compatible figures".into()))
+            }
+            Q::Refines => Some((
+                Relation::Refines,
+                Aspect::Count,
+                "one is more specific".into(),
+            )),
+            Q::Conflict(why) if !update => {
+                let overlap = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
+                let aspect = if overlap {
+                    Aspect::Descriptor
+                } else {
+                    Aspect::Count
+                };
+                Some((Relation::Contradicts, aspect, why))
+            }
+            _ => None,
+        }
+    };
+    for (key, members) in &blocks {
+        let docs = docs_of(an, members.iter().copied());
+        if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
+            for (x, y) in blocks::cross_pairs(&docs) {
+                let (a, b) = (members[x], members[y]);
+                if docs[x] == docs[y] {
                     continue;
                 }
-                let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind)
-                else {
-                    continue;
-                };
-                // A later article revising a figure is an update, not a contradiction.
-                let (pa, pb) = (
-                    published[ca.document.0.as_str()],
-                    published[cb.document.0.as_str()],
-                );
-                let update =
-                    matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 2);
-                use crate::quantities::QuantityRelation as Q;
-                match crate::quantities::compare(&qa.detail, &qb.detail) {
-                    Q::Same | Q::Compatible => g.link(
-                        a,
-                        b,
-                        Relation::Agrees,
-                        Aspect::Count,
-                        "compatible figures".into(),
-                        1.0,
-                    ),
-                    Q::Refines => g.link(
-                        a,
-                        b,
-                        Relation::Refines,
-                        Aspect::Count,
-                        "one is more specific".into(),
-                        1.0,
-                    ),
-                    Q::Conflict(why) if !update => {
-                        let overlap = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
-                        let aspect = if overlap {
-                            Aspect::Descriptor
-                        } else {
-                            Aspect::Count
-                        };
-                        g.link(a, b, Relation::Contradicts, aspect, why, 1.0);
-                    }
-                    _ => {}
+                if let Some((rel, aspect, why)) = judge(a, b) {
+                    g.link(a, b, rel, aspect, why, 1.0);
+                }
+            }
+            continue;
+        }
+        // Too many pairs: one comparison per pair of figures written alike.
+        let classes = Classes::new(members.iter().map(|&i| {
+            let c = &an.claims[i];
+            (published[c.document.0.as_str()], quantity_signature(c))
+        }));
+        let (pairs, skipped) = classes.pairs(&docs, bound);
+        for &(i, j) in &pairs {
+            let (a, b) = (
+                members[classes.members[i][0]],
+                members[classes.members[j][0]],
+            );
+            if let Some((rel, aspect, why)) = judge(a, b) {
+                for (x, y) in classes.star(i, j, &docs) {
+                    g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
                 }
             }
         }
+        if skipped > 0 {
+            let (class, predicate, unit, modifies, subject, era) = key;
+            let mut label: Vec<String> = [predicate, unit, modifies, class]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .collect();
+            label.extend(subject.map(|e| an.entities.name(e).to_string()));
+            label.extend(era.map(|y| y.to_string()));
+            g.skipped.push(Skipped {
+                aspect: "count",
+                block: label.join(" "),
+                claims: members.len(),
+                compared: pairs.len() as u64,
+                skipped,
+            });
+        }
     }
+}
+
+/// Everything [`crate::quantities::compare`] reads of a figure, as one key: the figure
+/// with its positions blanked (two copies of "11 injured" compare alike with anything).
+fn quantity_signature(c: &Claim) -> String {
+    let ClaimKind::Quantity(q) = &c.kind else {
+        return String::new();
+    };
+    let mut d = q.detail.clone();
+    let nowhere = crate::span::Span::new(0, 0);
+    d.span = nowhere;
+    d.number.span = nowhere;
+    d.number.hedge_span = d.number.hedge_span.map(|_| nowhere);
+    d.noun_span = d.noun_span.map(|_| nowhere);
+    d.subject_of = d.subject_of.map(|_| nowhere);
+    for x in &mut d.descriptors {
+        x.span = nowhere;
+    }
+    serde_json::to_string(&d).unwrap_or_default()
 }
 
 /// Offices held by one person at a time ("defence minister", "prime minister"), as
@@ -998,7 +1225,7 @@ fn rank_variant(a: &str, b: &str) -> bool {
 /// by one source and current by another; two current holders of one office in one known
 /// jurisdiction. Offices that change hands in the story, and articles of other days, are
 /// successions, not contradictions.
-fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
+fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
     let changing = offices_changing_hands(an, documents);
@@ -1021,9 +1248,23 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories
             by_person.entry(rep[&r.person]).or_default().push(i);
         }
     }
-    for members in by_person.values() {
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
+    for (person, members) in &by_person {
+        // Pairs from different documents only: one article naming a holder thousands of
+        // times lists none.
+        let docs = docs_of(an, members.iter().copied());
+        let total = blocks::cross_pair_count(&docs);
+        if total > bound.max_comparisons {
+            g.skipped.push(Skipped {
+                aspect: "title",
+                block: an.entities.name(*person).to_string(),
+                claims: members.len(),
+                compared: bound.max_comparisons,
+                skipped: total - bound.max_comparisons,
+            });
+        }
+        for (x, y) in blocks::cross_pairs(&docs).take(bound.max_comparisons as usize) {
+            let (a, b) = (members[x], members[y]);
+            {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
@@ -1087,8 +1328,25 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories
             .map(jurisdiction_key)
             .or_else(|| person_j.get(&r.person).cloned())
     };
-    for members in blocks.values() {
-        for (x, y) in stories.pairs(an, members) {
+    for (title, members) in &blocks {
+        let docs = docs_of(an, members.iter().copied());
+        let total = blocks::cross_pair_count(&docs);
+        let bound = bound.max_comparisons;
+        if total > bound {
+            g.skipped.push(Skipped {
+                aspect: "office",
+                block: title.to_string(),
+                claims: members.len(),
+                compared: bound,
+                skipped: total - bound,
+            });
+        }
+        // The block's members by document, for the holder named beside a former one.
+        let mut by_doc: HashMap<&DocId, Vec<usize>> = HashMap::new();
+        for (&m, d) in members.iter().zip(&docs) {
+            by_doc.entry(d).or_default().push(m);
+        }
+        for (x, y) in blocks::cross_pairs(&docs).take(bound as usize) {
             let (a, b) = (members[x], members[y]);
             {
                 let (ca, cb) = (&an.claims[a], &an.claims[b]);
@@ -1128,10 +1386,9 @@ fn link_roles(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories
                     } else {
                         (&cb.document, b)
                     };
-                    for &m in members {
+                    for &m in by_doc.get(former_doc).into_iter().flatten() {
                         let cm = &an.claims[m];
                         if let ClaimKind::Role(rm) = &cm.kind
-                            && &cm.document == former_doc
                             && rep[&rm.person] != rep[&ra.person]
                             && current(rm)
                         {
