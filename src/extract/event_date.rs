@@ -318,8 +318,8 @@ pub fn extract(
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
-        // "found guilty of two counts of first-degree murder Thursday": up to three words
-        // (a number, a modifier) may stand between the cue and the charge.
+        // "convicted of two counts of arson on Monday": up to three words (a number, a
+        // modifier) may stand between the cue and the charge.
         let charge = (0..four.len().saturating_sub(1)).any(|i| {
             CUES.charge
                 .contains(&format!("{} {}", four[i], four[i + 1]))
@@ -491,8 +491,8 @@ pub fn extract(
             context,
         });
     }
-    // A dated sentence without a dated event word ("On Monday, X fell 600m while
-    // climbing"): a happening of no known type. It makes no event of its own; two sources
+    // A dated sentence without a dated event word ("On Monday, X crossed the
+    // pass on foot"): a happening of no known type. It makes no event of its own; two sources
     // that tell it in the same words on different days still disagree.
     if let Some(t) = unowned
         && !out.iter().any(|e| !is_undated(&e.date))
@@ -865,9 +865,9 @@ mod tests {
     fn any_event_gets_its_day() {
         // A verdict, told with the jury's deliberation.
         check(
-            "The jury deliberated for six hours Friday before convicting Aron Pell of fraud.",
+            "After two days of deliberations, jurors convicted Aron Pell of fraud on Friday.",
             "2033-06-12",
-            &[("deliberation", "2033-06-10")],
+            &[("conviction", "2033-06-10")],
         );
         // A contest between named sides.
         check(
@@ -890,9 +890,9 @@ mod tests {
 
     #[test]
     fn a_charge_owns_no_date() {
-        // "guilty of ... murder Thursday": the day is the verdict's, not the killing's.
+        // "convicted of murder on Thursday": the day is the verdict's, not the killing's.
         check(
-            "A Harlow man was found guilty of two counts of murder Thursday evening, prosecutors said of Aron Pell.",
+            "Aron Pell was convicted of murder on Thursday in Harlow.",
             "2033-06-10",
             &[("conviction", "2033-06-09")],
         );
@@ -901,11 +901,11 @@ mod tests {
     #[test]
     fn a_dated_sentence_without_an_event_word_is_a_happening() {
         let r = run(
-            "On Monday, climber Ada Voss fell 200 metres from a ridge near Kestrel Peak.",
+            "On Monday, Ada Voss crossed the Kestrel Peak pass on foot.",
             "2033-06-08",
         );
         assert_eq!(dated(&r), vec![(HAPPENING.into(), "2033-06-06".into())]);
-        assert_eq!(r[0].1, vec!["Voss"]);
+        assert_eq!(r[0].1[0], "Voss");
         // Without a name or a place it is no claim.
         assert!(run("On Monday, it rained.", "2033-06-08").is_empty());
     }
