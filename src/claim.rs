@@ -128,6 +128,11 @@ pub struct EventDate {
     pub participants: Vec<EntityId>,
     pub places: Vec<EntityId>,
     pub date: TimeRef,
+    /// What the sentence says besides names and dates: its content words, lower case,
+    /// crudely stemmed, sorted (see `extract::event_date::content_words`). Two sentences
+    /// of different articles that share most of them tell the same happening. Empty for
+    /// undated claims. Internal, not in the JSON.
+    pub context: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -338,6 +338,8 @@ struct Happening<'a> {
     /// Blocking keys: surnames of the people, names of organisations and places (for
     /// statements, the speaker only).
     keys: Vec<String>,
+    /// The same for every participant, statements included: where disputes are looked for.
+    all_keys: Vec<String>,
 }
 
 fn entity_key(entities: &EntityTable, id: EntityId) -> String {
@@ -358,11 +360,36 @@ pub fn event_date_events(claims: &[Claim], entities: &EntityTable) -> Vec<Event>
     event_date_events_with_disputes(claims, entities).0
 }
 
-/// Families whose happenings are one-off in a story (a shooting, a fire, an indictment),
-/// so two days for the same one are a disagreement; statements and protests recur.
-const SINGULAR_FAMILIES: &[&str] = &["incident", "court", "legal"];
-/// Two days further apart than this are two happenings, not one told two ways.
-const HAPPENING_DISPUTE_MAX_DAYS: i32 = 3;
+/// Event types that happen once to the same people or place in a story (a shooting, an
+/// arrest, a verdict), so two days for the same one are a disagreement
+/// (`rules/lexicon/event-once.txt`). Other types recur (a statement, a hearing, a protest).
+static ONCE: std::sync::LazyLock<BTreeSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../rules/lexicon/event-once.txt")
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+        .collect()
+});
+
+/// Does this event type happen once to the same people in a story?
+pub fn happens_once(event_type: &str) -> bool {
+    ONCE.contains(event_type)
+}
+
+/// Two days further apart than this are two happenings, not one told two ways. A weekday
+/// is resolved to the last such day on or before the article's date, so a weekday changed
+/// by one name lands up to six days away.
+pub const HAPPENING_DISPUTE_MAX_DAYS: i32 = 6;
+/// Two sentences tell the same happening when they share at least this many content words
+/// (besides names and dates)...
+const PARALLEL_MIN_SHARED: usize = 3;
+/// ... and at least this share of the shorter sentence's.
+const PARALLEL_MIN_SHARE: f64 = 0.5;
+/// Claim pairs compared per (family, key) block, at most: beyond, a block is a story-wide
+/// key (the head of state in a thousand articles) and only one-off types are compared.
+const PARALLEL_MAX_BLOCK: usize = 400;
+/// Claims cited per side of a dispute besides the pair that shows it, at most.
+const EVIDENCE_PER_SIDE: usize = 12;
 
 /// Event-date events, and the disputes among them: two groups of the same event type and
 /// the same participant or place whose days conflict, close together, that no source
@@ -378,6 +405,15 @@ pub fn event_date_events_with_disputes(
             continue;
         };
         let fam = family(&x.event);
+        let mut all_keys: Vec<String> = x
+            .participants
+            .iter()
+            .take(3)
+            .chain(x.places.iter())
+            .map(|p| entity_key(entities, *p))
+            .collect();
+        all_keys.sort();
+        all_keys.dedup();
         let mut keys: Vec<String> = if fam == "statement" {
             x.participants
                 .first()
@@ -400,6 +436,7 @@ pub fn event_date_events_with_disputes(
                 x,
                 family: fam,
                 keys,
+                all_keys,
             });
         }
     }
@@ -537,7 +574,15 @@ pub fn event_date_events_with_disputes(
     for (g, i) in joins {
         groups[g].push(i);
     }
-    let disputes = happening_disputes(&items, &groups, &blocks);
+    // Disputes are looked for per participant or place, whatever the family: a dated
+    // sentence without an event word can be told by another source with one.
+    let mut dispute_blocks: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in &dated {
+        for k in &items[i].all_keys {
+            dispute_blocks.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let disputes = happening_disputes(&items, &groups, &dispute_blocks);
     let events = groups
         .iter()
         .filter_map(|members| happening_event(&items, members, entities))
@@ -545,79 +590,133 @@ pub fn event_date_events_with_disputes(
     (events, disputes)
 }
 
+/// Disputes among event-date claims: two claims of different documents that share a
+/// participant or place (one block per key), with days that conflict and lie at most [`HAPPENING_DISPUTE_MAX_DAYS`] apart, where
+/// - both name the same one-off type of event ([`happens_once`]: an arrest, a death), or
+/// - both are of one family and the two sentences say the same thing otherwise
+///   ([`parallel`]: a rewrite of one report, "X said Monday that..." / "X said Tuesday
+///   that..."),
+///
+/// and no document of the bundle tells both days (of this family, for this key): a source that reports
+/// both days reports two happenings. One dispute per pair of date groups.
 fn happening_disputes(
     items: &[Happening],
     groups: &[Vec<usize>],
-    blocks: &BTreeMap<(&str, &str), Vec<usize>>,
+    blocks: &BTreeMap<&str, Vec<usize>>,
 ) -> Vec<DateDispute> {
-    use crate::extract::event_date::is_undated;
     let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
             group_of.insert(m, g);
         }
     }
-    // Each group's documents, computed once (a block compares many pairs of groups).
-    let docs_of: Vec<BTreeSet<&DocId>> = groups
-        .iter()
-        .map(|g| g.iter().map(|&m| &items[m].claim.document).collect())
-        .collect();
-    let docs_of = |g: usize| &docs_of[g];
-    let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
-    let mut out = Vec::new();
-    for ((family, key), members) in blocks {
-        if !SINGULAR_FAMILIES.contains(family) || !key.starts_with("p:") {
-            continue;
+    // Per pair of groups: the claims on each side, in order.
+    let mut pairs: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
+    for members in blocks.values() {
+        let in_block: BTreeSet<usize> = members.iter().copied().collect();
+        // The block's claims of a group that tell the same type as `m`, for evidence.
+        let with = |g: usize, m: usize| {
+            groups[g]
+                .iter()
+                .copied()
+                .filter(|&o| in_block.contains(&o) && items[o].x.event == items[m].x.event)
+                .take(EVIDENCE_PER_SIDE)
+                .collect::<Vec<usize>>()
+        };
+        let large = members.len() > PARALLEL_MAX_BLOCK;
+        // Per document, the dated claims it has in this block.
+        // A source that tells both days, anywhere in the bundle, reports two happenings:
+        // per family, the pairs of day groups some document of this block tells together.
+        let mut told: BTreeMap<(&DocId, &str), BTreeSet<usize>> = BTreeMap::new();
+        for &m in members {
+            if let Some(&g) = group_of.get(&m) {
+                told.entry((&items[m].claim.document, items[m].family))
+                    .or_default()
+                    .insert(g);
+            }
         }
-        let member_set: foldhash::HashSet<usize> = members.iter().copied().collect();
-        let gs: BTreeSet<usize> = members
-            .iter()
-            .filter_map(|m| group_of.get(m).copied())
-            .collect();
-        let gs: Vec<usize> = gs.into_iter().collect();
-        for (x, &ga) in gs.iter().enumerate() {
-            for &gb in &gs[x + 1..] {
-                if !seen.insert((ga, gb)) || docs_of(ga).intersection(docs_of(gb)).next().is_some()
+        let mut both: BTreeSet<(&str, usize, usize)> = BTreeSet::new();
+        for ((_, fam), gs) in &told {
+            let gs: Vec<usize> = gs.iter().copied().collect();
+            for (i, &x) in gs.iter().enumerate() {
+                for &y in &gs[i + 1..] {
+                    both.insert((fam, x, y));
+                }
+            }
+        }
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                let (ia, ib) = (&items[a], &items[b]);
+                if ia.claim.document == ib.claim.document {
+                    continue;
+                }
+                let (Some(&ga), Some(&gb)) = (group_of.get(&a), group_of.get(&b)) else {
+                    continue;
+                };
+                if ga == gb {
+                    continue;
+                }
+                let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
+                // Parallel sentences: of one family (a dated sentence without an event
+                // word is a family of its own).
+                let comparable = ia.family == ib.family;
+                if !same_once && (large || !comparable || !parallel(ia.x, ib.x)) {
+                    continue;
+                }
+                if dates::compare(&ia.x.date, &ib.x.date) != DateRelation::Conflict
+                    || dates::days_apart(&ia.x.date, &ib.x.date)
+                        .is_none_or(|d| d > HAPPENING_DISPUTE_MAX_DAYS)
                 {
                     continue;
                 }
-                // The same type of event on each side, with a day each.
-                let side = |g: usize| -> Vec<usize> {
-                    groups[g]
-                        .iter()
-                        .copied()
-                        .filter(|&m| member_set.contains(&m) && !is_undated(&items[m].x.date))
-                        .collect()
-                };
-                let (sa, sb) = (side(ga), side(gb));
-                let (Some(&a0), Some(&b0)) = (sa.first(), sb.first()) else {
-                    continue;
-                };
-                if items[a0].x.event != items[b0].x.event {
+                if both.contains(&(ia.family, ga.min(gb), ga.max(gb))) {
                     continue;
                 }
-                let apart = dates::days_apart(&items[a0].x.date, &items[b0].x.date);
-                if apart.is_none_or(|d| d > HAPPENING_DISPUTE_MAX_DAYS) {
-                    continue;
+                let (ga, gb, a, b) = if ga < gb {
+                    (ga, gb, a, b)
+                } else {
+                    (gb, ga, b, a)
+                };
+                // Each side: the pair found, and for a one-off type, the other claims of its
+                // day group in this block that tell the same type (every source is cited).
+                let e = pairs.entry((ga, gb)).or_default();
+                e.0.insert(a);
+                e.1.insert(b);
+                if same_once {
+                    e.0.extend(with(ga, a));
+                    e.1.extend(with(gb, b));
                 }
-                let shared: Vec<EntityId> = items[a0]
-                    .x
-                    .participants
-                    .iter()
-                    .copied()
-                    .filter(|p| items[b0].x.participants.contains(p))
-                    .collect();
-                out.push(DateDispute {
-                    participants: shared,
-                    sides: vec![
-                        sa.iter().map(|&m| items[m].claim.id.clone()).collect(),
-                        sb.iter().map(|&m| items[m].claim.id.clone()).collect(),
-                    ],
-                });
             }
         }
     }
+    let mut out = Vec::new();
+    for (_, (sa, sb)) in pairs {
+        let (a0, b0) = (*sa.first().unwrap(), *sb.first().unwrap());
+        let shared: Vec<EntityId> = items[a0]
+            .x
+            .participants
+            .iter()
+            .copied()
+            .filter(|p| items[b0].x.participants.contains(p))
+            .collect();
+        let ids = |s: &BTreeSet<usize>| -> Vec<ClaimId> {
+            let mut v: Vec<ClaimId> = s.iter().map(|&m| items[m].claim.id.clone()).collect();
+            v.sort();
+            v
+        };
+        out.push(DateDispute {
+            participants: shared,
+            sides: vec![ids(&sa), ids(&sb)],
+        });
+    }
     out
+}
+
+/// Do two event-date claims come from sentences that say the same thing besides names
+/// and dates (the same report rewritten)?
+pub fn parallel(a: &crate::claim::EventDate, b: &crate::claim::EventDate) -> bool {
+    let (shared, share) = crate::extract::event_date::overlap(&a.context, &b.context);
+    shared >= PARALLEL_MIN_SHARED && share >= PARALLEL_MIN_SHARE
 }
 
 fn happening_event(
@@ -625,7 +724,11 @@ fn happening_event(
     members: &[usize],
     entities: &EntityTable,
 ) -> Option<Event> {
-    use crate::extract::event_date::is_undated;
+    use crate::extract::event_date::{HAPPENING, is_undated};
+    // A dated sentence without an event word is evidence for disputes, not an event.
+    if members.iter().all(|&i| items[i].x.event == HAPPENING) {
+        return None;
+    }
     let date = consensus_day(
         members
             .iter()
@@ -778,6 +881,7 @@ mod tests {
                 participants: parts.iter().map(|&p| EntityId(p)).collect(),
                 places: places.iter().map(|&p| EntityId(p)).collect(),
                 date,
+                context: Vec::new(),
             }),
         }
     }
@@ -840,6 +944,93 @@ mod tests {
                 (Some("2033-06-07"), "event", 2),
                 (Some("2033-06-09"), "event", 1),
             ]
+        );
+    }
+
+    fn with_context(mut c: Claim, words: &[&str]) -> Claim {
+        if let ClaimKind::EventDate(x) = &mut c.kind {
+            let mut v: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            v.sort();
+            x.context = v;
+        }
+        c
+    }
+
+    /// The disputes as (side a documents, side b documents).
+    fn disputes(claims: &[Claim]) -> Vec<(Vec<String>, Vec<String>)> {
+        let docs = |ids: &Vec<ClaimId>| -> Vec<String> {
+            ids.iter()
+                .map(|i| i.0.split(':').next().unwrap().to_string())
+                .collect()
+        };
+        build(claims, &table())
+            .disputes
+            .iter()
+            .map(|d| (docs(&d.sides[0]), docs(&d.sides[1])))
+            .collect()
+    }
+
+    #[test]
+    fn a_one_off_event_on_two_days_is_a_dispute() {
+        // "Police arrested Tomas Kell on Monday" / "... on Tuesday" (a, c) ...
+        let claims = vec![
+            claim("a", 1, "arrest", &[0], &[], "2033-06-06"),
+            claim("b", 1, "arrest", &[0], &[1], "2033-06-07"),
+            claim("c", 1, "arrest", &[0], &[], "2033-06-07"),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into()], vec!["b".into(), "c".into()])]
+        );
+        // ... but a week and more apart, two arrests.
+        let claims = vec![
+            claim("a", 1, "arrest", &[0], &[], "2033-06-01"),
+            claim("b", 1, "arrest", &[0], &[], "2033-06-09"),
+        ];
+        assert!(disputes(&claims).is_empty());
+    }
+
+    #[test]
+    fn different_events_of_the_same_people_are_no_dispute() {
+        // Arrested on Monday, in court on Tuesday; a statement on each day.
+        let claims = vec![
+            claim("a", 1, "arrest", &[0], &[], "2033-06-06"),
+            claim("b", 1, "hearing", &[0], &[], "2033-06-07"),
+            claim("a", 2, "statement", &[2, 0], &[], "2033-06-06"),
+            claim("b", 2, "statement", &[2, 0], &[], "2033-06-07"),
+        ];
+        assert!(disputes(&claims).is_empty());
+    }
+
+    #[test]
+    fn a_source_that_reports_both_days_reports_two_events() {
+        let claims = vec![
+            claim("a", 1, "shooting", &[0], &[], "2033-06-06"),
+            claim("b", 1, "shooting", &[0], &[], "2033-06-08"),
+            // c tells a shooting of Kell on each day: two shootings.
+            claim("c", 1, "shooting", &[0], &[], "2033-06-06"),
+            claim("c", 2, "shooting", &[0], &[], "2033-06-08"),
+        ];
+        assert!(disputes(&claims).is_empty());
+    }
+
+    #[test]
+    fn the_same_sentence_on_two_days_is_a_dispute_whatever_the_event() {
+        // "Rena Oduya said Monday that the blaze started in a loading bay" and the same
+        // words with "Sunday": statements recur, the same report told twice does not.
+        let words = ["blaz", "start", "load", "bay"];
+        let claims = vec![
+            with_context(claim("a", 1, "statement", &[2], &[], "2033-06-06"), &words),
+            with_context(claim("b", 1, "statement", &[2], &[], "2033-06-05"), &words),
+            // Another statement by the same person on another day, in other words.
+            with_context(
+                claim("c", 1, "statement", &[2], &[], "2033-06-08"),
+                &["budget", "cut", "vote"],
+            ),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into()], vec!["b".into()])]
         );
     }
 }

@@ -157,6 +157,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/trial", 3, 2),
     ("tests/fixtures/stories/announcement", 2, 3),
     ("tests/fixtures/stories/spelling", 1, 0),
+    ("tests/fixtures/stories/arrest", 2, 4),
 ];
 
 #[test]

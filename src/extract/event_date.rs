@@ -86,6 +86,7 @@ struct Cues {
     not_date: HashSet<String>,
     future: HashSet<String>,
     anchor: HashSet<String>,
+    charge: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -94,6 +95,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         not_date: HashSet::new(),
         future: HashSet::new(),
         anchor: HashSet::new(),
+        charge: HashSet::new(),
     };
     for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
         let l = l.trim();
@@ -107,6 +109,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
                 "not-date" => c.not_date.insert(w),
                 "future" => c.future.insert(w),
                 "anchor" => c.anchor.insert(w),
+                "charge" => c.charge.insert(w),
                 _ => false,
             };
         }
@@ -146,6 +149,8 @@ struct Trigger {
     relative: bool,
     /// Put ahead of the article ("scheduled to appear").
     future: bool,
+    /// The name of a charge ("guilty of murder", "counts of assault"): owns no date.
+    charge: bool,
 }
 
 /// The lower-case words of a sentence, each with its byte offset in the sentence. One
@@ -275,8 +280,8 @@ pub fn extract(
 ) -> Vec<EventDate> {
     let s_text = sentence.slice(text);
     let found = EVENT_WORDS.find_events(s_text);
-    if found.is_empty() {
-        // Most sentences name no happening: no need to split them into words.
+    if found.is_empty() && !times.iter().any(|t| sentence.contains(t.span)) {
+        // Most sentences name no happening and no day: no need to split them into words.
         return Vec::new();
     }
     let ws = Words::new(s_text);
@@ -313,6 +318,12 @@ pub fn extract(
             .split_whitespace()
             .next()
             .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
+        // "convicted of two counts of arson on Monday": up to three words (a number, a
+        // modifier) may stand between the cue and the charge.
+        let charge = (0..four.len().saturating_sub(1)).any(|i| {
+            CUES.charge
+                .contains(&format!("{} {}", four[i], four[i + 1]))
+        });
         triggers.push(Trigger {
             span,
             ty,
@@ -320,13 +331,13 @@ pub fn extract(
             anchor: CUES.anchor.contains(last),
             relative,
             future,
+            charge,
         });
     }
-    if triggers.is_empty() {
-        return Vec::new();
-    }
     // Each usable date goes to one trigger: the nearest before it, else the nearest after.
+    // The first date no trigger takes is the day of whatever the sentence tells.
     let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
+    let mut unowned: Option<&TimeRef> = None;
     for t in times
         .iter()
         .filter(|t| usable_date(t, sentence, quotes, &ws))
@@ -334,7 +345,7 @@ pub fn extract(
         let left = triggers
             .iter()
             .enumerate()
-            .filter(|(_, tr)| tr.span.end <= t.span.start)
+            .filter(|(_, tr)| tr.span.end <= t.span.start && !tr.charge)
             // A relative clause that closed before the date does not own it.
             .filter(|(_, tr)| !(tr.relative && text[tr.span.end..t.span.start].contains(',')))
             .max_by_key(|(_, tr)| tr.span.end)
@@ -344,18 +355,21 @@ pub fn extract(
             triggers
                 .iter()
                 .enumerate()
-                .filter(|(_, tr)| tr.span.start >= t.span.end)
+                .filter(|(_, tr)| tr.span.start >= t.span.end && !tr.charge)
                 .min_by_key(|(_, tr)| tr.span.start)
                 .filter(|(_, tr)| {
                     !tr.anchor && text[t.span.end..tr.span.start].split_whitespace().count() <= 8
                 })
                 .map(|(i, _)| i)
         };
-        if let Some(i) = left.or_else(right)
-            && owned[i].is_none()
-        {
-            owned[i] = Some(t);
+        match left.or_else(right) {
+            Some(i) if owned[i].is_none() => owned[i] = Some(t),
+            Some(_) => {}
+            None => unowned = unowned.or(Some(t)),
         }
+    }
+    if triggers.is_empty() && unowned.is_none() {
+        return Vec::new();
     }
     // "according to Chicago Police": the source, not a participant.
     let is_source = |m: &Resolved| {
@@ -459,14 +473,155 @@ pub fn extract(
             },
         };
         done.insert((tr.ty.clone(), !is_undated(&date)));
+        let context = if is_undated(&date) {
+            Vec::new()
+        } else {
+            let skip: Vec<Span> = mentions
+                .iter()
+                .map(|m| m.mention.full_span)
+                .chain(times.iter().map(|t| t.span))
+                .collect();
+            content_words(text, sentence, &skip)
+        };
         out.push(EventDate {
             event: tr.ty.clone(),
             participants,
             places,
             date,
+            context,
         });
     }
+    // A dated sentence without a dated event word ("On Monday, X crossed the
+    // pass on foot"): a happening of no known type. It makes no event of its own; two sources
+    // that tell it in the same words on different days still disagree.
+    if let Some(t) = unowned
+        && !out.iter().any(|e| !is_undated(&e.date))
+    {
+        let participants: Vec<EntityId> = dedup(actors.iter().filter_map(|a| a.entity).collect());
+        if !participants.is_empty() || !places.is_empty() {
+            let skip: Vec<Span> = mentions
+                .iter()
+                .map(|m| m.mention.full_span)
+                .chain(times.iter().map(|t| t.span))
+                .collect();
+            out.push(EventDate {
+                event: HAPPENING.into(),
+                participants,
+                places,
+                date: t.clone(),
+                context: content_words(text, sentence, &skip),
+            });
+        }
+    }
     out
+}
+
+/// The type of a dated sentence that names no known event.
+pub const HAPPENING: &str = "happening";
+
+/// The content words of a sentence: what it says besides names and dates. Lower case,
+/// crudely stemmed ("convicting", "convicted" → "convict"), without the words inside
+/// `skip` (the names and date expressions) or capitalised after the first word (names
+/// all the same), function words, speech verbs ("said",
+/// "told": every statement has one) and numbers. Sorted and deduplicated.
+pub fn content_words(text: &str, sentence: Span, skip: &[Span]) -> Vec<String> {
+    let s_text = sentence.slice(text);
+    let ws = Words::new(s_text);
+    let lex = crate::lexicon::lexicons();
+    let mut out: Vec<String> = Vec::new();
+    for (k, (off, r)) in ws.items.iter().enumerate() {
+        let at = sentence.start + off;
+        if skip.iter().any(|sp| sp.start <= at && at < sp.end) {
+            continue;
+        }
+        // A capitalised word inside the sentence is a name the mention finder missed.
+        if k > 0 && s_text[*off..].starts_with(char::is_uppercase) {
+            continue;
+        }
+        let w = ws.lower[r.clone()].trim_end_matches([',', '\'', '’', '-']);
+        let w = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .unwrap_or(w);
+        if w.chars().count() < 3
+            || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+            || lex.stopwords.contains(w)
+            || lex.speech_verbs.contains(w)
+        {
+            continue;
+        }
+        out.push(stem(w));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// A crude English stem, the same for the common inflections of a word: "deaths" and
+/// "death", "convicted" and "convicting", "lies" and "lied".
+pub fn stem(w: &str) -> String {
+    let n = w.chars().count();
+    for (suffix, min, repl) in [
+        ("ies", 5, "y"),
+        ("ied", 5, "y"),
+        ("ing", 6, ""),
+        ("ed", 5, ""),
+        ("es", 5, ""),
+        ("s", 4, ""),
+    ] {
+        if n >= min
+            && let Some(base) = w.strip_suffix(suffix)
+            && !(suffix == "s" && (base.ends_with('s') || base.ends_with('u')))
+        {
+            let mut b = base.to_string();
+            b.push_str(repl);
+            // "stopped" → "stop", "planned" → "plan".
+            let bytes = b.as_bytes();
+            if repl.is_empty()
+                && suffix != "s"
+                && bytes.len() >= 3
+                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
+                && !matches!(bytes[bytes.len() - 1], b'l' | b's' | b'z')
+            {
+                b.pop();
+            }
+            // "arrives"/"arrived"/"arriving" → "arriv"; "deaths"/"death" → "death".
+            return drop_e(&b);
+        }
+    }
+    drop_e(w)
+}
+
+/// Without one final "e" and without hyphens ("re-open" is "reopen").
+fn drop_e(w: &str) -> String {
+    let w = w.strip_suffix('e').filter(|b| b.len() >= 3).unwrap_or(w);
+    w.replace('-', "")
+}
+
+/// How much two sentences say alike: the content words they share, and that number over
+/// the shorter list.
+pub fn overlap(a: &[String], b: &[String]) -> (usize, f64) {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let min = a.len().min(b.len());
+    (
+        shared,
+        if min == 0 {
+            0.0
+        } else {
+            shared as f64 / min as f64
+        },
+    )
 }
 
 /// A bare weekday of a happening still ahead ("scheduled to appear Sunday") that the
@@ -694,5 +849,88 @@ mod tests {
         // "Sunday" is when the budget was announced, not when Brandt condemned the violence.
         assert_eq!(dated(&r), vec![("statement".into(), "2033-06-05".into())]);
         assert!(r.iter().any(|x| x.0 == "remarks" && x.3 == UNDATED));
+    }
+
+    /// `check(sentence, published, expected dated (type, day))`.
+    fn check(t: &str, published: &str, expect: &[(&str, &str)]) {
+        let got = dated(&run(t, published));
+        let want: Vec<(String, String)> = expect
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
+        assert_eq!(got, want, "{t}");
+    }
+
+    #[test]
+    fn any_event_gets_its_day() {
+        // A verdict, told with the jury's deliberation.
+        check(
+            "After two days of deliberations, jurors convicted Aron Pell of fraud on Friday.",
+            "2033-06-12",
+            &[("conviction", "2033-06-10")],
+        );
+        // A contest between named sides.
+        check(
+            "Mira Tolland defeated Ines Garrow in the final on Saturday in Vossberg.",
+            "2033-06-12",
+            &[("match", "2033-06-11")],
+        );
+        // "Yesterday" resolves against the article's date like a weekday.
+        check(
+            "Police arrested Ivo Dragan in Kestrel Bay yesterday.",
+            "2033-06-08",
+            &[("arrest", "2033-06-07")],
+        );
+        check(
+            "Officers said Ivo Dragan was arrested on Thursday night in Kestrel Bay.",
+            "2033-06-10",
+            &[("arrest", "2033-06-09")],
+        );
+    }
+
+    #[test]
+    fn a_charge_owns_no_date() {
+        // "convicted of murder on Thursday": the day is the verdict's, not the killing's.
+        check(
+            "Aron Pell was convicted of murder on Thursday in Harlow.",
+            "2033-06-10",
+            &[("conviction", "2033-06-09")],
+        );
+    }
+
+    #[test]
+    fn a_dated_sentence_without_an_event_word_is_a_happening() {
+        let r = run(
+            "On Monday, Ada Voss crossed the Kestrel Peak pass on foot.",
+            "2033-06-08",
+        );
+        assert_eq!(dated(&r), vec![(HAPPENING.into(), "2033-06-06".into())]);
+        assert_eq!(r[0].1[0], "Voss");
+        // Without a name or a place it is no claim.
+        assert!(run("On Monday, it rained.", "2033-06-08").is_empty());
+    }
+
+    #[test]
+    fn content_words_leave_out_names_dates_and_function_words() {
+        let t = "Fire chief Halvard Ness said Monday that the blaze started in a loading bay.";
+        let skip = [Span::new(16, 27), Span::new(33, 39)];
+        assert_eq!(
+            content_words(t, Span::new(0, t.len()), &skip),
+            vec!["bay", "blaz", "chief", "fir", "load", "start"]
+        );
+        assert_eq!(stem("convicting"), stem("convicted"));
+        assert_eq!(stem("deaths"), stem("death"));
+        assert_eq!(stem("stopped"), "stop");
+        assert_eq!(stem("re-open"), stem("reopen"));
+    }
+
+    #[test]
+    fn overlap_counts_shared_words() {
+        let a: Vec<String> = ["bay", "blaz", "load", "start"].map(String::from).to_vec();
+        let b: Vec<String> = ["bay", "blaz", "load", "roof", "start", "spread"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(overlap(&a, &b), (4, 1.0));
+        assert_eq!(overlap(&a, &[]), (0, 0.0));
     }
 }
