@@ -680,19 +680,53 @@ fn deletion_hashes(s: &str) -> Vec<u64> {
     out
 }
 
-/// What a figure counts: class, verb, unit, the noun a compound modifies, the person, and
-/// the year it belongs to when that is not the story's.
-type QuantityBlock = (
-    String,
-    String,
-    String,
-    String,
-    Option<EntityId>,
-    Option<i16>,
-);
+/// What a figure is about, for blocking: its kind (label, measure, money, age, percent,
+/// count) with the label's kind and noun or the measure's dimension, the person an age
+/// qualifies, and the year it belongs to when that is not the story's.
+type QuantityBlock = (&'static str, String, Option<EntityId>, Option<i16>);
 
-/// Counts of the same thing (same class, verb and unit) in different documents.
+/// Do two figures' sentences speak of the same thing (content words shared, see
+/// [`crate::quantities::context_overlap`], `near` of them next to both figures)? A date
+/// naming an event needs no shared word; a year or number label, or two counts with the
+/// same verb, one; other figures three, or two with one next to the figure. Figures that
+/// are not labels must also be of one order: values under twice each other; small ones
+/// (whole numbers up to ten, in one unit) need the same verb as well.
+fn same_context(
+    a: &crate::quantities::Quantity,
+    b: &crate::quantities::Quantity,
+    overlap: usize,
+    near: usize,
+) -> bool {
+    use crate::quantities::NounClass as C;
+    if a.class == C::Label {
+        return overlap >= usize::from(a.unit.as_deref() != Some("date"));
+    }
+    let (x, y) = (a.number.value * a.factor, b.number.value * b.factor);
+    let whole = |v: f64| v.fract() == 0.0;
+    let small = a.number.value.max(b.number.value) <= 10.0
+        && whole(a.number.value)
+        && whole(b.number.value)
+        && !a.number.scale_word
+        && a.unit == b.unit;
+    let same_verb = a.predicate.is_some() && a.predicate == b.predicate;
+    if small {
+        return same_verb && overlap >= 2 && near >= 1;
+    }
+    if x.min(y) <= 0.0 || x.max(y) >= 2.0 * x.min(y) {
+        return false;
+    }
+    overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)
+}
+
+/// Figures of the same thing across documents (and an age stated twice in one). Figures are
+/// blocked by what they are about, then each pair in a block is compared only when its
+/// sentences share enough content words, and a disagreement is kept only when neither
+/// figure has a matching figure in the other document that fits its context as well: "$512
+/// million, including $140 million in cash" in two articles pairs 512 with 512 and 140
+/// with 140, never 512 with 140.
 fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], stories: &Stories) {
+    use crate::quantities::NounClass as C;
+    use crate::quantities::QuantityRelation as Q;
     let published: HashMap<&str, Option<jiff::civil::Date>> = documents
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
@@ -705,100 +739,146 @@ fn link_quantities(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], st
         .collect();
     // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
     // something else than the story's figures.
-    let era = |c: &Claim| -> Option<i16> {
+    let era = |c: &Claim, own: crate::span::Span| -> Option<i16> {
         let i = doc_index[c.document.0.as_str()];
         let year = documents[i].published.map(|d| d.year());
         an.docs[i]
             .times
             .iter()
-            .filter(|t| c.span.contains(t.span) && !t.year_inferred)
+            .filter(|t| c.span.contains(t.span) && !t.year_inferred && !own.contains(t.span))
+            // Only a year written out: "four years ago" is no other era.
+            .filter(|t| {
+                let w = t.span.slice(&documents[i].text).as_bytes();
+                w.windows(4).any(|x| x.iter().all(u8::is_ascii_digit))
+            })
             .filter_map(|t| t.value.get(..4)?.parse::<i16>().ok())
             .find(|y| Some(*y) != year)
     };
-    // Block by what is counted: the same verb ("killed", "injured"), or the same compound
-    // ("48-page indictment"), or the same person's age. Figures with none of these, and
-    // vague ones ("hundreds"), are not compared: too little says they count one thing.
     let mut blocks: BTreeMap<QuantityBlock, Vec<usize>> = BTreeMap::new();
     for (i, c) in an.claims.iter().enumerate() {
-        if let ClaimKind::Quantity(q) = &c.kind {
-            let d = &q.detail;
-            if d.number.vague {
-                continue;
-            }
-            let subject = q.subject.map(|s| rep[&s]);
-            let compound = d.unit.is_some() && d.modifies.is_some();
-            if q.class == "age" && subject.is_none() {
-                continue;
-            }
-            if d.predicate.is_none() && !compound && subject.is_none() {
-                continue;
-            }
-            // A compound names what is counted by itself; the verb around it varies.
-            let predicate = if compound || subject.is_some() {
-                None
-            } else {
-                d.predicate.clone()
-            };
-            let key = (
-                q.class.clone(),
-                predicate.unwrap_or_default(),
-                d.unit.clone().unwrap_or_default(),
-                d.modifies.clone().unwrap_or_default(),
-                subject,
-                era(c),
-            );
-            blocks.entry(key).or_default().push(i);
+        let ClaimKind::Quantity(q) = &c.kind else {
+            continue;
+        };
+        let d = &q.detail;
+        if d.number.vague || d.conversion {
+            continue;
         }
+        let subject = q.subject.map(|s| rep[&s]);
+        if d.class == C::Age && subject.is_none() {
+            continue;
+        }
+        let (kind, sub) = match d.class {
+            C::Label => (
+                "label",
+                format!(
+                    "{}|{}",
+                    d.unit.as_deref().unwrap_or_default(),
+                    d.noun.as_deref().unwrap_or_default()
+                ),
+            ),
+            _ if d.dimension.is_some() => ("measure", d.dimension.clone().unwrap_or_default()),
+            C::Money => ("money", String::new()),
+            C::Age => ("age", d.modifies.clone().unwrap_or_default()),
+            C::Percent => ("percent", String::new()),
+            _ => ("count", String::new()),
+        };
+        let era = if kind == "label" {
+            None
+        } else {
+            era(c, d.span)
+        };
+        blocks.entry((kind, sub, subject, era)).or_default().push(i);
     }
-    for members in blocks.values() {
-        for (x, y) in stories.pairs(an, members) {
+    for (key, members) in &blocks {
+        let by_subject = key.2.is_some();
+        let pairs = stories.pairs(an, members);
+        // The best context overlap of each figure with an agreeing figure of another
+        // document: (claim, other document) -> overlap.
+        let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+        let mut conflicts = Vec::new();
+        for (x, y) in pairs {
             let (a, b) = (members[x], members[y]);
-            {
-                let (ca, cb) = (&an.claims[a], &an.claims[b]);
-                if ca.document == cb.document {
-                    continue;
-                }
-                let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind)
-                else {
-                    continue;
-                };
-                // A later article revising a figure is an update, not a contradiction.
-                let (pa, pb) = (
-                    published[ca.document.0.as_str()],
-                    published[cb.document.0.as_str()],
-                );
-                let update =
-                    matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 2);
-                use crate::quantities::QuantityRelation as Q;
-                match crate::quantities::compare(&qa.detail, &qb.detail) {
-                    Q::Same | Q::Compatible => g.link(
-                        a,
-                        b,
-                        Relation::Agrees,
-                        Aspect::Count,
-                        "compatible figures".into(),
-                        1.0,
-                    ),
-                    Q::Refines => g.link(
-                        a,
-                        b,
-                        Relation::Refines,
-                        Aspect::Count,
-                        "one is more specific".into(),
-                        1.0,
-                    ),
-                    Q::Conflict(why) if !update => {
-                        let overlap = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
-                        let aspect = if overlap {
-                            Aspect::Descriptor
-                        } else {
-                            Aspect::Count
-                        };
-                        g.link(a, b, Relation::Contradicts, aspect, why, 1.0);
-                    }
-                    _ => {}
-                }
+            let (ca, cb) = (&an.claims[a], &an.claims[b]);
+            let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+                continue;
+            };
+            let same_doc = ca.document == cb.document;
+            // Inside one article only an age of one person is compared.
+            if same_doc && !by_subject {
+                continue;
             }
+            let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
+            let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
+            if !by_subject && !same_context(&qa.detail, &qb.detail, overlap, near) {
+                continue;
+            }
+            let (da, db) = (stories.claim_doc[a], stories.claim_doc[b]);
+            match crate::quantities::compare(&qa.detail, &qb.detail) {
+                rel @ (Q::Same | Q::Compatible | Q::Refines) => {
+                    agreed.entry((a, db)).or_default().push((b, overlap));
+                    agreed.entry((b, da)).or_default().push((a, overlap));
+                    let (relation, reason) = if rel == Q::Refines {
+                        (Relation::Refines, "one is more specific")
+                    } else {
+                        (Relation::Agrees, "compatible figures")
+                    };
+                    g.link(a, b, relation, Aspect::Count, reason.into(), 1.0);
+                }
+                Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
+                Q::Unrelated => {}
+            }
+        }
+        for (a, b, overlap, why) in conflicts {
+            let (ca, cb) = (&an.claims[a], &an.claims[b]);
+            let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+                continue;
+            };
+            let (da, db) = (stories.claim_doc[a], stories.claim_doc[b]);
+            // Either figure is matched in the other document by a figure that disagrees
+            // with the other side ("$512 million, including $140 million" against "$512
+            // million"): they count different things. A label ("3/14 victims") is matched
+            // only by a label in a context at least as close.
+            let label = qa.detail.class == C::Label;
+            let matched = |x: usize, other_doc: usize, rival: usize| {
+                agreed.get(&(x, other_doc)).is_some_and(|v| {
+                    v.iter().any(|&(m, o)| {
+                        let (ClaimKind::Quantity(qm), ClaimKind::Quantity(qr)) =
+                            (&an.claims[m].kind, &an.claims[rival].kind)
+                        else {
+                            return false;
+                        };
+                        let apart = !matches!(
+                            crate::quantities::compare(&qm.detail, &qr.detail),
+                            Q::Same | Q::Compatible | Q::Refines
+                        );
+                        apart && (!label || o >= overlap)
+                    })
+                })
+            };
+            if da != db && (matched(a, db, b) || matched(b, da, a)) {
+                continue;
+            }
+            // A later article revising a toll is an update, not a contradiction.
+            let (pa, pb) = (
+                published[ca.document.0.as_str()],
+                published[cb.document.0.as_str()],
+            );
+            let toll = matches!(
+                qa.detail.class,
+                C::Person | C::Object | C::Event | C::Other | C::Unknown
+            );
+            let update =
+                toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1);
+            if update {
+                continue;
+            }
+            let ranges_meet = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
+            let aspect = if ranges_meet && qa.detail.class != C::Label {
+                Aspect::Descriptor
+            } else {
+                Aspect::Count
+            };
+            g.link(a, b, Relation::Contradicts, aspect, why, 1.0);
         }
     }
 }
