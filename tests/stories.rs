@@ -156,6 +156,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/quake", 2, 2),
     ("tests/fixtures/stories/trial", 3, 2),
     ("tests/fixtures/stories/announcement", 2, 3),
+    ("tests/fixtures/stories/figures", 4, 0),
 ];
 
 #[test]
