@@ -228,7 +228,9 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             found.push((span, ClaimKind::Role(r)));
         }
         for q in crate::quantities::find_quantities(text, s.span) {
-            if q.noun.is_none() && q.predicate.is_none() && q.subject_of.is_none() {
+            use crate::quantities::NounClass as C;
+            let figure = matches!(q.class, C::Money | C::Measure | C::Duration | C::Label);
+            if !figure && q.noun.is_none() && q.predicate.is_none() && q.subject_of.is_none() {
                 continue;
             }
             let subject = q.subject_of.and_then(|span| {

@@ -166,17 +166,23 @@ fn a_block_over_its_bound_finds_the_same_groups_or_says_what_it_cut() {
     }
     assert!(!groups(&an, &split, Aspect::Count).is_empty());
     assert!(!groups(&an, &split, Aspect::QuoteWording).is_empty());
-    // A bound of one comparison: the count block compares "11" with "11" across
-    // documents and skips the rest, and says so.
+    // A bound of one comparison: the count block (every count of the story's time,
+    // compared when their sentences share context) makes one comparison of signatures
+    // and skips the rest, and says so.
     let cut = graph::build_with(&an, &ledger, &b.documents, &small(1));
     let count = cut
         .skipped
         .iter()
         .find(|s| s.aspect == "count")
         .unwrap_or_else(|| panic!("{:?}", cut.skipped));
-    assert_eq!((count.compared, count.skipped), (1, 1), "{count:?}");
-    assert!(count.block.contains("injure"), "{}", count.block);
+    assert_eq!(count.compared, 1, "{count:?}");
+    assert!(count.skipped >= 1, "{count:?}");
+    assert!(count.block.contains("count"), "{}", count.block);
     let notice = count.notice();
     assert_eq!(notice.path, graph::NOTICE_PATH);
-    assert!(notice.message.contains("1 skipped"), "{}", notice.message);
+    assert!(
+        notice.message.contains(&format!("{} skipped", count.skipped)),
+        "{}",
+        notice.message
+    );
 }

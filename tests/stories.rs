@@ -158,6 +158,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/announcement", 2, 3),
     ("tests/fixtures/stories/spelling", 1, 0),
     ("tests/fixtures/stories/arrest", 2, 4),
+    ("tests/fixtures/stories/figures", 4, 0),
 ];
 
 #[test]

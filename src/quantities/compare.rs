@@ -176,12 +176,21 @@ fn descriptor_conflict(a: &Quantity, b: &Quantity) -> Option<String> {
 pub fn compare(a: &Quantity, b: &Quantity) -> QuantityRelation {
     use QuantityRelation::*;
     let (na, nb) = (&a.number, &b.number);
+    if a.class == NounClass::Label || b.class == NounClass::Label {
+        return compare_labels(a, b);
+    }
+    if a.dimension.is_some() || b.dimension.is_some() {
+        return compare_measures(a, b);
+    }
     let ca = na.currency.as_deref().and_then(currency_code);
     let cb = nb.currency.as_deref().and_then(currency_code);
     if ca != cb || na.percent != nb.percent {
         return Unrelated;
     }
-    let money = ca.is_some();
+    if (a.class == NounClass::Money) != (b.class == NounClass::Money) {
+        return Unrelated;
+    }
+    let money = a.class == NounClass::Money;
     if !money {
         if !classes_compatible(a.class, b.class) {
             return Unrelated;
@@ -197,6 +206,15 @@ pub fn compare(a: &Quantity, b: &Quantity) -> QuantityRelation {
     }
     if differ(a.predicate.as_deref(), b.predicate.as_deref())
         || differ(a.place.as_deref(), b.place.as_deref())
+        || differ(a.of_noun.as_deref(), b.of_noun.as_deref())
+    {
+        return Unrelated;
+    }
+    // A count with no noun is compared only through the same verb ("12 arrested").
+    if !money
+        && a.class != NounClass::Age
+        && a.noun.is_some() != b.noun.is_some()
+        && (a.predicate.is_none() || a.predicate != b.predicate)
     {
         return Unrelated;
     }
@@ -205,7 +223,15 @@ pub fn compare(a: &Quantity, b: &Quantity) -> QuantityRelation {
     } else {
         nouns(a, b)
     };
-    let ov = overlap(na.range, nb.range);
+    // Two upper estimates ("as many as 2.4 million", "up to 2.5 million") give two sizes.
+    let upper = |h: Hedge| matches!(h, Hedge::AsManyAs | Hedge::UpTo);
+    // Rounding intervals are half-open: "2.4 million" and "2.5 million" only touch.
+    let inner = |p: (f64, f64)| (p.0 + p.0.abs() * 1e-9, p.1 - p.1.abs() * 1e-9);
+    let ov = if upper(na.hedge) && upper(nb.hedge) {
+        overlap(inner(na.point), inner(nb.point))
+    } else {
+        overlap(na.range, nb.range)
+    };
     let what = a
         .noun
         .as_deref()
@@ -258,6 +284,78 @@ pub fn compare(a: &Quantity, b: &Quantity) -> QuantityRelation {
             }
         }
     }
+}
+
+/// Labels ("the 2019 stabbing", "the June 30 deadline", "the 4300 block"): the same noun
+/// with the same kind of label must carry the same value.
+fn compare_labels(a: &Quantity, b: &Quantity) -> QuantityRelation {
+    use QuantityRelation::*;
+    if a.class != b.class || a.unit != b.unit || a.noun != b.noun {
+        return Unrelated;
+    }
+    if a.number.value == b.number.value {
+        Same
+    } else {
+        let n = a.noun.as_deref().unwrap_or_default();
+        Conflict(format!("{} {n} vs {} {n}", a.number.text, b.number.text))
+    }
+}
+
+/// Relative slack when two measures are written in different units: a conversion rounds.
+const CONVERSION_TOLERANCE: f64 = 0.03;
+
+/// Measures and durations of one dimension, converted to its base unit.
+fn compare_measures(a: &Quantity, b: &Quantity) -> QuantityRelation {
+    use QuantityRelation::*;
+    if a.dimension != b.dimension
+        || a.modifies.is_some() != b.modifies.is_some()
+        || differ(a.modifies.as_deref(), b.modifies.as_deref())
+        || differ(a.of_noun.as_deref(), b.of_noun.as_deref())
+        || differ(a.predicate.as_deref(), b.predicate.as_deref())
+        || differ(a.place.as_deref(), b.place.as_deref())
+    {
+        return Unrelated;
+    }
+    let slack = if a.unit == b.unit {
+        0.0
+    } else {
+        CONVERSION_TOLERANCE
+    };
+    let conv = |q: &Quantity| {
+        let (lo, hi) = q.number.range;
+        (lo * q.factor * (1.0 - slack), hi * q.factor * (1.0 + slack))
+    };
+    if overlap(conv(a), conv(b)) {
+        if a.number.hedge == b.number.hedge && a.number.range == b.number.range && a.unit == b.unit
+        {
+            Same
+        } else {
+            Compatible
+        }
+    } else {
+        Conflict(format!(
+            "{} {} vs {} {}",
+            show(a),
+            a.unit.as_deref().unwrap_or_default(),
+            show(b),
+            b.unit.as_deref().unwrap_or_default()
+        ))
+    }
+}
+
+/// How strongly the sentences of two quantities speak of the same thing: content words
+/// they share, those next to the figure counting twice.
+pub fn context_overlap(a: &Quantity, b: &Quantity) -> usize {
+    shared(&a.context, &b.context) + shared(&a.near, &b.near)
+}
+
+/// Content words next to both figures.
+pub fn near_overlap(a: &Quantity, b: &Quantity) -> usize {
+    shared(&a.near, &b.near)
+}
+
+fn shared(x: &[String], y: &[String]) -> usize {
+    x.iter().filter(|w| y.binary_search(w).is_ok()).count()
 }
 
 #[cfg(test)]
@@ -471,6 +569,72 @@ mod tests {
         assert_eq!(
             cmp("a 48-page report", "48", "48 people were killed", "48"),
             QuantityRelation::Unrelated
+        );
+    }
+
+    #[test]
+    fn measures_convert_and_labels_must_match() {
+        assert!(is_conflict(&cmp(
+            "He is 5 feet 9 inches tall.",
+            "5",
+            "He is 5 feet 11 inches tall.",
+            "5"
+        )));
+        // 90 m is 295 ft: the same fall, written in two units
+        assert_eq!(
+            cmp("He fell about 300ft.", "300", "He fell about 90m.", "90"),
+            QuantityRelation::Compatible
+        );
+        assert_eq!(
+            cmp("It lasted 14 days.", "14", "It lasted two weeks.", "two"),
+            QuantityRelation::Compatible
+        );
+        assert!(is_conflict(&cmp(
+            "in the 2019 stabbing death of a woman",
+            "2019",
+            "in the 2021 stabbing death of a woman",
+            "2021"
+        )));
+        assert_eq!(
+            cmp(
+                "in the 2019 stabbing death of a woman",
+                "2019",
+                "after the 2021 election",
+                "2021"
+            ),
+            QuantityRelation::Unrelated
+        );
+        // a height is not a distance walked, a weight is not money
+        assert_eq!(
+            cmp("He is 6 feet tall.", "6", "He weighs 180 pounds.", "180"),
+            QuantityRelation::Unrelated
+        );
+    }
+
+    #[test]
+    fn upper_estimates() {
+        // two upper estimates give two sizes
+        assert!(is_conflict(&cmp(
+            "a lawsuit involving as many as 2.4 million savers",
+            "2.4",
+            "a lawsuit on behalf of up to 2.5 million savers",
+            "2.5"
+        )));
+        // an upper estimate well above an exact figure is another size
+        assert!(is_conflict(&cmp(
+            "a lawsuit involving as many as 2.9 million savers",
+            "2.9",
+            "the lawsuit that covers 2.4 million savers",
+            "2.4"
+        )));
+        assert_eq!(
+            cmp(
+                "a lawsuit involving as many as 2.4 million savers",
+                "2.4",
+                "the lawsuit that covers 2.4 million savers",
+                "2.4"
+            ),
+            QuantityRelation::Compatible
         );
     }
 

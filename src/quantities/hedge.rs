@@ -10,6 +10,9 @@ pub const ABOUT_TOLERANCE: f64 = 0.10;
 /// "nearly"/"almost": the figure is at most the number and at least 90% of it.
 pub const NEARLY_TOLERANCE: f64 = 0.10;
 
+/// "as many as"/"up to": the figure is at most the number and at least 90% of it.
+pub const UPPER_ESTIMATE_TOLERANCE: f64 = 0.10;
+
 /// A hedge phrase ending just before token `first`.
 pub(crate) fn pre_hedge(text: &str, toks: &[Tok], first: usize) -> Option<(Hedge, Span)> {
     HEDGES.iter().filter(|h| !h.post).find_map(|h| {
@@ -52,7 +55,8 @@ pub(crate) fn post_hedge(text: &str, toks: &[Tok], next: usize) -> Option<(Hedge
 /// - `Exact`: `[lo - tol, hi + tol]`
 /// - `AtLeast`, `MoreThan`: `[lo - tol, inf)`; closed, because newsrooms write "more than
 ///   $250,000" and "$250,000" for the same figure
-/// - `AtMost`, `LessThan`, `UpTo`, `AsManyAs`: `[0, hi + tol]`
+/// - `AtMost`, `LessThan`: `[0, hi + tol]`
+/// - `UpTo`, `AsManyAs`: `[lo × 0.9, hi + tol]` (an upper estimate gives the size)
 /// - `About`: `lo`/`hi` widened by [`ABOUT_TOLERANCE`] (or by `tol` if larger)
 /// - `Nearly`: `[lo × 0.9, hi + tol]`
 pub fn interval(lo: f64, hi: f64, tol: f64, hedge: Hedge) -> (f64, f64) {
@@ -60,7 +64,10 @@ pub fn interval(lo: f64, hi: f64, tol: f64, hedge: Hedge) -> (f64, f64) {
     match hedge {
         Hedge::Exact => (l, h),
         Hedge::AtLeast | Hedge::MoreThan => (l, f64::INFINITY),
-        Hedge::AtMost | Hedge::LessThan | Hedge::UpTo | Hedge::AsManyAs => (0.0, h),
+        Hedge::AtMost | Hedge::LessThan => (0.0, h),
+        // "as many as 2.4 million", "up to 2.5 million": news gives the size of a group by
+        // its upper estimate, so the figure is close to it, as with "nearly".
+        Hedge::UpTo | Hedge::AsManyAs => (l.min(lo * (1.0 - UPPER_ESTIMATE_TOLERANCE)), h),
         Hedge::About => (
             l.min(lo * (1.0 - ABOUT_TOLERANCE)),
             h.max(hi * (1.0 + ABOUT_TOLERANCE)),
@@ -109,7 +116,8 @@ mod tests {
             interval(10.0, 10.0, 0.0, Hedge::AtLeast),
             (10.0, f64::INFINITY)
         );
-        assert_eq!(interval(20.0, 20.0, 0.0, Hedge::AsManyAs), (0.0, 20.0));
+        assert_eq!(interval(20.0, 20.0, 0.0, Hedge::AsManyAs), (18.0, 20.0));
+        assert_eq!(interval(20.0, 20.0, 0.0, Hedge::AtMost), (0.0, 20.0));
         let (l, h) = interval(30_000.0, 30_000.0, 0.0, Hedge::About);
         assert!((l - 27_000.0).abs() < 1e-6 && (h - 33_000.0).abs() < 1e-6);
         assert_eq!(interval(22e9, 22e9, 0.5e9, Hedge::Exact), (21.5e9, 22.5e9));

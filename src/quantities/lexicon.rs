@@ -11,6 +11,7 @@ const HEDGES_TSV: &str = include_str!("../../rules/lexicon/hedges.tsv");
 const NOUN_CLASSES_TSV: &str = include_str!("../../rules/lexicon/noun-classes.tsv");
 const QUANTIFIERS_TSV: &str = include_str!("../../rules/lexicon/quantifiers.tsv");
 const VERBS_TSV: &str = include_str!("../../rules/lexicon/quantity-verbs.tsv");
+const UNITS_TSV: &str = include_str!("../../rules/lexicon/units.tsv");
 const FUNCTION_TSV: &str = include_str!("../../rules/lexicon/quantity-function-words.tsv");
 
 /// Non-comment, non-blank rows split on tabs.
@@ -251,6 +252,25 @@ pub(crate) fn verb(w: &str) -> Option<Option<&'static str>> {
     crate::lexicon::with_lowercase(w, |l| VERBS.get(l)).map(|l| (l != "-").then_some(l.as_str()))
 }
 
+static UNITS: LazyLock<HashMap<String, (&'static str, f64)>> = LazyLock::new(|| {
+    rows(UNITS_TSV)
+        .filter_map(|r| Some((r[0].to_string(), (*r.get(1)?, r.get(2)?.parse().ok()?))))
+        .collect()
+});
+
+/// A unit of measure as written ("feet", "ft", "pounds", "weeks"): its dimension and the
+/// factor to the dimension's base unit. Case matters for abbreviations ("m", not "M").
+pub(crate) fn unit(w: &str) -> Option<(&'static str, f64)> {
+    UNITS
+        .get(w)
+        .or_else(|| {
+            (w.len() > 3)
+                .then(|| UNITS.get(&w.to_lowercase()))
+                .flatten()
+        })
+        .copied()
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Role {
     Aux,
@@ -301,6 +321,12 @@ mod tests {
         assert!(all_rows_well_formed(QUANTIFIERS_TSV, 2).is_empty());
         assert!(all_rows_well_formed(VERBS_TSV, 2).is_empty());
         assert!(all_rows_well_formed(FUNCTION_TSV, 2).is_empty());
+        assert!(all_rows_well_formed(UNITS_TSV, 3).is_empty());
+        assert_eq!(
+            UNITS.len(),
+            rows(UNITS_TSV).count(),
+            "unit without a factor"
+        );
         assert_eq!(HEDGES.len(), rows(HEDGES_TSV).count(), "unknown hedge kind");
         assert_eq!(QUANTIFIERS.len(), rows(QUANTIFIERS_TSV).count());
     }

@@ -24,7 +24,7 @@ fn ser_opt_span<S: Serializer>(s: &Option<Span>, ser: S) -> Result<S::Ok, S::Err
     s.map(|s| [s.start, s.end]).serialize(ser)
 }
 
-pub use compare::compare;
+pub use compare::{compare, context_overlap, near_overlap};
 pub use lexicon::currency_code;
 pub use number::find_numbers;
 pub use phrase::find_quantities;
@@ -77,6 +77,10 @@ pub struct Number {
     pub is_range: bool,
     /// A vague plural (`hundreds of`, `dozens`, `tens of thousands`).
     pub vague: bool,
+    /// The interval the figure allows as written, before its hedge: `[v, v]`, widened by
+    /// rounding at the written precision. Two upper estimates ("as many as", "up to") are
+    /// compared on it.
+    pub point: (f64, f64),
 }
 
 /// What kind of thing a quantity counts (from `rules/lexicon/noun-classes.tsv`).
@@ -92,6 +96,12 @@ pub enum NounClass {
     Duration,
     Event,
     Percent,
+    /// A measure with a unit of `rules/lexicon/units.tsv`: length, mass, area, volume,
+    /// speed ("5 feet", "150 pounds").
+    Measure,
+    /// A number that names rather than counts: a year, a date or a number before a singular
+    /// noun ("the 2019 stabbing", "the June 30 deadline", "3/14 victims", "the 4300 block").
+    Label,
     /// A noun not in the lexicon.
     Other,
     /// No counted noun found ("12 arrested").
@@ -153,6 +163,24 @@ pub struct Quantity {
     /// The whole quantity phrase, hedge to last descriptor.
     #[serde(serialize_with = "ser_span")]
     pub span: Span,
+    /// For measures and durations: the dimension (`length`, `mass`, `time`...) and the
+    /// factor that converts the written unit to the dimension's base unit.
+    pub dimension: Option<String>,
+    #[serde(skip)]
+    pub factor: f64,
+    /// The noun after "of" that the counted noun belongs to ("two counts of fraud"
+    /// = "abuse"): different complements count different things.
+    pub of_noun: Option<String>,
+    /// A money amount in parentheses right after another one: a conversion ("€12 billion
+    /// ($15 billion)"), at a rate the article chose; never compared.
+    pub conversion: bool,
+    /// Content words (lemmas, sorted) of the sentence outside the quantity phrase: what the
+    /// figure is about. Two figures are compared only when these overlap.
+    #[serde(skip)]
+    pub context: Vec<String>,
+    /// Content words within four tokens before or after the phrase.
+    #[serde(skip)]
+    pub near: Vec<String>,
 }
 
 /// How two quantities relate.

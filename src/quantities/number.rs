@@ -318,6 +318,7 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Result<(Number, usize), usiz
         None => (core.value, hi.unwrap_or(core.value)),
     };
     let range = interval(lo, up, tol, hedge);
+    let point = interval(lo, up, tol, Hedge::Exact);
     let n = Number {
         span,
         text: span.slice(text).to_string(),
@@ -331,6 +332,7 @@ fn number_at(text: &str, toks: &[Tok], i: usize) -> Result<(Number, usize), usiz
         percent,
         is_range: hi.is_some(),
         vague: core.vague.is_some(),
+        point,
     };
     Ok((n, k))
 }
@@ -445,7 +447,9 @@ fn digits_core(
             }
             TokKind::Word => {
                 let known = number_word(&a_s)
-                    .is_some_and(|w| w.kind == NwKind::Abbr && (a_s.len() > 1 || has_currency));
+                    .is_some_and(|w| w.kind == NwKind::Abbr && (a_s.len() > 1 || has_currency))
+                    // "300ft", "90m", "5kg"
+                    || (!has_currency && super::lexicon::unit(tok_text(text, a)).is_some());
                 if !known {
                     return Err(skip_glued(j));
                 }
@@ -828,7 +832,8 @@ mod tests {
         assert_eq!(n.currency.as_deref(), Some("US$"));
         assert_eq!(one("raised $3m").value, 3e6);
         // a bare "m" after a numeral without a currency is a metre, not a million
-        assert!(nums("a 5m wall").is_empty());
+        let n = one("a 5m wall");
+        assert_eq!((n.value, n.scale_word), (5.0, false));
         let n = one("EUR 30 billion in savings");
         assert_eq!((n.value, n.currency.as_deref()), (30e9, Some("EUR")));
     }
@@ -922,7 +927,7 @@ mod tests {
             "at least"
         );
         assert_eq!(one("more than $60,000").hedge, Hedge::MoreThan);
-        assert_eq!(one("As many as 20,000 people").range, (0.0, 20_000.0));
+        assert_eq!(one("As many as 20,000 people").range, (18_000.0, 20_000.0));
         assert_eq!(one("nearly 30 years").range, (27.0, 30.0));
         assert_eq!(one("20,000-plus fans").hedge, Hedge::AtLeast);
         assert_eq!(one("50 or so boats").hedge, Hedge::About);

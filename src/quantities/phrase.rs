@@ -1,7 +1,9 @@
 //! What a number counts: head noun, compound-adjective unit, age appositive, descriptors
 //! ("mostly tourists"), predicate verb and place, within one sentence.
 
-use super::lexicon::{NwKind, QUANTIFIERS, Role, currency_code, noun, number_word, role, verb};
+use super::lexicon::{
+    NwKind, QUANTIFIERS, Role, currency_code, noun, number_word, role, unit, verb,
+};
 use super::number::{
     Tok, TokKind, find_numbers, glued, numbers_in_tokens, tok_is, tok_text, tokenize,
 };
@@ -41,7 +43,222 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     let toks = tokenize(text, sentence);
     let mut numbers = Vec::new();
     numbers_in_tokens(text, &toks, &mut numbers);
-    numbers.into_iter().map(|n| build(text, &toks, n)).collect()
+    let mut out: Vec<Quantity> = numbers.into_iter().map(|n| build(text, &toks, n)).collect();
+    // "5 feet 9 inches" is one height: the inches are not a figure of their own.
+    let spans: Vec<Span> = out.iter().map(|q| q.number.span).collect();
+    out.retain(|q| {
+        !spans
+            .iter()
+            .any(|s| *s != q.number.span && s.contains(q.number.span))
+    });
+    out.extend(labels(text, &toks, &out));
+    out.sort_by_key(|q| (q.number.span.start, q.number.span.end));
+    mark_conversions(text, &toks, &mut out);
+    let words = content_words(text, &toks);
+    for q in &mut out {
+        set_context(&toks, &words, q);
+    }
+    out
+}
+
+/// An exact, whole number as written, for a label or a date.
+fn plain_number(text: &str, span: Span, value: f64) -> Number {
+    Number {
+        span,
+        text: span.slice(text).to_string(),
+        value,
+        hedge: Hedge::Exact,
+        hedge_span: None,
+        range: (value, value),
+        currency: None,
+        scale_word: false,
+        decimals: 0,
+        percent: false,
+        is_range: false,
+        vague: false,
+        point: (value, value),
+    }
+}
+
+fn is_det(text: &str, toks: &[Tok], i: usize) -> bool {
+    word_at(text, toks, i).is_some_and(|w| role(&w) == Some(Role::Det))
+        || toks.get(i).is_some_and(|t| {
+            t.kind == TokKind::Word && matches!(tok_text(text, t), "s" | "S") && i > 0
+        })
+}
+
+/// The singular lower-case head noun of the phrase at `k`, if the phrase starts there:
+/// what a label names ("stabbing death", "treaty", "block").
+fn label_head(text: &str, toks: &[Tok], k: usize, plural_ok: bool) -> Option<(usize, usize)> {
+    let first = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    if is_cap(text, first) || unit(tok_text(text, first)).is_some() {
+        return None;
+    }
+    let w0 = lower(text, first);
+    if w0 == "of" || role(&w0).is_some() || number_word(&w0).is_some() {
+        return None;
+    }
+    let (h, after) = head_after(text, toks, k)?;
+    let w = lower(text, &toks[h]);
+    let singular = noun(&w).map_or_else(|| lemma(&w) == w, |e| e.lemma == w && w != "people");
+    ((singular || plural_ok) && !is_cap(text, &toks[h])).then_some((h, after))
+}
+
+/// Labels the number parser leaves out (years and dates before a noun: "the 2020
+/// treaty", "the June 30 deadline", "Oct. 3 victims", "3/14 attacks"), as quantities of
+/// class `Label`.
+fn labels(text: &str, toks: &[Tok], found: &[Quantity]) -> Vec<Quantity> {
+    let taken = |i: usize| {
+        found.iter().any(|q| {
+            q.number
+                .span
+                .contains(Span::new(toks[i].start, toks[i].end))
+        })
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mut hit: Option<(Span, f64, &str, usize)> = None;
+        if t.kind == TokKind::Num && !taken(i) {
+            let s = tok_text(text, t);
+            let v: f64 = s.parse().unwrap_or(-1.0);
+            let slash = toks.get(i + 1).is_some_and(|x| tok_is(text, x, "/"))
+                && glued(toks, i)
+                && glued(toks, i + 1)
+                && toks.get(i + 2).is_some_and(|x| x.kind == TokKind::Num)
+                && !toks
+                    .get(i + 3)
+                    .is_some_and(|x| tok_is(text, x, "/") && glued(toks, i + 2));
+            if s.len() == 4 && (1800.0..=2100.0).contains(&v) && i > 0 && is_det(text, toks, i - 1)
+            {
+                // "the 2020 treaty"
+                hit = Some((Span::new(t.start, t.end), v, "year", i + 1));
+            } else if slash && (1.0..=12.0).contains(&v) && (i == 0 || !glued(toks, i - 1)) {
+                // "3/14 victims"
+                let d: f64 = tok_text(text, &toks[i + 2]).parse().unwrap_or(-1.0);
+                if (1.0..=31.0).contains(&d) && d.fract() == 0.0 && v.fract() == 0.0 {
+                    hit = Some((
+                        Span::new(t.start, toks[i + 2].end),
+                        v * 100.0 + d,
+                        "date",
+                        i + 3,
+                    ));
+                }
+            }
+        } else if t.kind == TokKind::Word
+            && calendar(text, t)
+            && number_word(&lower(text, t)).is_some_and(|n| n.kind == NwKind::Month)
+            && i > 0
+            && (is_det(text, toks, i - 1) || word_at(text, toks, i - 1).as_deref() == Some("of"))
+        {
+            // "the June 30 deadline", "the Oct. 3 attacks"
+            let m = number_word(&lower(text, t)).map_or(0.0, |n| n.value);
+            let j = if toks.get(i + 1).is_some_and(|x| tok_is(text, x, ".")) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if let Some(d) = toks.get(j).filter(|x| x.kind == TokKind::Num) {
+                let dv: f64 = tok_text(text, d).parse().unwrap_or(-1.0);
+                if (1.0..=31.0).contains(&dv) && dv.fract() == 0.0 {
+                    hit = Some((Span::new(t.start, d.end), m * 100.0 + dv, "date", j + 1));
+                }
+            }
+        }
+        if let Some((span, value, kind, k)) = hit
+            && let Some((h, after)) = label_head(text, toks, k, true)
+        {
+            let mut q = build(text, toks, plain_number(text, span, value));
+            q.class = NounClass::Label;
+            q.unit = Some(kind.to_string());
+            q.noun = Some(lemma(tok_text(text, &toks[h])));
+            q.noun_span = Some(Span::new(toks[h].start, toks[h].end));
+            q.span = Span::new(span.start, toks[after - 1].end);
+            q.descriptors.clear();
+            q.dimension = None;
+            out.push(q);
+            i = after;
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A money amount in parentheses right after another one is a conversion.
+fn mark_conversions(text: &str, toks: &[Tok], qs: &mut [Quantity]) {
+    for x in 1..qs.len() {
+        let (a, b) = (&qs[x - 1], &qs[x]);
+        if a.class != NounClass::Money || b.class != NounClass::Money {
+            continue;
+        }
+        let between: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.start >= a.number.span.end && t.end <= b.number.span.start)
+            .map(|t| tok_text(text, t))
+            .collect();
+        if between.last() == Some(&"(") && between.len() <= 3 {
+            qs[x].conversion = true;
+        }
+    }
+}
+
+/// Content words of a sentence with their token index: no function, reporting or number
+/// words; nouns and verbs lemmatised.
+fn content_words(text: &str, toks: &[Tok]) -> Vec<(usize, String)> {
+    let stop = &crate::lexicon::lexicons().stopwords;
+    toks.iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokKind::Word)
+        .filter_map(|(i, t)| {
+            let w = lower(text, t);
+            if w.chars().count() < 2
+                || stop.contains(&w)
+                || role(&w).is_some()
+                || number_word(&w).is_some()
+                || verb(&w) == Some(None)
+                || unit(&w).is_some()
+            {
+                return None;
+            }
+            let l = match verb(&w) {
+                Some(Some(l)) => l.to_string(),
+                _ => verb_lemma(&w).unwrap_or_else(|| lemma(&w)),
+            };
+            Some((i, l))
+        })
+        .collect()
+}
+
+/// Words that say what the quantity is about: the sentence's content words outside its
+/// phrase, and those within four tokens of it.
+fn set_context(toks: &[Tok], words: &[(usize, String)], q: &mut Quantity) {
+    let first = toks
+        .iter()
+        .position(|t| t.start >= q.span.start)
+        .unwrap_or(0);
+    let last = toks
+        .iter()
+        .rposition(|t| t.end <= q.span.end)
+        .unwrap_or(first);
+    let mut ctx = Vec::new();
+    let mut near = Vec::new();
+    for (i, w) in words {
+        if *i >= first && *i <= last {
+            continue;
+        }
+        ctx.push(w.clone());
+        if *i + 4 >= first && *i <= last + 4 {
+            near.push(w.clone());
+        }
+    }
+    ctx.sort();
+    ctx.dedup();
+    near.sort();
+    near.dedup();
+    q.context = ctx;
+    q.near = near;
 }
 
 fn lower(text: &str, t: &Tok) -> String {
@@ -280,6 +497,12 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
             n.span.end,
         ),
         number: n,
+        dimension: None,
+        factor: 1.0,
+        of_noun: None,
+        conversion: false,
+        context: Vec::new(),
+        near: Vec::new(),
     };
     let small_int = q.number.value.fract() == 0.0 && (0.0..=125.0).contains(&q.number.value);
     let plain = q.number.currency.is_none() && !q.number.percent && !q.number.is_range;
@@ -356,6 +579,37 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         q.class = NounClass::Age;
         q.unit = Some("year-old".into());
         q.subject_of = Some(name);
+    } else if let Some((dim, factor)) = unit_at(text, toks, k).filter(|_| plain) {
+        // "5 feet", "300ft", "19 months", "150 pounds"
+        let w = lower(text, &toks[k]);
+        q.class = if dim == "time" {
+            NounClass::Duration
+        } else {
+            NounClass::Measure
+        };
+        q.noun = Some(lemma(&w));
+        q.noun_span = Some(Span::new(toks[k].start, toks[k].end));
+        q.unit = Some(w);
+        q.dimension = Some(dim.to_string());
+        q.factor = factor;
+        q.span.end = toks[k].end;
+        k += 1;
+        // "5 feet 4 inches": one height, in feet.
+        if matches!(q.unit.as_deref(), Some("feet" | "foot" | "ft"))
+            && let Some(t) = toks.get(k).filter(|t| t.kind == TokKind::Num)
+            && let Ok(inches) = tok_text(text, t).parse::<f64>()
+            && unit_at(text, toks, k + 1).is_some_and(|(_, f)| (f - 0.0254).abs() < 1e-9)
+        {
+            let add = inches / 12.0;
+            let n = &mut q.number;
+            n.value += add;
+            n.range = (n.range.0 + add, n.range.1 + add);
+            n.point = (n.point.0 + add, n.point.1 + add);
+            n.span.end = toks[k + 1].end;
+            n.text = n.span.slice(text).to_string();
+            q.span.end = toks[k + 1].end;
+            k += 2;
+        }
     } else {
         if let Some((h, after)) = head_after(text, toks, k) {
             let w = tok_text(text, &toks[h]);
@@ -364,14 +618,69 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
             q.class = noun(w).map_or(NounClass::Other, |e| e.class);
             q.span.end = toks[after - 1].end;
             k = after;
+            if word_at(text, toks, k).as_deref() == Some("of") {
+                q.of_noun = (k + 1..(k + 5).min(toks.len()))
+                    .filter_map(|i| word_at(text, toks, i))
+                    .find(|w| role(w).is_none() && number_word(w).is_none() && w.len() > 2)
+                    .map(|w| lemma(&w));
+            }
         }
         if q.class == NounClass::Duration {
             q.unit = q.noun.clone();
         }
     }
-    if let Some(c) = q.number.currency.as_deref() {
+    // "weighing 150 pounds": a weight, not money.
+    let weighed = (first.saturating_sub(3)..first)
+        .any(|i| word_at(text, toks, i).is_some_and(|w| w.starts_with("weigh")));
+    if let Some(c) = q.number.currency.as_deref()
+        && weighed
+        && let Some((dim, factor)) = unit(&c.to_lowercase())
+    {
+        q.class = NounClass::Measure;
+        q.unit = Some(c.to_lowercase());
+        q.noun = Some(c.to_lowercase());
+        q.dimension = Some(dim.to_string());
+        q.factor = factor;
+        q.number.currency = None;
+    } else if let Some(c) = q.number.currency.as_deref() {
         q.class = NounClass::Money;
         q.unit = currency_code(c);
+    }
+    // "45 billion" with no noun and no currency written: an amount of money.
+    if q.number.scale_word && q.noun.is_none() && q.class == NounClass::Unknown && !q.number.percent
+    {
+        q.class = NounClass::Money;
+    }
+    if q.class == NounClass::Duration
+        && q.dimension.is_none()
+        && let Some((dim, factor)) = q.unit.as_deref().and_then(unit)
+    {
+        q.dimension = Some(dim.to_string());
+        q.factor = factor;
+    }
+    // "the 4300 block", "the 2019 stabbing": a whole number between a determiner and a
+    // singular noun names a thing rather than counting it.
+    if plain
+        && q.number.hedge == Hedge::Exact
+        && !q.number.scale_word
+        && q.number.value.fract() == 0.0
+        && q.number.value >= 2.0
+        && q.class != NounClass::Age
+        && q.dimension.is_none()
+        && q.modifies.is_none()
+        && first > 0
+        && is_det(text, toks, first - 1)
+        && tok_text(text, &toks[first])
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        && let Some(after_num) = toks.iter().position(|t| t.start >= q.number.span.end)
+        && let Some((h, _)) = label_head(text, toks, after_num, false)
+        && q.noun_span.is_some_and(|s| s.start == toks[h].start)
+    {
+        q.class = NounClass::Label;
+        let year = q.number.text.len() == 4 && (1800.0..=2100.0).contains(&q.number.value);
+        q.unit = Some(if year { "year" } else { "number" }.to_string());
+        q.descriptors.clear();
     }
     if q.number.percent {
         q.class = NounClass::Percent;
@@ -411,6 +720,18 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         q.class = NounClass::Person;
     }
     q
+}
+
+/// A unit of measure at token `k` ("feet", "ft"); a one-letter unit only glued to the
+/// numeral ("90m").
+fn unit_at(text: &str, toks: &[Tok], k: usize) -> Option<(&'static str, f64)> {
+    let t = toks.get(k).filter(|t| t.kind == TokKind::Word)?;
+    let w = tok_text(text, t);
+    if w.chars().count() == 1 && !glued(toks, k.wrapping_sub(1)) {
+        return None;
+    }
+    // "6 feet under" is fine; "5 minutes' walk" too; "3 m" spaced is not.
+    unit(w)
 }
 
 /// "Wilson, 14, was ..." / "Ana Ruiz, 9." : the name an age appositive follows.
@@ -789,6 +1110,78 @@ mod tests {
         assert_eq!((q.noun, q.predicate.as_deref()), (None, Some("repay")));
         let q = one("Support fell to 38 per cent.");
         assert_eq!(q.class, NounClass::Percent);
+    }
+
+    /// A compact dump of every quantity in `s`: `text class noun/unit [dimension] value`,
+    /// `; `-separated.
+    fn dump(s: &str) -> String {
+        qs(s)
+            .iter()
+            .map(|q| {
+                let class = serde_json::to_value(q.class).unwrap();
+                let mut d = format!(
+                    "{} {} {}",
+                    q.number.text,
+                    class.as_str().unwrap(),
+                    q.unit.as_deref().or(q.noun.as_deref()).unwrap_or("-")
+                );
+                if let Some(dim) = &q.dimension {
+                    d.push_str(&format!(" [{dim}]"));
+                }
+                if let Some(n) = q.noun.as_deref().filter(|_| q.class == NounClass::Label) {
+                    d.push_str(&format!(" of {n}"));
+                }
+                if q.conversion {
+                    d.push_str(" (conversion)");
+                }
+                d
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    fn check(input: &str, expect: &str) {
+        assert_eq!(dump(input), expect, "{input}");
+    }
+
+    #[test]
+    fn measures_labels_and_money() {
+        check(
+            "She is 5 feet 9 inches tall and weighing 170 pounds.",
+            "5 feet 9 inches measure feet [length]; 170 pounds measure pounds [mass]",
+        );
+        check(
+            "He returned 10 weeks ago after a spell of 19 months.",
+            "10 duration weeks [time]; 19 duration months [time]",
+        );
+        check("The climber fell 300ft.", "300 measure ft [length]");
+        check(
+            "The pier was rebuilt after the 2029 collapse of the old pier.",
+            "2029 label year of collapse",
+        );
+        check(
+            "He lived in the 4300 block of Ash Street.",
+            "4300 label number of block",
+        );
+        check(
+            "The president faces a June 30 deadline; 3/14 victims may sue.",
+            "June 30 label date of deadline; 3/14 label date of victim",
+        );
+        check(
+            "The fund was 12 billion euros ($15 billion) this year.",
+            "12 billion euros money EUR; $15 billion money USD (conversion)",
+        );
+        // a count with a plural noun is no label; "in 2029" is no figure
+        check("The 80 employees left in 2029.", "80 person employee");
+    }
+
+    #[test]
+    fn context_words_exclude_the_figure_and_function_words() {
+        let q = one("Police said 14 people were injured in the crash at the pier.");
+        assert_eq!(q.context, ["crash", "injure", "police"]);
+        assert!(q.near.contains(&"injure".to_string()));
+        let q = one("Two counts of fraud were filed.");
+        assert_eq!(q.of_noun.as_deref(), Some("fraud"));
     }
 
     #[test]
