@@ -181,7 +181,9 @@ fn a_block_over_its_bound_finds_the_same_groups_or_says_what_it_cut() {
     let notice = count.notice();
     assert_eq!(notice.path, graph::NOTICE_PATH);
     assert!(
-        notice.message.contains(&format!("{} skipped", count.skipped)),
+        notice
+            .message
+            .contains(&format!("{} skipped", count.skipped)),
         "{}",
         notice.message
     );
