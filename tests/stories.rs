@@ -159,6 +159,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/spelling", 1, 0),
     ("tests/fixtures/stories/arrest", 2, 4),
     ("tests/fixtures/stories/figures", 4, 0),
+    ("tests/fixtures/stories/quotes", 1, 0),
 ];
 
 #[test]

@@ -524,7 +524,7 @@ fn link_quotes(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound:
             let (ia, ib) = (quotes[a].0, quotes[b].0);
             use crate::quotes::QuoteRelation as R;
             match c.relation {
-                R::Verbatim | R::Excerpt => {
+                R::Verbatim | R::Excerpt | R::Typo => {
                     g.link(
                         ia,
                         ib,
@@ -629,7 +629,7 @@ fn link_quote_classes(
     use crate::quotes::QuoteRelation as R;
     for &(i, j, c) in compared {
         let edges = match c.relation {
-            R::Verbatim | R::Excerpt => classes.star(i, j, &docs),
+            R::Verbatim | R::Excerpt | R::Typo => classes.star(i, j, &docs),
             R::Reworded if i != j => {
                 let mutual = |mine: usize, other: usize| -> Vec<usize> {
                     classes.members[mine]
@@ -712,6 +712,9 @@ fn link_misattributed(
         }
         let (a, b) = (units[ua][0], units[ub][0]);
         let ((ia, qa, _), (ib, qb, _)) = (quotes[a], quotes[b]);
+        if may_be_one_speaker(an, rep, (qa.speaker, frames[a]), (qb.speaker, frames[b])) {
+            link_same_statement(g, quotes, prepared, &units[ua], &units[ub], &docs);
+        }
         let (Some(sa), Some(sb)) = (qa.speaker, qb.speaker) else {
             continue;
         };
@@ -767,6 +770,71 @@ fn link_misattributed(
                 );
             }
         }
+    }
+}
+
+/// May two quotations be one speaker's words though [`link_quotes`] (which blocks by
+/// speaker) did not compare them? When either has no resolved speaker (a document, "the
+/// statement", an unresolved frame), either speaker is an organisation (it speaks through
+/// a named spokesperson), either frame names nobody (a pronoun), or both are people with
+/// one surname (a title written or not). Two people each named where the words are quoted
+/// are left to the misattribution check. Pairs one speaker's block already compared are
+/// not compared again.
+fn may_be_one_speaker(
+    an: &Analysis,
+    rep: &HashMap<EntityId, EntityId>,
+    (sa, fa): (Option<EntityId>, &str),
+    (sb, fb): (Option<EntityId>, &str),
+) -> bool {
+    let (Some(sa), Some(sb)) = (sa, sb) else {
+        return true;
+    };
+    if rep[&sa] == rep[&sb] {
+        return false;
+    }
+    let (ea, eb) = (an.entities.get(sa), an.entities.get(sb));
+    let person = crate::mentions::MentionKind::Person;
+    ea.kind != person
+        || eb.kind != person
+        || !crate::quotes::names_someone(fa)
+        || !crate::quotes::names_someone(fb)
+        || (!ea.surname.is_empty() && ea.surname == eb.surname)
+}
+
+/// Two units of quotations (groups of one wording, judged by their first) that are clearly
+/// one statement by their words ([`crate::quotes::same_statement`]) and differ by words
+/// changed inside it: a rewording, linked between their members from different documents.
+fn link_same_statement(
+    g: &mut ClaimGraph,
+    quotes: &[(usize, &crate::claim::Quote, &str)],
+    prepared: &[crate::quotes::Prepared],
+    ua: &[usize],
+    ub: &[usize],
+    docs: &[&DocId],
+) {
+    let (a, b) = (ua[0], ub[0]);
+    let crate::quotes::Statement::Reworded(changes) =
+        crate::quotes::same_statement(&prepared[a], &prepared[b])
+    else {
+        return;
+    };
+    let reason = format!(
+        "the same statement reworded ({})",
+        changes
+            .iter()
+            .map(|(x, y)| format!("\"{x}\" / \"{y}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for (x, y) in blocks::star(ua, ub, false, docs) {
+        g.link(
+            quotes[x].0,
+            quotes[y].0,
+            Relation::Contradicts,
+            Aspect::QuoteWording,
+            reason.clone(),
+            1.0,
+        );
     }
 }
 

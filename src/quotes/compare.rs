@@ -708,6 +708,13 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
             shared_content_words: shared,
         };
     }
+    if same_statement(a, b) == Statement::Typo {
+        return QuoteComparison {
+            relation: QuoteRelation::Typo,
+            similarity: 1.0,
+            shared_content_words: shared,
+        };
+    }
     let similarity = similarity(ca, cb, &pairs, bg);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
@@ -719,6 +726,152 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
         similarity,
         shared_content_words: shared,
     }
+}
+
+/// How two quotations that may be one statement relate, by their tokens alone (no
+/// speaker): see [`same_statement`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Statement {
+    /// Not clearly one statement (different wording throughout, or a shared phrase only).
+    Unrelated,
+    /// One statement, the same words (verbatim, excerpt, or two cuts of it).
+    Same,
+    /// One statement with one-letter slips only ("goverment"): a typo, not a rewording.
+    Typo,
+    /// One statement with words changed inside it: each change as (words in the first
+    /// quotation, words in the second), normalised.
+    Reworded(Vec<(String, String)>),
+}
+
+/// Fewest tokens the shorter quotation must have for [`same_statement`].
+const SAME_MIN_TOKENS: usize = 10;
+/// A run of shared tokens at least this long anchors an alignment.
+const ANCHOR_TOKENS: usize = 3;
+
+/// How many words of an edge region (before the first anchor, after the last) make a
+/// change: all of both sides when both are short, else as many as the shorter side has.
+fn edge_width(a: usize, b: usize) -> usize {
+    if a.max(b) <= 3 { a.max(b) } else { a.min(b) }
+}
+
+/// Are two quotations clearly one statement, and if so, do their words differ?
+///
+/// The normalised tokens (see [`normalise`]: punctuation, spacing, spelling, brackets are
+/// already gone) are aligned (Myers diff). Runs of at least three shared tokens anchor the
+/// alignment; what lies before the first anchor or after the last is a cut (one outlet
+/// quotes more) unless both quotations end there within a few tokens, and what lies between
+/// anchors is a change (words only one side has are an elision when marked by an ellipsis
+/// or longer than three words). One statement: the shorter quotation has at least
+/// [`SAME_MIN_TOKENS`] tokens, a shared run of six, at least [`SAME_MIN_TOKENS`] shared
+/// tokens covering 70% of it (the rest: an outlet's own lead-in or the cut's ends), and
+/// at most three changes of at most three tokens a side. A change whose words joined
+/// are equal ("can not"/"cannot") is none; changes that are each one long word with one
+/// letter different are a [`Statement::Typo`]. Different statements that share a stock
+/// phrase, and one statement translated two ways, fail the coverage.
+pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
+    let (ta, tb) = (&a.tokens, &b.tokens);
+    let short = ta.len().min(tb.len());
+    if short < SAME_MIN_TOKENS || ta.len() * tb.len() > 250_000 {
+        return Statement::Unrelated;
+    }
+    if ta == tb {
+        return Statement::Same;
+    }
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, ta, tb);
+    // Anchors: (a start, b start, len).
+    let anchors: Vec<(usize, usize, usize)> = ops
+        .iter()
+        .filter_map(|op| match *op {
+            similar::DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } if len >= ANCHOR_TOKENS => Some((old_index, new_index, len)),
+            _ => None,
+        })
+        .collect();
+    let (Some(first), Some(last)) = (anchors.first(), anchors.last()) else {
+        return Statement::Unrelated;
+    };
+    let longest = anchors.iter().map(|x| x.2).max().unwrap_or(0);
+    let mut changes: Vec<(&[String], &[String])> = Vec::new();
+    for w in anchors.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        changes.push((&ta[x.0 + x.2..y.0], &tb[x.1 + x.2..y.1]));
+    }
+    // Before the first anchor and after the last: a change only when one side is short
+    // and the other has words there (the quotation starts or ends on a changed word).
+    let (pa, pb) = (&ta[..first.0], &tb[..first.1]);
+    let mut shared = anchors.iter().map(|x| x.2).sum::<usize>();
+    if !pa.is_empty() && !pb.is_empty() && pa.len().min(pb.len()) <= 2 {
+        // Both short: all of each; else the longer side's last words, as many as the other's.
+        let n = edge_width(pa.len(), pb.len());
+        changes.insert(
+            0,
+            (
+                &pa[pa.len() - n.min(pa.len())..],
+                &pb[pb.len() - n.min(pb.len())..],
+            ),
+        );
+    }
+    let (sa, sb) = (&ta[last.0 + last.2..], &tb[last.1 + last.2..]);
+    if !sa.is_empty() && !sb.is_empty() && sa.len().min(sb.len()) <= 2 {
+        let n = edge_width(sa.len(), sb.len());
+        changes.push((&sa[..n.min(sa.len())], &sb[..n.min(sb.len())]));
+    }
+    // Each change without the words its sides share at either end.
+    let mut kept: Vec<(&[String], &[String])> = Vec::new();
+    for (mut x, mut y) in changes {
+        while let (Some(p), Some(q)) = (x.first(), y.first())
+            && p == q
+        {
+            (x, y) = (&x[1..], &y[1..]);
+            shared += 1;
+        }
+        while let (Some(p), Some(q)) = (x.last(), y.last())
+            && p == q
+        {
+            (x, y) = (&x[..x.len() - 1], &y[..y.len() - 1]);
+            shared += 1;
+        }
+        if x.concat() == y.concat() {
+            shared += x.len().min(y.len());
+            continue;
+        }
+        // Words only one side has: elided (marked by an ellipsis, or a long stretch left
+        // out), unless a few unmarked words ("not") change what is said.
+        if (x.is_empty() || y.is_empty())
+            && (!a.pieces.is_empty() || !b.pieces.is_empty() || x.len().max(y.len()) > 3)
+        {
+            continue;
+        }
+        kept.push((x, y));
+    }
+    if longest < 6 || shared < SAME_MIN_TOKENS || shared * 10 < short * 7 {
+        return Statement::Unrelated;
+    }
+    if kept.is_empty() {
+        return Statement::Same;
+    }
+    if kept.len() > 3 || kept.iter().any(|(x, y)| x.len() > 3 || y.len() > 3) {
+        return Statement::Unrelated;
+    }
+    let typo = |x: &[String], y: &[String]| {
+        x.len() == 1
+            && y.len() == 1
+            && x[0].chars().count().min(y[0].chars().count()) >= 5
+            && !x[0].chars().any(|c| c.is_ascii_digit())
+            && !y[0].chars().any(|c| c.is_ascii_digit())
+            && crate::compare::edit::within_one_edit(&x[0], &y[0])
+    };
+    if kept.iter().all(|(x, y)| typo(x, y)) {
+        return Statement::Typo;
+    }
+    Statement::Reworded(
+        kept.into_iter()
+            .map(|(x, y)| (x.join(" "), y.join(" ")))
+            .collect(),
+    )
 }
 
 /// Weight of a name relative to a common word: names and acronyms are the story's topic
@@ -1043,5 +1196,116 @@ mod tests {
         assert!(!stems_match(&s("parliament"), &s("parlmt")));
         // synonyms meet through their group's head
         assert!(stems_match(&s("halt"), &s("stop")));
+    }
+
+    /// [`same_statement`] on two fictional quotations: `expect` is "unrelated", "same",
+    /// "typo", or the changes as "old/new" joined by ", ".
+    fn check(a: &str, b: &str, expect: &str) {
+        let got = match same_statement(&Prepared::new(a), &Prepared::new(b)) {
+            Statement::Unrelated => "unrelated".to_string(),
+            Statement::Same => "same".to_string(),
+            Statement::Typo => "typo".to_string(),
+            Statement::Reworded(c) => c
+                .iter()
+                .map(|(x, y)| format!("{x}/{y}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
+        assert_eq!(got, expect, "{a:?} vs {b:?}");
+    }
+
+    #[test]
+    fn one_statement_with_a_word_changed() {
+        let long = "The board knew that many of the old pumping stations could fail under a sustained surge, and it asked for money to replace them";
+        check(
+            long,
+            "The board knew that several of the old pumping stations could fail under a sustained surge, and it asked for money to replace them",
+            "many/several",
+        );
+        // A cut of it, with words of the outlet's own before it and a word changed.
+        check(
+            "According to the report, the board knew that several of the old pumping stations could fail under a sustained surge",
+            long,
+            "several/many",
+        );
+        // The changed word is the shorter quotation's last.
+        check(
+            "crews will remain in the valley until the last pumping station is running for the farmers",
+            "Crews will remain in the valley until the last pumping station is running for the growers. Then they go home.",
+            "farmers/growers",
+        );
+        check(
+            "You said the harbour is closed to every vessel that has not been inspected this week",
+            "Number one, you stated the harbour is closed to every vessel that has not been inspected this week",
+            "said/stated",
+        );
+        // A word left out without an ellipsis that changes what is said.
+        check(
+            "We will rebuild the levee this year whatever the board decides about the pumps",
+            "We will not rebuild the levee this year whatever the board decides about the pumps",
+            "/not",
+        );
+    }
+
+    #[test]
+    fn same_words_written_differently_are_one_statement() {
+        // Punctuation, tokenised spacing, serial comma, brackets, spelling, ellipsis.
+        check(
+            "We emphasised the need for calm, for patience, and for U.S. support in the valley",
+            "''We emphasized the need for calm , for patience and for US support in the [Ostra] valley",
+            "same",
+        );
+        check(
+            "We can not accept that the pumps were left to fail for three whole years",
+            "We cannot accept that the pumps were left to fail for three whole years",
+            "same",
+        );
+        check(
+            "the levee held for a day and then gave way along a mile of the northern bank",
+            "the levee held for a day ... along a mile of the northern bank",
+            "same",
+        );
+    }
+
+    #[test]
+    fn a_one_letter_slip_is_a_typo() {
+        let a = "The reinforcements from the coast will remain until the last pumping station is running again";
+        let b = "The reinforcements from the coast will remain until the last pumping staton is running again";
+        check(a, b, "typo");
+        assert_eq!(relation(a, b), QuoteRelation::Typo);
+        // A short word one letter apart is a different word, not a slip.
+        check(
+            "The reinforcements from the coast will remain until the last pumping station is running by day",
+            "The reinforcements from the coast will remain until the last pumping station is running by bay",
+            "day/bay",
+        );
+    }
+
+    #[test]
+    fn different_statements_are_unrelated() {
+        // A stock phrase shared by two promises.
+        check(
+            "We will not rest until every family is back home and every field is planted again",
+            "We will not rest until the levee is rebuilt, the pumps are replaced and the board answers",
+            "unrelated",
+        );
+        // One statement translated two ways: different words throughout.
+        check(
+            "We shall never abandon the people of the valley, whatever the cost to the treasury",
+            "We will not leave the valley's residents behind, no matter what it costs the state",
+            "unrelated",
+        );
+        // Too short to tell a statement from a phrase.
+        check(
+            "thank you all very much",
+            "thank you all so much",
+            "unrelated",
+        );
+        // Many words changed: a paraphrase, which the similarity score judges.
+        check(
+            "The board knew that many of the old pumping stations could fail under a sustained surge and it asked for money",
+            "The board was aware that a number of the ageing pumping stations might break during a long surge and it requested funds",
+            "unrelated",
+        );
     }
 }

@@ -13,8 +13,8 @@ mod text;
 
 pub use attribution::attribute;
 pub use compare::{
-    Background, Prepared, canonical as canonical_spelling, compare, compare_prepared,
-    compare_with_background, content_stems, normalise,
+    Background, Prepared, Statement, canonical as canonical_spelling, compare, compare_prepared,
+    compare_with_background, content_stems, normalise, same_statement,
 };
 pub use find::find_quotes;
 pub use text::{paragraphs, sentence_of};
@@ -88,6 +88,9 @@ pub enum QuoteRelation {
     /// The same statement in other words: `similarity >= REWORDED_THRESHOLD` and at least
     /// [`REWORDED_MIN_SHARED`] shared content words.
     Reworded,
+    /// The same statement but for one-letter slips in long words ("goverment"): a typo,
+    /// not a rewording (see [`compare::same_statement`]).
+    Typo,
     /// Not the same statement.
     Different,
 }

@@ -203,6 +203,10 @@ fn subject(claims: &[&Claim], cx: &Context) -> String {
             }
         }
     }
+    if names.is_empty() && claims.iter().any(|c| matches!(c.kind, ClaimKind::Quote(_))) {
+        // Quotations compared by their words alone, none with a resolved speaker.
+        return "An unattributed quotation".to_string();
+    }
     names.into_iter().collect::<Vec<_>>().join(", ")
 }
 
