@@ -7,8 +7,10 @@
 //! - Candidates come from the bundle's distinct capitalised words through their one-letter
 //!   deletion neighbourhoods (two words one edit apart share one), so the work grows with
 //!   the words, not with their pairs.
-//! - The two spellings never stand in one document (a document using both names two things,
-//!   or shows the desk its own typo).
+//! - The two spellings stand in different documents; or, inside one article, a rare
+//!   spelling (at most [`SLIP_MAX`] times in the bundle) only ever stands beside a common
+//!   one (at least three times as often): a slip of the keyboard ("Korval ... Korvla ...
+//!   Korval"), not a second name.
 //! - Some document with one spelling and some document with the other share at least
 //!   [`STORY_TIE`] other distinctive capitalised words: in a mixed bundle, "Marlow" in one
 //!   story and "Marlaw" in another are not one name.
@@ -21,6 +23,10 @@ use crate::document::Document;
 use crate::span::Span;
 use std::collections::BTreeMap;
 
+/// The most times a spelling may occur in the bundle to count as a slip beside a common
+/// spelling in the same article.
+pub const SLIP_MAX: usize = 2;
+
 /// Distinctive capitalised words two documents must share to count as one story.
 pub const STORY_TIE: usize = 2;
 
@@ -30,6 +36,8 @@ pub struct WordForm {
     pub text: String,
     /// (document index, span of the first occurrence), in document order.
     pub first: Vec<(usize, Span)>,
+    /// Occurrences in the whole bundle.
+    pub count: usize,
 }
 
 /// A pair of spellings judged to be one word: indices into the forms, and why.
@@ -43,24 +51,24 @@ pub struct Variant {
 pub fn variants(an: &Analysis, documents: &[Document]) -> (Vec<WordForm>, Vec<Variant>) {
     use rayon::prelude::*;
     // Per document: each candidate word's first span, in text order.
-    let per_doc: Vec<Vec<(&str, Span)>> = documents
+    let per_doc: Vec<Vec<(&str, Span, usize)>> = documents
         .par_iter()
         .zip(&an.docs)
         .map(|(doc, da)| first_words(doc, da))
         .collect();
-    let mut forms: BTreeMap<&str, Vec<(usize, Span)>> = BTreeMap::new();
+    let mut forms: BTreeMap<&str, WordForm> = BTreeMap::new();
     for (d, words) in per_doc.iter().enumerate() {
-        for &(w, span) in words {
-            forms.entry(w).or_default().push((d, span));
+        for &(w, span, n) in words {
+            let f = forms.entry(w).or_insert_with(|| WordForm {
+                text: w.to_string(),
+                first: Vec::new(),
+                count: 0,
+            });
+            f.first.push((d, span));
+            f.count += n;
         }
     }
-    let forms: Vec<WordForm> = forms
-        .into_iter()
-        .map(|(w, first)| WordForm {
-            text: w.to_string(),
-            first,
-        })
-        .collect();
+    let forms: Vec<WordForm> = forms.into_values().collect();
     let index: foldhash::HashMap<&str, u32> = forms
         .iter()
         .enumerate()
@@ -73,8 +81,8 @@ pub fn variants(an: &Analysis, documents: &[Document]) -> (Vec<WordForm>, Vec<Va
         .map(|ws| {
             let mut ids: Vec<u32> = ws
                 .iter()
-                .filter(|(w, _)| !crate::lexicon::with_lowercase(w, spelling::is_ordinary))
-                .map(|(w, _)| index[w])
+                .filter(|(w, _, _)| !crate::lexicon::with_lowercase(w, spelling::is_ordinary))
+                .map(|(w, _, _)| index[w])
                 .collect();
             ids.sort_unstable();
             ids
@@ -100,6 +108,13 @@ pub fn variants(an: &Analysis, documents: &[Document]) -> (Vec<WordForm>, Vec<Va
         let docs_a: Vec<usize> = fa.first.iter().map(|&(d, _)| d).collect();
         let docs_b: Vec<usize> = fb.first.iter().map(|&(d, _)| d).collect();
         if docs_a.iter().any(|d| docs_b.contains(d)) {
+            if slip(fa, fb) || slip(fb, fa) {
+                out.push(Variant {
+                    a,
+                    b,
+                    why: "spelling inside one article",
+                });
+            }
             continue;
         }
         let (ia, ib) = (a as u32, b as u32);
@@ -115,16 +130,38 @@ pub fn variants(an: &Analysis, documents: &[Document]) -> (Vec<WordForm>, Vec<Va
     (forms, out)
 }
 
-/// The candidate words of one document's content paragraphs, each with its first span.
-fn first_words<'t>(doc: &'t Document, da: &crate::analysis::DocAnalysis) -> Vec<(&'t str, Span)> {
-    let mut seen: foldhash::HashSet<&str> = foldhash::HashSet::default();
-    let mut out = Vec::new();
+/// Is `rare` a slip beside `common`: rare in the bundle, far rarer than `common`, and in
+/// no document without it?
+fn slip(rare: &WordForm, common: &WordForm) -> bool {
+    rare.count <= SLIP_MAX
+        && common.count >= 3 * rare.count
+        && rare
+            .first
+            .iter()
+            .all(|(d, _)| common.first.iter().any(|(c, _)| c == d))
+}
+
+/// The candidate words of one document's content paragraphs, each with its first span
+/// and how often it occurs there.
+fn first_words<'t>(
+    doc: &'t Document,
+    da: &crate::analysis::DocAnalysis,
+) -> Vec<(&'t str, Span, usize)> {
+    let mut seen: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+    let mut out: Vec<(&str, Span, usize)> = Vec::new();
     for region in da.seg.content_regions() {
         let text = region.slice(&doc.text);
         for (start, word) in words(text) {
-            if spelling::is_candidate(word) && seen.insert(word) {
-                let s = region.start + start;
-                out.push((word, Span::new(s, s + word.len())));
+            if !spelling::is_candidate(word) {
+                continue;
+            }
+            match seen.get(word) {
+                Some(&k) => out[k].2 += 1,
+                None => {
+                    seen.insert(word, out.len());
+                    let s = region.start + start;
+                    out.push((word, Span::new(s, s + word.len()), 1));
+                }
             }
         }
     }
@@ -231,12 +268,31 @@ mod tests {
             .map(|w| WordForm {
                 text: w.to_string(),
                 first: vec![],
+                count: 1,
             })
             .collect();
         let p = candidate_pairs(&forms);
         assert!(p.contains(&(0, 1)), "{p:?}");
         assert!(p.contains(&(0, 3)), "transposition: {p:?}");
         assert!(!p.iter().any(|&(a, b)| a == 2 || b == 2), "{p:?}");
+    }
+
+    #[test]
+    fn a_slip_is_rare_and_only_beside_the_common_spelling() {
+        let form = |t: &str, docs: &[usize], count| WordForm {
+            text: t.into(),
+            first: docs.iter().map(|&d| (d, Span::new(0, 0))).collect(),
+            count,
+        };
+        let common = form("Korval", &[0, 1, 2], 9);
+        assert!(slip(&form("Korvla", &[1], 1), &common));
+        assert!(slip(&form("Korvla", &[1, 2], 2), &common));
+        // Three times: a second name, not a slip.
+        assert!(!slip(&form("Korvla", &[1], 3), &common));
+        // In an article without the common spelling.
+        assert!(!slip(&form("Korvla", &[3], 1), &common));
+        // Not far rarer.
+        assert!(!slip(&form("Korvla", &[1], 2), &form("Korval", &[1], 4)));
     }
 
     #[test]
