@@ -430,7 +430,7 @@ fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, members) in components(&mut parent) {
         let words = &cx.graph.words;
-        let mut evidence: Vec<Evidence> = members
+        let evidence: Vec<Evidence> = members
             .iter()
             .flat_map(|&m| {
                 words[m].first.iter().map(move |&(d, span)| Evidence {
@@ -441,23 +441,32 @@ fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
                 })
             })
             .collect();
-        evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
         let mut names: Vec<&str> = members.iter().map(|&m| words[m].text.as_str()).collect();
         names.sort_unstable();
-        let reason = members
-            .iter()
-            .find_map(|m| reasons.get(m))
-            .cloned()
-            .unwrap_or_default();
-        out.push(make_finding(
-            rule,
-            cx,
-            evidence,
-            &names.join(" / "),
-            &reason,
+        out.push(spelling_finding(
+            rule, cx, evidence, &names, &members, &reasons,
         ));
     }
     out
+}
+
+/// One finding for a group of spellings: evidence in document and text order, the
+/// spellings as the subject, the first member's reason.
+fn spelling_finding(
+    rule: &Rule,
+    cx: &Context,
+    mut evidence: Vec<Evidence>,
+    names: &[&str],
+    members: &BTreeSet<usize>,
+    reasons: &BTreeMap<usize, String>,
+) -> Finding {
+    evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
+    let reason = members
+        .iter()
+        .find_map(|m| reasons.get(m))
+        .cloned()
+        .unwrap_or_default();
+    make_finding(rule, cx, evidence, &names.join(" / "), &reason)
 }
 
 /// Name spelled two ways: entity edges; evidence is each document's first mention.
@@ -515,19 +524,9 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
                 }
             }
         }
-        evidence.sort_by(|a, b| (&a.document, a.span.start).cmp(&(&b.document, b.span.start)));
         let names: Vec<&str> = members.iter().map(|&m| ents.name(EntityId(m))).collect();
-        let reason = members
-            .iter()
-            .find_map(|m| reasons.get(m))
-            .cloned()
-            .unwrap_or_default();
-        out.push(make_finding(
-            rule,
-            cx,
-            evidence,
-            &names.join(" / "),
-            &reason,
+        out.push(spelling_finding(
+            rule, cx, evidence, &names, &members, &reasons,
         ));
     }
     out
