@@ -98,15 +98,47 @@ fn split_name(tokens: &[String]) -> (Vec<String>, String) {
     (given, surname)
 }
 
-/// Given names agree when equal, when one is the other's initial, or when one is missing.
+/// Given names agree when equal, when one is the other's initial, when one is a short form
+/// of the other or both of one formal name ("Bill" / "William", `hypocorisms.tsv`), or when
+/// one is missing.
 fn given_compatible(a: &[String], b: &[String]) -> bool {
     match (a.first(), b.first()) {
         (Some(x), Some(y)) => {
             x == y
                 || (x.chars().count() == 1 && y.starts_with(x.as_str()))
                 || (y.chars().count() == 1 && x.starts_with(y.as_str()))
+                || same_given_name(x, y)
         }
         _ => true,
+    }
+}
+
+/// Per given name (lower case), the formal names it is or stands for.
+static HYPOCORISMS: std::sync::LazyLock<foldhash::HashMap<&'static str, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: foldhash::HashMap<&'static str, Vec<&'static str>> = Default::default();
+        for line in include_str!("../rules/lexicon/hypocorisms.tsv").lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let Some((formal, short)) = line.split_once('\t') else {
+                continue;
+            };
+            let formal = formal.trim();
+            m.entry(formal).or_default().push(formal);
+            for s in short.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+                m.entry(s).or_default().push(formal);
+            }
+        }
+        m
+    });
+
+/// Whether two given names (lower case) are one name in full and short form.
+pub fn same_given_name(x: &str, y: &str) -> bool {
+    match (HYPOCORISMS.get(x), HYPOCORISMS.get(y)) {
+        (Some(fx), Some(fy)) => fx.iter().any(|f| fy.contains(f)),
+        _ => false,
     }
 }
 
@@ -504,6 +536,21 @@ mod tests {
         assert_eq!(t.name(x), "Karla Leavit");
         assert_eq!(entity_of(&t, &a, "Levit"), Some(x));
         assert_eq!(entity_of(&t, &b, "Karla Leavit"), Some(x));
+    }
+
+    #[test]
+    fn short_forms_of_a_given_name_are_one_person() {
+        let a = doc("a", "Mayor Margaret Okafor spoke on Monday.");
+        let b = doc("b", "Mayor Peggy Okafor spoke on Monday.");
+        let t = resolve(&[a.clone(), b.clone()]);
+        assert_eq!(
+            entity_of(&t, &a, "Margaret Okafor"),
+            entity_of(&t, &b, "Peggy Okafor")
+        );
+        assert!(same_given_name("peggy", "margaret"));
+        assert!(same_given_name("alex", "sandy")); // both short for Alexander
+        assert!(!same_given_name("bill", "robert"));
+        assert!(!same_given_name("anna", "anne")); // not in the table: a spelling question
     }
 
     #[test]
