@@ -331,7 +331,7 @@ fn quote_claims(
         let near_previous = last_speaker.is_some() && (last_continues || paragraph_gap <= 2);
         let speaker_in = |span: Span| -> Option<crate::entities::EntityId> {
             // The actor whose name lies inside the speaker phrase (the last one: "State
-            // Department Spokesperson Ruth Calloway" is Bruce).
+            // Department Spokesperson Ruth Calloway" is Calloway).
             by_start
                 .inside(span)
                 .into_iter()
@@ -481,7 +481,7 @@ impl<'a> TitleHolders<'a> {
                     .map(|(s, e, _)| extract::role::normalise_title(&phrase[*s..*e]))
             })?;
         // People this document gives that title to; the phrase means the one mentioned
-        // most recently before it, under any of their names ("Bruce said ... the
+        // most recently before it, under any of their names ("Calloway said ... the
         // spokesperson").
         let mentions = self.by_title.entry(title).or_insert_with_key(|title| {
             let holders: std::collections::BTreeSet<crate::entities::EntityId> = an

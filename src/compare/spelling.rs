@@ -6,7 +6,7 @@
 //! be misspelt too. A pair of capitalised words is a spelling variant when:
 //! - both have at least five letters, and one is a single edit from the other (a letter
 //!   added, dropped, changed, or two swapped) *inside* the word: the first and the last
-//!   letters agree, so inflections ("Democrat" / "Democrats", "Israel" / "Israeli") and
+//!   letters agree, so inflections ("Democrat" / "Democrats", "Veldra" / "Veldran") and
 //!   different names ("Iran" / "Iraq") never qualify;
 //! - they are not both ordinary English words ("There" / "These", "County" / "Country";
 //!   `rules/lexicon/common-words.txt`);

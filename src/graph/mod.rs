@@ -264,20 +264,33 @@ fn link_names(g: &mut ClaimGraph, an: &Analysis) {
     for (a, b, what) in variants {
         let (ea, eb) = (people[a], people[b]);
         let (na, nb) = (g.entity_nodes[&ea.id], g.entity_nodes[&eb.id]);
-        g.graph.add_edge(
-            na,
-            nb,
-            Edge {
-                relation: Relation::Contradicts,
-                aspect: Aspect::NameSpelling,
-                reason: format!(
-                    "{what} spelled two ways: {} / {}",
-                    ea.canonical, eb.canonical
-                ),
-                score: strsim::jaro_winkler(&ea.canonical, &eb.canonical),
-            },
+        let reason = format!(
+            "{what} spelled two ways: {} / {}",
+            ea.canonical, eb.canonical
         );
+        spelling_edge(g, na, nb, reason, &ea.canonical, &eb.canonical);
     }
+}
+
+/// A name-spelling contradiction between two nodes (people or words) written `a` and `b`.
+fn spelling_edge(
+    g: &mut ClaimGraph,
+    na: NodeIndex,
+    nb: NodeIndex,
+    reason: String,
+    a: &str,
+    b: &str,
+) {
+    g.graph.add_edge(
+        na,
+        nb,
+        Edge {
+            relation: Relation::Contradicts,
+            aspect: Aspect::NameSpelling,
+            reason,
+            score: strsim::jaro_winkler(a, b),
+        },
+    );
 }
 
 /// Capitalised words spelled two ways ([`words`]): each spelling in a pair becomes a node,
@@ -294,15 +307,13 @@ fn link_words(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
         };
         let (na, nb) = (node(v.a, g), node(v.b, g));
         let (ta, tb) = (&forms[v.a].text, &forms[v.b].text);
-        g.graph.add_edge(
+        spelling_edge(
+            g,
             na,
             nb,
-            Edge {
-                relation: Relation::Contradicts,
-                aspect: Aspect::NameSpelling,
-                reason: format!("{} two ways: {ta} / {tb}", v.why),
-                score: strsim::jaro_winkler(ta, tb),
-            },
+            format!("{} two ways: {ta} / {tb}", v.why),
+            ta,
+            tb,
         );
     }
 }
