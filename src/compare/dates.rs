@@ -21,6 +21,10 @@ fn civil_day(t: &TimeRef) -> Option<Date> {
 
 /// How far a time of unknown zone may lie from UTC, each way.
 const UNKNOWN_ZONE_SLACK_HOURS: i64 = 12;
+/// How far two local clocks of unknown zones may lie apart, in all: the slack is shared
+/// between the two sides, not given to each (twelve hours each way on both sides would
+/// make "Thursday evening" compatible with all of Wednesday).
+const TWO_UNKNOWN_ZONES_SLACK_HOURS: i64 = 12;
 
 fn finer_than_day(t: &TimeRef) -> bool {
     t.value.len() > 10 && t.value.as_bytes().get(10) == Some(&b'T')
@@ -31,7 +35,8 @@ fn finer_than_day(t: &TimeRef) -> bool {
 ///   intervals decide, so "Saturday (Indian time)" can be "Friday (US time)".
 /// - A part of the day or a time on either side: UTC intervals decide, a side whose zone
 ///   is unknown widened by twelve hours each way ("Friday morning, local time" can be
-///   "Thursday evening" in Washington).
+///   "Thursday evening" in Washington); when neither zone is known, by six hours each
+///   way (two local clocks twelve hours apart at most, in all).
 /// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday".
 pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
     let finer = finer_than_day(a) || finer_than_day(b);
@@ -39,11 +44,16 @@ pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
     if (finer || zoned_days)
         && let (Some(ia), Some(ib)) = (a.utc, b.utc)
     {
+        let hours = if a.tz.is_none() && b.tz.is_none() {
+            TWO_UNKNOWN_ZONES_SLACK_HOURS / 2
+        } else {
+            UNKNOWN_ZONE_SLACK_HOURS
+        };
         let widen = |t: &TimeRef, (s, e): (jiff::Timestamp, jiff::Timestamp)| {
             if t.tz.is_some() {
                 (s, e)
             } else {
-                let slack = jiff::SignedDuration::from_hours(UNKNOWN_ZONE_SLACK_HOURS);
+                let slack = jiff::SignedDuration::from_hours(hours);
                 (
                     s.checked_sub(slack).unwrap_or(s),
                     e.checked_add(slack).unwrap_or(e),
@@ -165,6 +175,35 @@ pub mod tests {
         let mut thu_evening = day_in("2031-03-13", "America/New_York");
         thu_evening.value = "2031-03-13TEV".into();
         assert_ne!(compare(&fri_morning, &thu_evening), DateRelation::Conflict);
+    }
+
+    #[test]
+    fn two_unknown_zones_share_one_slack() {
+        let unzoned = |value: &str, day: &str, start_h: i64, end_h: i64| {
+            let d: Date = day.parse().unwrap();
+            let t0 = d.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
+            TimeRef {
+                span: Span::default(),
+                value: value.into(),
+                utc: Some((
+                    t0 + jiff::SignedDuration::from_hours(start_h),
+                    t0 + jiff::SignedDuration::from_hours(end_h),
+                )),
+                weekday: None,
+                year_inferred: false,
+                tz: None,
+                zone_stated: false,
+            }
+        };
+        // Thursday evening and all of Wednesday, both in unknown local time: a day apart
+        // once the evening starts, whatever the two zones.
+        let thu_evening = unzoned("2034-06-08TEV", "2034-06-08", 17, 24);
+        let wednesday = unzoned("2034-06-07", "2034-06-07", 0, 24);
+        assert_eq!(compare(&thu_evening, &wednesday), DateRelation::Conflict);
+        // Monday night can still be Tuesday somewhere else.
+        let mon_night = unzoned("2034-06-05TNI", "2034-06-05", 21, 24);
+        let tuesday = unzoned("2034-06-06", "2034-06-06", 0, 24);
+        assert_eq!(compare(&mon_night, &tuesday), DateRelation::Refines);
     }
 
     #[test]
