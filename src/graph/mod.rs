@@ -12,6 +12,7 @@ use crate::compare::{dates, names};
 use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::events::Ledger;
+use crate::union_find::UnionFind;
 use blocks::Classes;
 pub use blocks::{Bound, Bounds, NOTICE_PATH, Skipped};
 use foldhash::HashMap;
@@ -393,27 +394,19 @@ fn name_pairs(surnames: &[&str]) -> Vec<(usize, usize)> {
 
 /// Speakers that are one person spelled two ways share a block (name-variant edges).
 /// Each entity maps to the smallest id of its connected group (union-find; relabelling
-/// every entity per edge was quadratic).
+/// every entity per edge was quadratic). Entity ids are indices into the entity table.
 fn speaker_clusters(g: &ClaimGraph, an: &Analysis) -> HashMap<EntityId, EntityId> {
-    let mut parent: HashMap<EntityId, EntityId> =
-        an.entities.entities.iter().map(|e| (e.id, e.id)).collect();
-    fn find(p: &mut HashMap<EntityId, EntityId>, mut x: EntityId) -> EntityId {
-        while p[&x] != x {
-            let up = p[&p[&x]];
-            p.insert(x, up);
-            x = up;
-        }
-        x
-    }
+    let mut sets = UnionFind::new(an.entities.entities.len());
     for (a, b, _) in g.edges(Relation::Contradicts, Aspect::NameSpelling) {
         if let (Node::Entity(a), Node::Entity(b)) = (a, b) {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            let (lo, hi) = (ra.min(rb), ra.max(rb));
-            parent.insert(hi, lo);
+            sets.union(a.0, b.0);
         }
     }
-    let ids: Vec<EntityId> = parent.keys().copied().collect();
-    ids.into_iter().map(|e| (e, find(&mut parent, e))).collect()
+    an.entities
+        .entities
+        .iter()
+        .map(|e| (e.id, EntityId(sets.find(e.id.0))))
+        .collect()
 }
 
 /// Quotes by the same speaker in different documents: verbatim and excerpts agree; the
