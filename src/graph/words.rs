@@ -17,10 +17,12 @@
 //! - Names of people are left to the person-name linker when both spellings are people's
 //!   names (it knows given names and surnames apart); declared spellings are accepted.
 
+use super::{ClaimGraph, Node, spelling_edge};
 use crate::analysis::Analysis;
 use crate::compare::spelling;
 use crate::document::Document;
 use crate::span::Span;
+use petgraph::graph::NodeIndex;
 use std::collections::BTreeMap;
 
 /// The most times a spelling may occur in the bundle to count as a slip beside a common
@@ -245,6 +247,31 @@ fn candidate_pairs(forms: &[WordForm]) -> Vec<(usize, usize)> {
     pairs.sort_unstable();
     pairs.dedup();
     pairs
+}
+
+/// Capitalised words spelled two ways (this module): each spelling in a pair becomes a node,
+/// and the pair a name-spelling contradiction.
+pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+    let (forms, variants) = variants(an, documents);
+    let mut node_of: BTreeMap<usize, NodeIndex> = BTreeMap::new();
+    for v in variants {
+        let mut node = |f: usize, g: &mut ClaimGraph| {
+            *node_of.entry(f).or_insert_with(|| {
+                g.words.push(forms[f].clone());
+                g.graph.add_node(Node::Word(g.words.len() - 1))
+            })
+        };
+        let (na, nb) = (node(v.a, g), node(v.b, g));
+        let (ta, tb) = (&forms[v.a].text, &forms[v.b].text);
+        spelling_edge(
+            g,
+            na,
+            nb,
+            format!("{} two ways: {ta} / {tb}", v.why),
+            ta,
+            tb,
+        );
+    }
 }
 
 #[cfg(test)]
