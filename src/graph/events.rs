@@ -81,3 +81,91 @@ fn date_of(c: &Claim) -> Option<&crate::claim::TimeRef> {
         _ => None,
     }
 }
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::{Date, Event};
+    use crate::graph::testing::link_dated;
+
+    /// Two sources put one call on different days: one event, its dates contradict.
+    #[test]
+    fn a_call_told_on_two_days_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Harbourton, May 9 (Wire) Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday, their first call since the dispute began.",
+            ),
+            (
+                "b",
+                "Harbourton, May 9 (Post) Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Tuesday, officials said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("communication", &[Event, Date]), @r#"
+        claim a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday
+        claim b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Tuesday
+        same-event event | a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday | b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Tuesday | call: Lena Okafor – Piet Calloway
+        contradicts date | a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday | b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Tuesday | 2031-05-07 vs 2031-05-06
+        "#);
+    }
+
+    /// A weekday and the date it falls on are one day: the dates agree.
+    #[test]
+    fn a_weekday_and_its_date_agree() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Harbourton, May 9 (Wire) Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday, their first call since the dispute began.",
+            ),
+            (
+                "b",
+                "Harbourton, May 9 (Post) Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on May 7, officials said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("communication", &[Event, Date]), @r#"
+        claim a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday
+        claim b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on May 7
+        same-event event | a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday | b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on May 7 | call: Lena Okafor – Piet Calloway
+        agrees date | a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday | b:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on May 7 | 2031-05-07 ~ 2031-05-07
+        "#);
+    }
+
+    /// An event-date claim (a one-off event, one participant) told on two days.
+    #[test]
+    fn a_shooting_on_two_days_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Officer Ivo Marsh was shot on Wednesday outside the station, police said.",
+            ),
+            (
+                "b",
+                "Officer Ivo Marsh was shot on Tuesday outside the station, police said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("event-date", &[Event, Date]), @r#"
+        claim a:Officer Ivo Marsh was shot on Wednesday outside the station, police said.
+        claim b:Officer Ivo Marsh was shot on Tuesday outside the station, police said.
+        contradicts date | a:Officer Ivo Marsh was shot on Wednesday outside the station, police said. | b:Officer Ivo Marsh was shot on Tuesday outside the station, police said. | 2031-05-07 vs 2031-05-06
+        "#);
+    }
+
+    /// Calls between different pairs of people are different events: no edge.
+    #[test]
+    fn calls_between_other_people_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday.",
+            ),
+            (
+                "b",
+                "Mayor Ivo Marsh spoke with Governor Rosa Tamberg on Tuesday, officials said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("communication", &[Event, Date]), @r#"
+        claim a:Foreign Minister Lena Okafor spoke with Ambassador Piet Calloway on Wednesday
+        claim b:Mayor Ivo Marsh spoke with Governor Rosa Tamberg on Tuesday
+        "#);
+    }
+}

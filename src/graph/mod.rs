@@ -16,6 +16,8 @@ mod names;
 mod quantities;
 mod quotes;
 mod roles;
+#[cfg(test)]
+mod testing;
 
 use crate::analysis::Analysis;
 use crate::document::{DocId, Document};

@@ -40,7 +40,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
     }
 }
 
-/// Pairs (a, b), a < b, each once, of people to compare for spelling variants, in the order of the
+/// Pairs (a, b), a < b, each once, of people to compare for spelling variants, in the order
+/// of the
 /// blocks by the surname's first letter. Few people: every pair of a block. Many: only the
 /// pairs that can be variants ([`names::spelling_variant`]: the same surname, or surnames
 /// of at least four letters at most two edits apart), found through the strings left by
@@ -202,5 +203,71 @@ mod tests {
             })
             .collect();
         assert_eq!(got, expected);
+    }
+}
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::NameSpelling;
+    use crate::graph::testing::link_dated;
+
+    /// One person's surname spelled two ways in two articles: an edge between the two
+    /// entities.
+    #[test]
+    fn a_surname_spelled_two_ways_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Harbourton, May 9 (Wire) Foreign Minister Ilse Marrick arrived on Friday. Marrick said little.",
+            ),
+            (
+                "b",
+                "Harbourton, May 9 (Post) Foreign Minister Ilse Marick arrived on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("person", &[NameSpelling]), @r#"
+        person Ilse Marrick
+        person Ilse Marick
+        contradicts name-spelling | entity:Ilse Marrick | entity:Ilse Marick | surname spelled two ways: Ilse Marrick / Ilse Marick
+        "#);
+    }
+
+    /// The same spelling everywhere, and a second person with another surname: no edge.
+    #[test]
+    fn one_spelling_and_another_person_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Harbourton, May 9 (Wire) Foreign Minister Ilse Marrick arrived on Friday.",
+            ),
+            (
+                "b",
+                "Harbourton, May 9 (Post) Foreign Minister Ilse Marrick and her deputy Ilse Marner arrived.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("person", &[NameSpelling]), @r#"
+        person Ilse Marrick
+        person Ilse Marner
+        "#);
+    }
+
+    /// One surname with two unrelated given names is two people, not a spelling: no edge.
+    #[test]
+    fn given_names_that_disagree_are_two_people() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Harbourton, May 9 (Wire) Foreign Minister Ilse Marrick arrived on Friday.",
+            ),
+            (
+                "b",
+                "Harbourton, May 9 (Post) Police Chief Piet Marick arrived on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("person", &[NameSpelling]), @r#"
+        person Ilse Marrick
+        person Piet Marick
+        "#);
     }
 }

@@ -334,3 +334,90 @@ fn quantity_signature(c: &Claim) -> String {
     }
     serde_json::to_string(&d).unwrap_or_default()
 }
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::{Count, Descriptor};
+    use crate::graph::testing::link_dated;
+
+    /// Two figures for the people injured in one blaze contradict on the count.
+    #[test]
+    fn two_counts_of_the_injured_contradict() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said 9 people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Police said 12 people were injured in the blaze at the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said 9 people were injured in the blaze at the harbour on Friday.
+        claim b:Police said 12 people were injured in the blaze at the harbour on Friday.
+        contradicts count | a:Police said 9 people were injured in the blaze at the harbour on Friday. | b:Police said 12 people were injured in the blaze at the harbour on Friday. | 9 vs 12 people (injure)
+        "#);
+    }
+
+    /// "nine" and "9" of the same thing agree.
+    #[test]
+    fn a_number_word_and_its_digits_agree() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said nine people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Police said 9 people were injured in the blaze at the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said nine people were injured in the blaze at the harbour on Friday.
+        claim b:Police said 9 people were injured in the blaze at the harbour on Friday.
+        agrees count | a:Police said nine people were injured in the blaze at the harbour on Friday. | b:Police said 9 people were injured in the blaze at the harbour on Friday. | compatible figures
+        "#);
+    }
+
+    /// One figure, its members described two ways: a descriptor contradiction.
+    #[test]
+    fn one_figure_described_two_ways_contradicts_on_the_descriptor() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The fire killed 14 workers, including two contractors, officials said.",
+            ),
+            (
+                "b",
+                "The fire killed 14 contractors on Saturday, officials said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:The fire killed 14 workers, including two contractors, officials said.
+        claim a:The fire killed 14 workers, including two contractors, officials said.
+        claim b:The fire killed 14 contractors on Saturday, officials said.
+        contradicts descriptor | a:The fire killed 14 workers, including two contractors, officials said. | b:The fire killed 14 contractors on Saturday, officials said. | only "including two contractors" in one, all 14 contractors in the other
+        "#);
+    }
+
+    /// Figures of different things in different contexts: no edge.
+    #[test]
+    fn figures_of_different_things_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said 12 people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "The harbour master said 40 boats stayed in port on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said 12 people were injured in the blaze at the harbour on Friday.
+        claim b:The harbour master said 40 boats stayed in port on Friday.
+        "#);
+    }
+}

@@ -555,3 +555,132 @@ fn shared_trigrams(
         sub_blocked,
     }
 }
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::{QuoteSpeaker, QuoteWording};
+    use crate::graph::testing::link_dated;
+
+    /// One speaker's quotation worded differently by two sources: the best mutual match
+    /// contradicts on wording.
+    #[test]
+    fn one_speakers_rewording_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"We will not allow the families of this city to be bargained over,\" Mayor Lena Okafor said on Friday.",
+            ),
+            (
+                "b",
+                "\"We will not let the families of this city become a bargaining chip,\" Mayor Lena Okafor said on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"We will not allow the families of this city to be bargained over," Mayor Lena Okafor said on Friday.
+        claim b:"We will not let the families of this city become a bargaining chip," Mayor Lena Okafor said on Friday.
+        contradicts quote-wording | a:"We will not allow the families of this city to be bargained over," Mayor Lena Okafor said on Friday. | b:"We will not let the families of this city become a bargaining chip," Mayor Lena Okafor said on Friday. | reworded (similarity 0.59, 3 content words shared)
+        "#);
+    }
+
+    /// The same words from the same speaker, framed two ways: they agree.
+    #[test]
+    fn one_speakers_verbatim_quotation_agrees() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"We will not allow the families of this city to be bargained over,\" Mayor Lena Okafor said on Friday.",
+            ),
+            (
+                "b",
+                "\"We will not allow the families of this city to be bargained over,\" said Mayor Lena Okafor.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"We will not allow the families of this city to be bargained over," Mayor Lena Okafor said on Friday.
+        claim b:"We will not allow the families of this city to be bargained over," said Mayor Lena Okafor.
+        agrees quote-wording | a:"We will not allow the families of this city to be bargained over," Mayor Lena Okafor said on Friday. | b:"We will not allow the families of this city to be bargained over," said Mayor Lena Okafor. | verbatim
+        "#);
+    }
+
+    /// Two different statements by one speaker: no edge.
+    #[test]
+    fn one_speakers_different_statements_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"We will not allow the families of this city to be bargained over,\" Mayor Lena Okafor said on Friday.",
+            ),
+            (
+                "b",
+                "\"The new library opens its doors to every reader next spring,\" Mayor Lena Okafor said on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"We will not allow the families of this city to be bargained over," Mayor Lena Okafor said on Friday.
+        claim b:"The new library opens its doors to every reader next spring," Mayor Lena Okafor said on Friday.
+        "#);
+    }
+
+    /// The same words given to two people, each named where the words are quoted:
+    /// misattribution.
+    #[test]
+    fn the_same_words_given_to_two_people_contradict_on_the_speaker() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"The harbour will reopen once every vessel has been inspected,\" Mayor Lena Okafor said.",
+            ),
+            (
+                "b",
+                "\"The harbour will reopen once every vessel has been inspected,\" Police Chief Omar Calloway said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"The harbour will reopen once every vessel has been inspected," Mayor Lena Okafor said.
+        claim b:"The harbour will reopen once every vessel has been inspected," Police Chief Omar Calloway said.
+        contradicts quote-speaker | a:"The harbour will reopen once every vessel has been inspected," Mayor Lena Okafor said. | b:"The harbour will reopen once every vessel has been inspected," Police Chief Omar Calloway said. | the same words, given to Lena Okafor and Omar Calloway
+        "#);
+    }
+
+    /// One statement given to a person and to an organisation (which may speak through that
+    /// person), with a word changed inside it: the same statement reworded.
+    #[test]
+    fn one_statement_with_a_word_changed_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"The harbour will reopen on Monday once every vessel in the port has been inspected by divers,\" Mayor Lena Okafor said.",
+            ),
+            (
+                "b",
+                "\"The harbour will reopen on Thursday once every vessel in the port has been inspected by divers,\" the Harbourton Port Authority said in a statement.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"The harbour will reopen on Monday once every vessel in the port has been inspected by divers," Mayor Lena Okafor said.
+        claim b:"The harbour will reopen on Thursday once every vessel in the port has been inspected by divers," the Harbourton Port Authority said in a statement.
+        contradicts quote-wording | a:"The harbour will reopen on Monday once every vessel in the port has been inspected by divers," Mayor Lena Okafor said. | b:"The harbour will reopen on Thursday once every vessel in the port has been inspected by divers," the Harbourton Port Authority said in a statement. | the same statement reworded ("monday" / "thursday")
+        "#);
+    }
+
+    /// The same statement, unchanged, from a person and an organisation: neither a
+    /// rewording nor a misattribution.
+    #[test]
+    fn one_statement_unchanged_is_no_rewording() {
+        let l = link_dated(&[
+            (
+                "a",
+                "\"The harbour will reopen on Monday once every vessel in the port has been inspected by divers,\" Mayor Lena Okafor said.",
+            ),
+            (
+                "b",
+                "\"The harbour will reopen on Monday once every vessel in the port has been inspected by divers,\" the Harbourton Port Authority said in a statement.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quote", &[QuoteWording, QuoteSpeaker]), @r#"
+        claim a:"The harbour will reopen on Monday once every vessel in the port has been inspected by divers," Mayor Lena Okafor said.
+        claim b:"The harbour will reopen on Monday once every vessel in the port has been inspected by divers," the Harbourton Port Authority said in a statement.
+        "#);
+    }
+}

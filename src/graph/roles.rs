@@ -269,3 +269,91 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         }
     }
 }
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::Role;
+    use crate::graph::testing::link_dated;
+
+    /// Two people, each the current holder of one office in one jurisdiction, on the same
+    /// day.
+    #[test]
+    fn two_holders_of_one_office_contradict() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Veldran Defence Minister Tomas Okafor ordered patrol boats to the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Veldran Defence Minister Piet Calloway ordered patrol boats to the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("role", &[Role]), @r#"
+        claim a:Veldran Defence Minister Tomas Okafor
+        claim b:Veldran Defence Minister Piet Calloway
+        contradicts role | a:Veldran Defence Minister Tomas Okafor | b:Veldran Defence Minister Piet Calloway | defence minister held by Tomas Okafor and Piet Calloway
+        "#);
+    }
+
+    /// One person's title with and without a rank word: an assistant district attorney is
+    /// not the district attorney.
+    #[test]
+    fn a_title_with_and_without_a_rank_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "District Attorney Rosa Tamberg filed the charges on Friday.",
+            ),
+            (
+                "b",
+                "Assistant District Attorney Rosa Tamberg filed the charges on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("role", &[Role]), @r#"
+        claim a:District Attorney Rosa Tamberg
+        claim b:Assistant District Attorney Rosa Tamberg
+        contradicts role | a:District Attorney Rosa Tamberg | b:Assistant District Attorney Rosa Tamberg | Rosa Tamberg is "district attorney" in one source, "assistant district attorney" in another
+        "#);
+    }
+
+    /// A former holder and the current one are a succession: no edge.
+    #[test]
+    fn a_former_holder_beside_the_holder_is_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Veldran Defence Minister Tomas Okafor ordered patrol boats to the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Former defence minister Piet Calloway criticised the order on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("role", &[Role]), @r#"
+        claim a:Veldran Defence Minister Tomas Okafor
+        claim b:defence minister Piet Calloway
+        "#);
+    }
+
+    /// A title many people hold at once (shared-offices.txt): two holders are no
+    /// contradiction.
+    #[test]
+    fn a_title_many_hold_is_not_one_office() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Veldran Minister Tomas Okafor ordered patrol boats to the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Veldran Minister Piet Calloway ordered patrol boats to the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("role", &[Role]), @r#"
+        claim a:Veldran Minister Tomas Okafor
+        claim b:Veldran Minister Piet Calloway
+        "#);
+    }
+}
