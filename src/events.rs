@@ -9,6 +9,7 @@ use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
 use crate::document::DocId;
 use crate::entities::{EntityId, EntityTable};
+use crate::union_find::UnionFind;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -94,15 +95,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             })
             .collect();
         // Union compatible dates.
-        let mut parent: Vec<usize> = (0..dated.len()).collect();
-        fn find(p: &mut [usize], i: usize) -> usize {
-            let mut i = i;
-            while p[i] != i {
-                p[i] = p[p[i]];
-                i = p[i];
-            }
-            i
-        }
+        let mut sets = UnionFind::new(dated.len());
         // Dates written alike relate alike to any other (a pair told on one day by
         // thousands of sentences has few of them): one comparison per pair of such
         // dates, exactly the unions of every pair, without every pair.
@@ -126,23 +119,20 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
             let first = members[0];
             if members.len() > 1 && joins(first, first) {
                 for &m in &members[1..] {
-                    let (a, b) = (find(&mut parent, first), find(&mut parent, m));
-                    parent[a.max(b)] = a.min(b);
+                    sets.union(first, m);
                 }
             }
             for other in &same_date[k + 1..] {
                 if joins(first, other[0]) {
                     for &m in members.iter().chain(other) {
-                        let (a, b) = (find(&mut parent, first), find(&mut parent, m));
-                        parent[a.max(b)] = a.min(b);
+                        sets.union(first, m);
                     }
                 }
             }
         }
         let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
         for i in 0..dated.len() {
-            let r = find(&mut parent, i);
-            groups.entry(r).or_default().push(i);
+            groups.entry(sets.find(i)).or_default().push(i);
         }
         let groups: Vec<Vec<usize>> = groups.into_values().collect();
         let group_docs: Vec<BTreeSet<&DocId>> = groups
@@ -452,15 +442,7 @@ pub fn event_date_events_with_disputes(
                 .push(i);
         }
     }
-    let mut parent: Vec<usize> = (0..items.len()).collect();
-    fn find(p: &mut [usize], i: usize) -> usize {
-        let mut i = i;
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
+    let mut sets = UnionFind::new(items.len());
     for members in blocks.values() {
         // Within a block, one representative per day is enough: same-day claims always
         // join, and a claim joins the representative of any compatible day.
@@ -472,8 +454,7 @@ pub fn event_date_events_with_disputes(
                     dates::compare(&items[i].x.date, &items[r].x.date),
                     DateRelation::Same | DateRelation::Refines
                 ) {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, r));
-                    parent[a.max(b)] = a.min(b);
+                    sets.union(i, r);
                     joined = true;
                 }
             }
@@ -484,8 +465,7 @@ pub fn event_date_events_with_disputes(
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &i in &dated {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(sets.find(i)).or_default().push(i);
     }
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     // Undated claims join the one event of their family they share a key with.

@@ -101,6 +101,8 @@ pub struct Lexicons {
     pub office_change: PhraseList,
     /// Rank words that make a different office of a title ("assistant", "deputy").
     pub ranks: HashSet<String>,
+    /// Titles many hold at once ("spokesperson", "minister"): not one holder's office.
+    pub shared_offices: HashSet<String>,
 }
 
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -123,6 +125,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
     office_change: PhraseList::from_src(include_str!("../rules/lexicon/office-change.txt")),
     ranks: word_set(include_str!("../rules/lexicon/ranks.txt")),
+    shared_offices: word_set(include_str!("../rules/lexicon/shared-offices.txt")),
 });
 
 pub fn lexicons() -> &'static Lexicons {
@@ -165,5 +168,36 @@ mod tests {
             Some("Pakistan")
         );
         assert!(l.org_cues.contains("ministry"));
+        // Compared with the whole title, as written in the list.
+        assert!(l.shared_offices.contains("minister"));
+        assert!(l.shared_offices.contains("u.s. attorney"));
+        assert!(!l.shared_offices.contains("prime minister"));
+    }
+
+    /// Every word list on disk is embedded somewhere (`include_str!` or a module's
+    /// `lexicon_file!`): a list that nothing reads is a list someone edits in vain.
+    #[test]
+    fn every_lexicon_file_is_embedded() {
+        fn sources(dir: &std::path::Path, out: &mut String) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push_str(&std::fs::read_to_string(&p).unwrap());
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut code = String::new();
+        sources(&root.join("src"), &mut code);
+        let mut missing = Vec::new();
+        for e in std::fs::read_dir(root.join("rules/lexicon")).unwrap() {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            if !code.contains(&format!("{name}\")")) {
+                missing.push(name);
+            }
+        }
+        assert!(missing.is_empty(), "not embedded: {missing:?}");
     }
 }

@@ -33,6 +33,7 @@ pub mod suppress;
 pub mod temporal;
 pub mod timings;
 pub mod tokens;
+pub mod union_find;
 pub mod yaml;
 
 pub use error::{Error, Result};

@@ -217,22 +217,13 @@ mod tests {
 
     /// Connected groups of edges over `n` positions, as sorted lists (singletons left out).
     fn groups(n: usize, edges: &[(usize, usize)]) -> Vec<Vec<usize>> {
-        let mut parent: Vec<usize> = (0..n).collect();
-        fn find(p: &mut [usize], x: usize) -> usize {
-            if p[x] != x {
-                let r = find(p, p[x]);
-                p[x] = r;
-            }
-            p[x]
-        }
+        let mut sets = crate::union_find::UnionFind::new(n);
         for &(a, b) in edges {
-            let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-            parent[ra.max(rb)] = ra.min(rb);
+            sets.union(a, b);
         }
         let mut by_root: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
         for (x, _) in edges.iter().flat_map(|&(a, b)| [(a, ()), (b, ())]) {
-            let r = find(&mut parent, x);
-            by_root.entry(r).or_default().push(x);
+            by_root.entry(sets.find(x)).or_default().push(x);
         }
         let mut out: Vec<Vec<usize>> = by_root
             .into_values()

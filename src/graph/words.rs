@@ -17,10 +17,12 @@
 //! - Names of people are left to the person-name linker when both spellings are people's
 //!   names (it knows given names and surnames apart); declared spellings are accepted.
 
+use super::{ClaimGraph, Node, spelling_edge};
 use crate::analysis::Analysis;
 use crate::compare::spelling;
 use crate::document::Document;
 use crate::span::Span;
+use petgraph::graph::NodeIndex;
 use std::collections::BTreeMap;
 
 /// The most times a spelling may occur in the bundle to count as a slip beside a common
@@ -247,6 +249,32 @@ fn candidate_pairs(forms: &[WordForm]) -> Vec<(usize, usize)> {
     pairs
 }
 
+/// Capitalised words spelled two ways (this module): each spelling in a pair becomes a
+/// node,
+/// and the pair a name-spelling contradiction.
+pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document]) {
+    let (forms, variants) = variants(an, documents);
+    let mut node_of: BTreeMap<usize, NodeIndex> = BTreeMap::new();
+    for v in variants {
+        let mut node = |f: usize, g: &mut ClaimGraph| {
+            *node_of.entry(f).or_insert_with(|| {
+                g.words.push(forms[f].clone());
+                g.graph.add_node(Node::Word(g.words.len() - 1))
+            })
+        };
+        let (na, nb) = (node(v.a, g), node(v.b, g));
+        let (ta, tb) = (&forms[v.a].text, &forms[v.b].text);
+        spelling_edge(
+            g,
+            na,
+            nb,
+            format!("{} two ways: {ta} / {tb}", v.why),
+            ta,
+            tb,
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +328,56 @@ mod tests {
         assert_eq!(shared(&[1, 2, 3, 4], &[2, 3, 4, 9], [9, 9]), STORY_TIE);
         assert_eq!(shared(&[1, 2, 3], &[2, 3], [2, 9]), 1);
         assert_eq!(shared(&[], &[1], [0, 0]), 0);
+    }
+}
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::NameSpelling;
+    use crate::graph::testing::link_dated;
+
+    /// A capitalised word (not a person's name) spelled two ways in two articles of one
+    /// story: word nodes and an edge.
+    #[test]
+    fn a_place_word_spelled_two_ways_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The Harbourton council met in Lindmark on Friday to discuss the Tarnwick Bridge.",
+            ),
+            (
+                "b",
+                "The Harbourton council met in Lindmark on Friday to discuss the Tarnwik Bridge.",
+            ),
+        ]);
+        insta::assert_snapshot!(
+            l.dump("", &[NameSpelling]),
+            @"contradicts name-spelling | word:Tarnwick | word:Tarnwik | spelling two ways: Tarnwick / Tarnwik"
+        );
+    }
+
+    /// Two spellings in articles that share no other distinctive word (two stories): no
+    /// edge.
+    #[test]
+    fn spellings_in_unrelated_stories_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Ships bound for Marenland were turned back on Friday, the port authority said.",
+            ),
+            (
+                "b",
+                "The farmers of Marrenland sold their apples at the autumn market.",
+            ),
+        ]);
+        // Both spellings are candidate words; they are not paired.
+        let (forms, _) = super::variants(&l.analysis, &l.bundle.documents);
+        let seen: Vec<&str> = forms.iter().map(|f| f.text.as_str()).collect();
+        assert!(
+            seen.contains(&"Marenland") && seen.contains(&"Marrenland"),
+            "{seen:?}"
+        );
+        insta::assert_snapshot!(l.dump("", &[NameSpelling]), @"");
     }
 }

@@ -1,0 +1,423 @@
+//! The count and descriptor aspects: figures of one thing across documents (and an age
+//! stated twice in one), blocked by what they count, compared when their sentences share
+//! a context, a disagreement kept only when no better-matching figure explains it.
+//! *It does not* read or compare figures itself: that is `crate::quantities`.
+
+use super::blocks::{self, Bound, Classes, Skipped};
+use super::{Aspect, ClaimGraph, Relation, docs_of, speaker_clusters};
+use crate::analysis::Analysis;
+use crate::claim::{Claim, ClaimKind};
+use crate::document::{DocId, Document};
+use crate::entities::EntityId;
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
+
+/// What a figure is about, for blocking: its kind (label, measure, money, age, percent,
+/// count) with the label's kind and noun or the measure's dimension, the person an age
+/// qualifies, and the year it belongs to when that is not the story's.
+type QuantityBlock = (&'static str, String, Option<EntityId>, Option<i16>);
+
+/// Do two figures' sentences speak of the same thing (content words shared, see
+/// [`crate::quantities::context_overlap`], `near` of them next to both figures)? A date
+/// naming an event needs no shared word; a year or number label, or two counts with the
+/// same verb, one; other figures three, or two with one next to the figure. Figures that
+/// are not labels must also be of one order: values under twice each other; small ones
+/// (whole numbers up to ten, in one unit) need the same verb as well.
+fn same_context(
+    a: &crate::quantities::Quantity,
+    b: &crate::quantities::Quantity,
+    overlap: usize,
+    near: usize,
+) -> bool {
+    use crate::quantities::NounClass as C;
+    if a.class == C::Label {
+        return overlap >= usize::from(a.unit.as_deref() != Some("date"));
+    }
+    let (x, y) = (a.number.value * a.factor, b.number.value * b.factor);
+    let whole = |v: f64| v.fract() == 0.0;
+    let small = a.number.value.max(b.number.value) <= 10.0
+        && whole(a.number.value)
+        && whole(b.number.value)
+        && !a.number.scale_word
+        && a.unit == b.unit;
+    let same_verb = a.predicate.is_some() && a.predicate == b.predicate;
+    if small {
+        return same_verb && overlap >= 2 && near >= 1;
+    }
+    if x.min(y) <= 0.0 || x.max(y) >= 2.0 * x.min(y) {
+        return false;
+    }
+    overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)
+}
+
+/// Figures of the same thing across documents (and an age stated twice in one). Figures are
+/// blocked by what they are about, then each pair in a block is compared only when its
+/// sentences share enough content words, and a disagreement is kept only when neither
+/// figure has a matching figure in the other document that fits its context as well: "$512
+/// million, including $140 million in cash" in two articles pairs 512 with 512 and 140
+/// with 140, never 512 with 140.
+pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
+    use crate::quantities::NounClass as C;
+    use crate::quantities::QuantityRelation as Q;
+    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
+        .iter()
+        .map(|d| (d.id.0.as_str(), d.published))
+        .collect();
+    let rep = speaker_clusters(g, an);
+    let doc_index: HashMap<&str, usize> = documents
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.id.0.as_str(), i))
+        .collect();
+    // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
+    // something else than the story's figures.
+    // (Each document's dates by position: a scan of them all per figure is quadratic
+    // in the length of one article.)
+    let times: Vec<crate::analysis::near::Times> = an
+        .docs
+        .iter()
+        .map(|d| crate::analysis::near::Times::new(&d.times))
+        .collect();
+    let era = |c: &Claim, own: crate::span::Span| -> Option<i16> {
+        let i = doc_index[c.document.0.as_str()];
+        let year = documents[i].published.map(|d| d.year());
+        times[i]
+            .within(c.span)
+            .iter()
+            .filter(|t| c.span.contains(t.span) && !t.year_inferred && !own.contains(t.span))
+            // Only a year written out: "four years ago" is no other era.
+            .filter(|t| {
+                let w = t.span.slice(&documents[i].text).as_bytes();
+                w.windows(4).any(|x| x.iter().all(u8::is_ascii_digit))
+            })
+            .filter_map(|t| t.value.get(..4)?.parse::<i16>().ok())
+            .find(|y| Some(*y) != year)
+    };
+    let mut blocks: BTreeMap<QuantityBlock, Vec<usize>> = BTreeMap::new();
+    for (i, c) in an.claims.iter().enumerate() {
+        let ClaimKind::Quantity(q) = &c.kind else {
+            continue;
+        };
+        let d = &q.detail;
+        if d.number.vague || d.conversion {
+            continue;
+        }
+        let subject = q.subject.map(|s| rep[&s]);
+        if d.class == C::Age && subject.is_none() {
+            continue;
+        }
+        let (kind, sub) = match d.class {
+            C::Label => (
+                "label",
+                format!(
+                    "{}|{}",
+                    d.unit.as_deref().unwrap_or_default(),
+                    d.noun.as_deref().unwrap_or_default()
+                ),
+            ),
+            _ if d.dimension.is_some() => ("measure", d.dimension.clone().unwrap_or_default()),
+            C::Money => ("money", String::new()),
+            C::Age => ("age", d.modifies.clone().unwrap_or_default()),
+            C::Percent => ("percent", String::new()),
+            _ => ("count", String::new()),
+        };
+        let era = if kind == "label" {
+            None
+        } else {
+            era(c, d.span)
+        };
+        blocks.entry((kind, sub, subject, era)).or_default().push(i);
+    }
+    let doc_of = |i: usize| doc_index[an.claims[i].document.0.as_str()];
+    // A later article revising a toll is an update, not a contradiction.
+    let is_update = |qa: &crate::quantities::Quantity, a: &Claim, b: &Claim| {
+        let toll = matches!(
+            qa.class,
+            C::Person | C::Object | C::Event | C::Other | C::Unknown
+        );
+        let (pa, pb) = (
+            published[a.document.0.as_str()],
+            published[b.document.0.as_str()],
+        );
+        toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
+    };
+    for (key, members) in &blocks {
+        let by_subject = key.2.is_some();
+        let docs = docs_of(an, members.iter().copied());
+        if blocks::cross_pair_count(&docs) > bound.max_comparisons {
+            link_quantity_classes(g, an, key, members, &docs, bound, &published, &is_update);
+            continue;
+        }
+        // Every pair across documents; an age of one person also inside one document.
+        let mut pairs: Vec<(usize, usize)> = blocks::cross_pairs(&docs).collect();
+        if by_subject {
+            for x in 0..members.len() {
+                for y in x + 1..members.len() {
+                    if docs[x] == docs[y] {
+                        pairs.push((x, y));
+                    }
+                }
+            }
+            pairs.sort_unstable();
+        }
+        // The best context overlap of each figure with an agreeing figure of another
+        // document: (claim, other document) -> overlap.
+        let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+        let mut conflicts = Vec::new();
+        for (x, y) in pairs {
+            let (a, b) = (members[x], members[y]);
+            let (ca, cb) = (&an.claims[a], &an.claims[b]);
+            let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+                continue;
+            };
+            let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
+            let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
+            if !by_subject && !same_context(&qa.detail, &qb.detail, overlap, near) {
+                continue;
+            }
+            let (da, db) = (doc_of(a), doc_of(b));
+            match crate::quantities::compare(&qa.detail, &qb.detail) {
+                rel @ (Q::Same | Q::Compatible | Q::Refines) => {
+                    agreed.entry((a, db)).or_default().push((b, overlap));
+                    agreed.entry((b, da)).or_default().push((a, overlap));
+                    let (relation, reason) = if rel == Q::Refines {
+                        (Relation::Refines, "one is more specific")
+                    } else {
+                        (Relation::Agrees, "compatible figures")
+                    };
+                    g.link(a, b, relation, Aspect::Count, reason.into(), 1.0);
+                }
+                Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
+                Q::Unrelated => {}
+            }
+        }
+        for (a, b, overlap, why) in conflicts {
+            let (ca, cb) = (&an.claims[a], &an.claims[b]);
+            let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+                continue;
+            };
+            let (da, db) = (doc_of(a), doc_of(b));
+            // Either figure is matched in the other document by a figure that disagrees
+            // with the other side ("$512 million, including $140 million" against "$512
+            // million"): they count different things. A label ("3/14 victims") is matched
+            // only by a label in a context at least as close.
+            let label = qa.detail.class == C::Label;
+            let matched = |x: usize, other_doc: usize, rival: usize| {
+                agreed.get(&(x, other_doc)).is_some_and(|v| {
+                    v.iter().any(|&(m, o)| {
+                        let (ClaimKind::Quantity(qm), ClaimKind::Quantity(qr)) =
+                            (&an.claims[m].kind, &an.claims[rival].kind)
+                        else {
+                            return false;
+                        };
+                        let apart = !matches!(
+                            crate::quantities::compare(&qm.detail, &qr.detail),
+                            Q::Same | Q::Compatible | Q::Refines
+                        );
+                        apart && (!label || o >= overlap)
+                    })
+                })
+            };
+            if da != db && (matched(a, db, b) || matched(b, da, a)) {
+                continue;
+            }
+            if is_update(&qa.detail, ca, cb) {
+                continue;
+            }
+            g.link(
+                a,
+                b,
+                Relation::Contradicts,
+                conflict_aspect(qa, qb),
+                why,
+                1.0,
+            );
+        }
+    }
+}
+
+/// A count conflict whose ranges meet differs in how the figure is described; otherwise
+/// in the figure.
+fn conflict_aspect(qa: &crate::claim::Quantity, qb: &crate::claim::Quantity) -> Aspect {
+    let ranges_meet = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
+    if ranges_meet && qa.detail.class != crate::quantities::NounClass::Label {
+        Aspect::Descriptor
+    } else {
+        Aspect::Count
+    }
+}
+
+/// A block of figures with more cross-document pairs than its bound: one comparison per
+/// pair of figures written alike (see [`blocks`]), each judged as a pair is (context,
+/// figures, updates), but without the best-match filter; the pairs the bound still cuts
+/// are a notice.
+#[allow(clippy::too_many_arguments)]
+fn link_quantity_classes(
+    g: &mut ClaimGraph,
+    an: &Analysis,
+    key: &QuantityBlock,
+    members: &[usize],
+    docs: &[&DocId],
+    bound: Bound,
+    published: &HashMap<&str, Option<jiff::civil::Date>>,
+    is_update: &dyn Fn(&crate::quantities::Quantity, &Claim, &Claim) -> bool,
+) {
+    use crate::quantities::QuantityRelation as Q;
+    let classes = Classes::new(members.iter().map(|&i| {
+        let c = &an.claims[i];
+        (published[c.document.0.as_str()], quantity_signature(c))
+    }));
+    let (pairs, skipped) = classes.pairs(docs, bound);
+    for &(i, j) in &pairs {
+        let (a, b) = (
+            members[classes.members[i][0]],
+            members[classes.members[j][0]],
+        );
+        let (ca, cb) = (&an.claims[a], &an.claims[b]);
+        let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+            continue;
+        };
+        let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
+        let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
+        if key.2.is_none() && !same_context(&qa.detail, &qb.detail, overlap, near) {
+            continue;
+        }
+        let (rel, aspect, why) = match crate::quantities::compare(&qa.detail, &qb.detail) {
+            Q::Same | Q::Compatible => {
+                (Relation::Agrees, Aspect::Count, "compatible figures".into())
+            }
+            Q::Refines => (
+                Relation::Refines,
+                Aspect::Count,
+                "one is more specific".into(),
+            ),
+            Q::Conflict(why) if !is_update(&qa.detail, ca, cb) => {
+                (Relation::Contradicts, conflict_aspect(qa, qb), why)
+            }
+            _ => continue,
+        };
+        for (x, y) in classes.star(i, j, docs) {
+            g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
+        }
+    }
+    if skipped > 0 {
+        let (kind, sub, subject, era) = key;
+        let mut label: Vec<String> = vec![kind.to_string()];
+        label.extend((!sub.is_empty()).then(|| sub.clone()));
+        label.extend(subject.map(|e| an.entities.name(e).to_string()));
+        label.extend(era.map(|y| y.to_string()));
+        g.skipped.push(Skipped {
+            aspect: "count",
+            block: label.join(" "),
+            claims: members.len(),
+            compared: pairs.len() as u64,
+            skipped,
+        });
+    }
+}
+
+/// Everything [`crate::quantities::compare`] reads of a figure, as one key: the figure
+/// with its positions blanked (two copies of "11 injured" compare alike with anything).
+fn quantity_signature(c: &Claim) -> String {
+    let ClaimKind::Quantity(q) = &c.kind else {
+        return String::new();
+    };
+    let mut d = q.detail.clone();
+    let nowhere = crate::span::Span::new(0, 0);
+    d.span = nowhere;
+    d.number.span = nowhere;
+    d.number.hedge_span = d.number.hedge_span.map(|_| nowhere);
+    d.noun_span = d.noun_span.map(|_| nowhere);
+    d.subject_of = d.subject_of.map(|_| nowhere);
+    for x in &mut d.descriptors {
+        x.span = nowhere;
+    }
+    serde_json::to_string(&d).unwrap_or_default()
+}
+
+/// Text in, the linker's claims and edges out (see `graph::testing`).
+#[cfg(test)]
+mod linking {
+    use crate::graph::Aspect::{Count, Descriptor};
+    use crate::graph::testing::link_dated;
+
+    /// Two figures for the people injured in one blaze contradict on the count.
+    #[test]
+    fn two_counts_of_the_injured_contradict() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said 9 people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Police said 12 people were injured in the blaze at the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said 9 people were injured in the blaze at the harbour on Friday.
+        claim b:Police said 12 people were injured in the blaze at the harbour on Friday.
+        contradicts count | a:Police said 9 people were injured in the blaze at the harbour on Friday. | b:Police said 12 people were injured in the blaze at the harbour on Friday. | 9 vs 12 people (injure)
+        "#);
+    }
+
+    /// "nine" and "9" of the same thing agree.
+    #[test]
+    fn a_number_word_and_its_digits_agree() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said nine people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "Police said 9 people were injured in the blaze at the harbour on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said nine people were injured in the blaze at the harbour on Friday.
+        claim b:Police said 9 people were injured in the blaze at the harbour on Friday.
+        agrees count | a:Police said nine people were injured in the blaze at the harbour on Friday. | b:Police said 9 people were injured in the blaze at the harbour on Friday. | compatible figures
+        "#);
+    }
+
+    /// One figure, its members described two ways: a descriptor contradiction.
+    #[test]
+    fn one_figure_described_two_ways_contradicts_on_the_descriptor() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The fire killed 14 workers, including two contractors, officials said.",
+            ),
+            (
+                "b",
+                "The fire killed 14 contractors on Saturday, officials said.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:The fire killed 14 workers, including two contractors, officials said.
+        claim a:The fire killed 14 workers, including two contractors, officials said.
+        claim b:The fire killed 14 contractors on Saturday, officials said.
+        contradicts descriptor | a:The fire killed 14 workers, including two contractors, officials said. | b:The fire killed 14 contractors on Saturday, officials said. | only "including two contractors" in one, all 14 contractors in the other
+        "#);
+    }
+
+    /// Figures of different things in different contexts: no edge.
+    #[test]
+    fn figures_of_different_things_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Police said 12 people were injured in the blaze at the harbour on Friday.",
+            ),
+            (
+                "b",
+                "The harbour master said 40 boats stayed in port on Friday.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Police said 12 people were injured in the blaze at the harbour on Friday.
+        claim b:The harbour master said 40 boats stayed in port on Friday.
+        "#);
+    }
+}
