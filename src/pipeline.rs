@@ -288,6 +288,7 @@ mod tests {
     use crate::document::DocId;
     use crate::rules::Evidence;
     use crate::span::Span;
+    use std::path::Path;
 
     fn finding(id: &str, severity: Severity) -> Finding {
         Finding {
@@ -324,5 +325,139 @@ mod tests {
         assert_eq!(decide(&error, FailOn::Info, true), Status::Passed);
         assert_eq!(Status::Passed.code(), 0);
         assert_eq!(Status::Failed.code(), 1);
+    }
+
+    /// The bundled example (fictional), checked with the default rules.
+    fn plan(inputs: Inputs, fail_on: FailOn, known: Option<Baseline>, write: bool) -> Plan {
+        Plan {
+            request: Request {
+                inputs,
+                config: ConfigChoice::Ignore,
+                rule_files: Vec::new(),
+                baseline: known.as_ref().map(|_| PathBuf::from("known.json")),
+                write_baseline: write.then(|| PathBuf::from("new.json")),
+                output: None,
+                fail_on,
+                exit_zero: false,
+            },
+            rules: rules_in_effect(&ConfigChoice::Ignore, &[]).unwrap(),
+            known,
+        }
+    }
+
+    fn example() -> Inputs {
+        Inputs::paths(vec![
+            concat!(env!("CARGO_MANIFEST_DIR"), "/examples/harbour-talks").into(),
+        ])
+    }
+
+    fn run(p: &Plan) -> Checked {
+        let bundle = p.load(&mut Timings::default()).unwrap();
+        p.guard(&bundle).unwrap();
+        p.check(bundle, &mut Timings::default())
+    }
+
+    fn fingerprints(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.fingerprint.as_str()).collect()
+    }
+
+    #[test]
+    fn the_baseline_hides_what_it_knows_and_the_status_follows_what_is_left() {
+        let first = run(&plan(example(), FailOn::Error, None, true));
+        let all = &first.outcome.findings;
+        assert!(all.len() > 1 && all[0].severity == Severity::Error);
+        assert_eq!(first.status, Status::Passed, "--write-baseline exits 0");
+        let accepted = first.accepted.clone().expect("a baseline to write");
+        assert_eq!(
+            accepted
+                .findings
+                .iter()
+                .map(|e| e.fingerprint.as_str())
+                .collect::<Vec<_>>(),
+            fingerprints(all)
+        );
+        assert!(first.baseline.is_none() && first.suppressions.is_empty());
+
+        // Everything known: nothing left, exit 0.
+        let none_left = run(&plan(
+            example(),
+            FailOn::Info,
+            Some(accepted.clone()),
+            false,
+        ));
+        assert!(none_left.outcome.findings.is_empty());
+        assert_eq!(none_left.status, Status::Passed);
+        let out = none_left.baseline.unwrap();
+        assert_eq!((out.entries, out.hidden), (all.len(), all.len()));
+        assert!(none_left.accepted.is_none());
+
+        // All but the first (an error) known: it alone is left, and fails the check.
+        let mut known = accepted;
+        known.findings.remove(0);
+        let one_left = run(&plan(example(), FailOn::Error, Some(known), false));
+        assert_eq!(
+            fingerprints(&one_left.outcome.findings),
+            [all[0].fingerprint.as_str()]
+        );
+        assert_eq!(one_left.status, Status::Failed);
+        assert_eq!(one_left.baseline.unwrap().hidden, all.len() - 1);
+    }
+
+    #[test]
+    fn suppressions_apply_before_the_baseline_is_written() {
+        let plain = run(&plan(example(), FailOn::Error, None, false));
+        let target = &plain.outcome.findings[0];
+        let doc = &target.evidence[0].document.0;
+        // A copy of the example whose first finding's first article ignores that rule.
+        let dir = std::env::temp_dir().join(format!("claimgraph-pipeline-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/harbour-talks");
+        for e in std::fs::read_dir(&src).unwrap() {
+            let p = e.unwrap().path();
+            let mut text = std::fs::read_to_string(&p).unwrap();
+            if p.file_stem().is_some_and(|s| s.to_string_lossy() == *doc) {
+                text.push_str(&format!(
+                    "\n<!-- claimgraph: ignore-document[{}] reason=\"checked\" -->\n",
+                    target.rule
+                ));
+            }
+            std::fs::write(dir.join(p.file_name().unwrap()), text).unwrap();
+        }
+        let c = run(&plan(
+            Inputs::paths(vec![dir.clone()]),
+            FailOn::Error,
+            None,
+            true,
+        ));
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(c.suppressions.len(), 1);
+        let hidden = &c.suppressions[0].suppressed;
+        assert!(hidden.contains(&target.id), "{hidden:?}");
+        assert!(
+            c.suppression_notices.is_empty(),
+            "{:?}",
+            c.suppression_notices
+        );
+        let left: Vec<&str> = fingerprints(&plain.outcome.findings)
+            .into_iter()
+            .filter(|fp| {
+                !plain
+                    .outcome
+                    .findings
+                    .iter()
+                    .any(|f| &f.fingerprint == fp && hidden.contains(&f.id))
+            })
+            .collect();
+        assert_eq!(fingerprints(&c.outcome.findings), left);
+        let accepted = c.accepted.unwrap();
+        let written: Vec<&str> = accepted
+            .findings
+            .iter()
+            .map(|e| e.fingerprint.as_str())
+            .collect();
+        assert_eq!(
+            written, left,
+            "the baseline records what the suppressions left"
+        );
     }
 }
