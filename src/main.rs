@@ -115,40 +115,44 @@ struct RuleArgs {
     no_config: bool,
 }
 
+/// The `check` command's arguments.
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Report format (docs/formats.md).
+    #[arg(long, value_enum, default_value_t = Format(report::default_format()))]
+    format: Format,
+    /// Colour in the `full` format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0 if the check ran).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Always exit 0 when the check ran (findings or not).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Print the time of each stage to standard error.
+    #[arg(long)]
+    timings: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a bundle and report inconsistencies.
     #[command(after_help = EXIT_CODES)]
-    Check {
-        #[command(flatten)]
-        inputs: Inputs,
-        #[command(flatten)]
-        rules: RuleArgs,
-        /// Report format (docs/formats.md).
-        #[arg(long, value_enum, default_value_t = Format(report::default_format()))]
-        format: Format,
-        /// Colour in the `full` format.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-        /// Report only findings that are not in this baseline file.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record the current findings in this baseline file (and exit 0 if the check ran).
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
-        /// Exit 1 when a finding is at or above this severity.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
-        /// Always exit 0 when the check ran (findings or not).
-        #[arg(long)]
-        exit_zero: bool,
-        /// Write the report to this file instead of standard output.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Print the time of each stage to standard error.
-        #[arg(long)]
-        timings: bool,
-    },
+    Check(CheckArgs),
     /// Print the claims extracted from a bundle.
     Claims {
         #[command(flatten)]
@@ -308,79 +312,7 @@ fn colour(color: Color, to_file: bool) -> bool {
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Check {
-            inputs,
-            rules,
-            format,
-            color,
-            baseline,
-            write_baseline,
-            fail_on,
-            exit_zero,
-            output,
-            timings,
-        } => {
-            let plan = Plan::new(Request {
-                config: rules.config(inputs.paths.first().map(PathBuf::as_path)),
-                inputs: inputs.to_library(),
-                rule_files: rules.rules.clone(),
-                baseline,
-                write_baseline,
-                output,
-                fail_on: fail_on.into(),
-                exit_zero,
-            })?;
-            let mut t = Timings::default();
-            let bundle = plan.load(&mut t)?;
-            print_notices(&bundle.notices);
-            plan.guard(&bundle)?;
-            let checked = plan.check(bundle, &mut t);
-            print_graph_notices(&checked.outcome);
-            // Suppression notices are printed as written (report::of_check lists them too).
-            for n in &checked.suppression_notices {
-                eprintln!("notice: {}: {}", n.path, n.message);
-            }
-            let req = &plan.request;
-            if let (Some(p), Some(b)) = (&req.write_baseline, &checked.accepted) {
-                write_output(Some(p), &claimgraph::baseline::to_string(b))?;
-                eprintln!(
-                    "wrote {} finding{} to baseline {}",
-                    b.findings.len(),
-                    if b.findings.len() == 1 { "" } else { "s" },
-                    p.display()
-                );
-            }
-            if let Some(a) = &checked.baseline {
-                eprintln!("{}", report::text::sanitise(&a.describe()));
-            }
-            let rep = report::of_check(&checked);
-            let docs = &checked.outcome.bundle.documents;
-            let cx = report::Context {
-                documents: docs,
-                rules: &plan.rules.rules,
-                colour: colour(color, req.output.is_some()),
-            };
-            match format.0.render {
-                // Its stage time includes the writing.
-                Render::Stream(write) => {
-                    claimgraph::output::write_atomic(req.output.as_deref(), |w| write(&rep, w))?;
-                    t.record(claimgraph::timings::Stage::Report, checked.report_clock);
-                    print_timings(&t, docs, timings);
-                }
-                Render::Text(render) => {
-                    let text = render(&rep, &cx);
-                    t.record(claimgraph::timings::Stage::Report, checked.report_clock);
-                    print_timings(&t, docs, timings);
-                    write_output(req.output.as_deref(), &text)?;
-                }
-            }
-            let status = checked.status.code();
-            // The process exits next: freeing a large analysis object by object takes
-            // longer than the operating system reclaiming it at once.
-            std::mem::forget(rep);
-            std::mem::forget(checked);
-            Ok(status)
-        }
+        Command::Check(args) => check(args),
         Command::Claims { inputs, format } => {
             let bundle = load_bundle(&inputs.to_library())?;
             let outcome = check::run(bundle, &[]);
@@ -437,33 +369,7 @@ fn run(cli: Cli) -> Result<u8> {
                 println!("{}", claimgraph::rules::schema::schema());
                 Ok(0)
             }
-            RulesAction::Test { paths } => {
-                let mut rules = Vec::new();
-                if paths.is_empty() {
-                    rules = load::default_rules();
-                } else {
-                    for p in &paths {
-                        rules.extend(load::read_rules(p)?);
-                    }
-                }
-                let results = claimgraph::rule_examples::run_examples(&rules);
-                let mut failed = 0;
-                for r in &results {
-                    println!(
-                        "{} {} example {} (expect {})",
-                        if r.ok { "ok  " } else { "FAIL" },
-                        r.rule,
-                        r.index + 1,
-                        r.expect
-                    );
-                    if !r.ok {
-                        failed += 1;
-                        println!("     {}", r.detail);
-                    }
-                }
-                println!("{} passed, {} failed", results.len() - failed, failed);
-                Ok(if failed > 0 { 1 } else { 0 })
-            }
+            RulesAction::Test { paths } => rules_test(&paths),
         },
     }
 }
@@ -474,4 +380,110 @@ fn print_timings(t: &Timings, docs: &[claimgraph::document::Document], asked: bo
         let bytes = docs.iter().map(|d| d.text.len()).sum();
         eprint!("{}", t.render(bytes));
     }
+}
+
+/// `check`: the library's pipeline, its notices on standard error, the report in the
+/// format asked for, and the status.
+fn check(args: CheckArgs) -> Result<u8> {
+    let CheckArgs {
+        inputs,
+        rules,
+        format,
+        color,
+        baseline,
+        write_baseline,
+        fail_on,
+        exit_zero,
+        output,
+        timings,
+    } = args;
+    let plan = Plan::new(Request {
+        config: rules.config(inputs.paths.first().map(PathBuf::as_path)),
+        inputs: inputs.to_library(),
+        rule_files: rules.rules.clone(),
+        baseline,
+        write_baseline,
+        output,
+        fail_on: fail_on.into(),
+        exit_zero,
+    })?;
+    let mut t = Timings::default();
+    let bundle = plan.load(&mut t)?;
+    print_notices(&bundle.notices);
+    plan.guard(&bundle)?;
+    let checked = plan.check(bundle, &mut t);
+    print_graph_notices(&checked.outcome);
+    // Suppression notices are printed as written (report::of_check lists them too).
+    for n in &checked.suppression_notices {
+        eprintln!("notice: {}: {}", n.path, n.message);
+    }
+    let req = &plan.request;
+    if let (Some(p), Some(b)) = (&req.write_baseline, &checked.accepted) {
+        write_output(Some(p), &claimgraph::baseline::to_string(b))?;
+        eprintln!(
+            "wrote {} finding{} to baseline {}",
+            b.findings.len(),
+            if b.findings.len() == 1 { "" } else { "s" },
+            p.display()
+        );
+    }
+    if let Some(a) = &checked.baseline {
+        eprintln!("{}", report::text::sanitise(&a.describe()));
+    }
+    let rep = report::of_check(&checked);
+    let docs = &checked.outcome.bundle.documents;
+    let cx = report::Context {
+        documents: docs,
+        rules: &plan.rules.rules,
+        colour: colour(color, req.output.is_some()),
+    };
+    match format.0.render {
+        // Streamed (JSON): its stage time includes the writing.
+        Render::Stream(write) => {
+            claimgraph::output::write_atomic(req.output.as_deref(), |w| write(&rep, w))?;
+            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
+            print_timings(&t, docs, timings);
+        }
+        Render::Text(render) => {
+            let text = render(&rep, &cx);
+            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
+            print_timings(&t, docs, timings);
+            write_output(req.output.as_deref(), &text)?;
+        }
+    }
+    let status = checked.status.code();
+    // The process exits next: freeing a large analysis object by object takes
+    // longer than the operating system reclaiming it at once.
+    std::mem::forget(rep);
+    std::mem::forget(checked);
+    Ok(status)
+}
+
+/// `rules test`: every example of the rules, one line each, and a count.
+fn rules_test(paths: &[PathBuf]) -> Result<u8> {
+    let mut rules = Vec::new();
+    if paths.is_empty() {
+        rules = load::default_rules();
+    } else {
+        for p in paths {
+            rules.extend(load::read_rules(p)?);
+        }
+    }
+    let results = claimgraph::rule_examples::run_examples(&rules);
+    let mut failed = 0;
+    for r in &results {
+        println!(
+            "{} {} example {} (expect {})",
+            if r.ok { "ok  " } else { "FAIL" },
+            r.rule,
+            r.index + 1,
+            r.expect
+        );
+        if !r.ok {
+            failed += 1;
+            println!("     {}", r.detail);
+        }
+    }
+    println!("{} passed, {} failed", results.len() - failed, failed);
+    Ok(if failed > 0 { 1 } else { 0 })
 }
