@@ -234,4 +234,85 @@ mod tests {
         assert!(e.to_string().contains("64 hex"), "{e}");
         assert!(parse(p, r#"{"schema": "claimgraph/baseline/v1", "findings": []}"#).is_ok());
     }
+
+    fn finding(id: &str, rule: &str, docs: &[&str]) -> Finding {
+        use crate::document::DocId;
+        use crate::rules::{Evidence, Severity};
+        Finding {
+            id: id.into(),
+            rule: rule.into(),
+            severity: Severity::Error,
+            message: format!("Harbourton and Veldra disagree ({id})"),
+            help: None,
+            fingerprint: crate::rules::finding::fingerprint(rule, &[id.to_string()]),
+            evidence: docs
+                .iter()
+                .map(|d| Evidence {
+                    document: DocId((*d).into()),
+                    claim: None,
+                    span: crate::span::Span::new(0, 1),
+                    value: None,
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn entries_keep_the_findings_order_and_name_each_document_once() {
+        let b = from_findings(&[
+            finding("F2", "CG401/numeric-conflict", &["b", "a", "b"]),
+            finding("F1", "CG301/quote-drift", &["a"]),
+        ]);
+        assert_eq!(b.schema, SCHEMA);
+        let rules: Vec<&str> = b.findings.iter().map(|e| e.rule.as_str()).collect();
+        assert_eq!(rules, ["CG401/numeric-conflict", "CG301/quote-drift"]);
+        assert_eq!(b.findings[0].documents, ["b", "a"]);
+        assert_eq!(b.findings[0].message, "Harbourton and Veldra disagree (F2)");
+        let again = parse(Path::new("b.json"), &to_string(&b)).unwrap();
+        assert_eq!(again.findings, b.findings, "what is written reads back");
+    }
+
+    #[test]
+    fn apply_hides_known_findings_and_lists_stale_entries() {
+        let old = [
+            finding("F1", "CG301/quote-drift", &["a"]),
+            finding("F2", "CG401/numeric-conflict", &["a", "b"]),
+        ];
+        let b = from_findings(&old);
+        let mut now = vec![
+            finding("F3", "CG501/role-conflict", &["c"]),
+            finding("F2", "CG401/numeric-conflict", &["a", "b"]),
+        ];
+        let out = apply(&b, "base.json", &mut now);
+        let left: Vec<&str> = now.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(left, ["F3"], "only the new finding is left");
+        assert_eq!(out.path, "base.json");
+        assert_eq!(out.entries, 2);
+        assert_eq!(out.hidden, 1);
+        assert_eq!(out.hidden_findings, ["F2"]);
+        assert_eq!(
+            out.stale,
+            [b.findings[0].clone()],
+            "F1 is fixed or reworded"
+        );
+        let stale_fp = &b.findings[0].fingerprint[..10];
+        assert_eq!(
+            out.describe(),
+            format!(
+                "baseline base.json: 1 known finding hidden; 1 entry no longer matches \
+                 (fixed or reworded: write the baseline again to drop it): CG301/quote-drift {stale_fp}"
+            )
+        );
+    }
+
+    #[test]
+    fn an_empty_baseline_hides_nothing() {
+        let b = from_findings(&[]);
+        let mut now = vec![finding("F1", "CG301/quote-drift", &["a"])];
+        let out = apply(&b, "b.json", &mut now);
+        assert_eq!(now.len(), 1);
+        assert_eq!((out.entries, out.hidden), (0, 0));
+        assert!(out.stale.is_empty());
+        assert_eq!(out.describe(), "baseline b.json: 0 known findings hidden");
+    }
 }

@@ -21,6 +21,7 @@ pub mod ingest;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;
+pub mod pipeline;
 pub mod quantities;
 pub mod quotes;
 pub mod report;

@@ -2,13 +2,16 @@
 //! exit 2 with a message naming the file; findings at or above --fail-on exit 1.
 
 use anyhow::{Context, Result};
-use claimgraph::check;
-use claimgraph::ingest::{self, IngestOptions};
-use claimgraph::report;
-use claimgraph::rules::{Rule, Severity, config, load};
+use claimgraph::pipeline::{self, ConfigChoice, Plan, Request};
+use claimgraph::report::{self, Render};
+use claimgraph::rules::load;
+use claimgraph::timings::Timings;
+use claimgraph::{check, ingest};
+use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::LazyLock;
 
 // Extraction allocates many small strings and vectors per sentence; mimalloc's
 // thread-local free lists cut the allocator's share of a check (docs/performance.md).
@@ -24,25 +27,26 @@ struct Cli {
     command: Command,
 }
 
-#[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// rustc-style diagnostics with source snippets (`text` is an alias).
-    #[value(alias = "text")]
-    Full,
-    /// One line per finding: `path:line:col: CODE severity message`.
-    Concise,
-    /// The JSON report (docs/report-format.md).
-    Json,
-    /// One finding per line, as in the JSON report's `findings`.
-    Jsonl,
-    /// For a pull-request comment or a CI job summary.
-    Markdown,
-    /// SARIF 2.1.0, for code-scanning UIs.
-    Sarif,
-    /// GitHub Actions annotations (workflow commands).
-    Github,
-    /// One self-contained HTML page.
-    Html,
+/// A `--format` value: an entry of the report formats' registry (`report::FORMATS`),
+/// which gives the names, aliases and help that clap shows.
+#[derive(Copy, Clone)]
+struct Format(&'static report::Format);
+
+static FORMAT_VALUES: LazyLock<Vec<Format>> =
+    LazyLock::new(|| report::FORMATS.iter().map(Format).collect());
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &FORMAT_VALUES
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(
+            PossibleValue::new(self.0.name)
+                .aliases(self.0.aliases.iter().copied())
+                .help(self.0.help),
+        )
+    }
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -59,6 +63,17 @@ enum FailOn {
     Warning,
     Info,
     Never,
+}
+
+impl From<FailOn> for pipeline::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Error => pipeline::FailOn::Error,
+            FailOn::Warning => pipeline::FailOn::Warning,
+            FailOn::Info => pipeline::FailOn::Info,
+            FailOn::Never => pipeline::FailOn::Never,
+        }
+    }
 }
 
 #[derive(Copy, Clone, PartialEq, Eq, ValueEnum)]
@@ -100,40 +115,44 @@ struct RuleArgs {
     no_config: bool,
 }
 
+/// The `check` command's arguments.
+#[derive(clap::Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Report format (docs/formats.md).
+    #[arg(long, value_enum, default_value_t = Format(report::default_format()))]
+    format: Format,
+    /// Colour in the `full` format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Report only findings that are not in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (and exit 0 if the check ran).
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Exit 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Always exit 0 when the check ran (findings or not).
+    #[arg(long)]
+    exit_zero: bool,
+    /// Write the report to this file instead of standard output.
+    #[arg(long, short)]
+    output: Option<PathBuf>,
+    /// Print the time of each stage to standard error.
+    #[arg(long)]
+    timings: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a bundle and report inconsistencies.
     #[command(after_help = EXIT_CODES)]
-    Check {
-        #[command(flatten)]
-        inputs: Inputs,
-        #[command(flatten)]
-        rules: RuleArgs,
-        /// Report format (docs/formats.md).
-        #[arg(long, value_enum, default_value_t = Format::Full)]
-        format: Format,
-        /// Colour in the `full` format.
-        #[arg(long, value_enum, default_value_t = Color::Auto)]
-        color: Color,
-        /// Report only findings that are not in this baseline file.
-        #[arg(long, value_name = "FILE")]
-        baseline: Option<PathBuf>,
-        /// Record the current findings in this baseline file (and exit 0 if the check ran).
-        #[arg(long, value_name = "FILE")]
-        write_baseline: Option<PathBuf>,
-        /// Exit 1 when a finding is at or above this severity.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
-        /// Always exit 0 when the check ran (findings or not).
-        #[arg(long)]
-        exit_zero: bool,
-        /// Write the report to this file instead of standard output.
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Print the time of each stage to standard error.
-        #[arg(long)]
-        timings: bool,
-    },
+    Check(CheckArgs),
     /// Print the claims extracted from a bundle.
     Claims {
         #[command(flatten)]
@@ -218,20 +237,40 @@ fn main() -> ExitCode {
     }
 }
 
-fn load_bundle(inputs: &Inputs) -> Result<ingest::Bundle> {
-    let mut bundle = ingest::load(
-        &inputs.paths,
-        &IngestOptions {
-            max_file_bytes: inputs.max_file_size,
-        },
-    )?;
-    if let Some(p) = &inputs.entities {
-        bundle.entities.extend(ingest::read_entities(p)?);
+impl Inputs {
+    fn to_library(&self) -> pipeline::Inputs {
+        pipeline::Inputs {
+            paths: self.paths.clone(),
+            max_file_bytes: self.max_file_size,
+            entities: self.entities.clone(),
+        }
     }
-    for n in &bundle.notices {
+}
+
+impl RuleArgs {
+    /// Which configuration applies: `--no-config`, `--config FILE`, or the nearest
+    /// `claimgraph.yml` above `start`.
+    fn config(&self, start: Option<&Path>) -> ConfigChoice {
+        match (&self.config, start) {
+            _ if self.no_config => ConfigChoice::Ignore,
+            (Some(p), _) => ConfigChoice::File(p.clone()),
+            (None, Some(s)) => ConfigChoice::NearestTo(s.to_path_buf()),
+            (None, None) => ConfigChoice::Ignore,
+        }
+    }
+}
+
+/// Read the input and show its notices.
+fn load_bundle(inputs: &pipeline::Inputs) -> Result<ingest::Bundle> {
+    let bundle = pipeline::load(inputs)?;
+    print_notices(&bundle.notices);
+    Ok(bundle)
+}
+
+fn print_notices(notices: &[ingest::Notice]) {
+    for n in notices {
         print_notice(n);
     }
-    Ok(bundle)
 }
 
 /// `notice: PATH: MESSAGE` on standard error, as the report's `notices[]` has it.
@@ -250,182 +289,32 @@ fn print_graph_notices(outcome: &check::Outcome) {
     }
 }
 
-/// The rules in effect, and the files they were read from (configuration and rule files).
-fn effective_rules(
-    args: &RuleArgs,
-    first_input: Option<&Path>,
-) -> Result<(Vec<Rule>, Vec<PathBuf>)> {
-    let cfg_path = if args.no_config {
-        None
-    } else {
-        args.config
-            .clone()
-            .or_else(|| first_input.and_then(config::find))
-    };
-    Ok(config::effective_rules(cfg_path.as_deref(), &args.rules)?)
-}
-
 /// Write a rendered report to FILE (atomically) or standard output.
 fn write_output(path: Option<&Path>, content: &str) -> Result<()> {
     claimgraph::output::write_atomic(path, |w| w.write_all(content.as_bytes()))?;
     Ok(())
 }
 
-/// 1 when a finding is at or above `--fail-on` (and the exit status is not forced to 0).
-fn exit_status(findings: &[claimgraph::rules::Finding], fail_on: FailOn, zero: bool) -> u8 {
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|t| findings.iter().any(|f| f.severity >= t));
-    u8::from(failed && !zero)
+/// Colour the `full` format? `auto`: only on a terminal, without `--output`, when
+/// NO_COLOR is unset or empty.
+fn colour(color: Color, to_file: bool) -> bool {
+    use std::io::IsTerminal;
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => {
+            !to_file
+                && std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
+    }
 }
 
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
-        Command::Check {
-            inputs,
-            rules,
-            format,
-            color,
-            baseline,
-            write_baseline,
-            fail_on,
-            exit_zero,
-            output,
-            timings,
-        } => {
-            let (rules, rule_files) =
-                effective_rules(&rules, inputs.paths.first().map(PathBuf::as_path))?;
-            // Read the baseline first: a bad one is an error before any work is done.
-            let known = baseline
-                .as_deref()
-                .map(claimgraph::baseline::read)
-                .transpose()?;
-            let mut t = claimgraph::timings::Timings::default();
-            let clock = std::time::Instant::now();
-            let bundle = load_bundle(&inputs)?;
-            t.record(claimgraph::timings::Stage::Ingest, clock);
-            // Refuse to write onto anything this run reads, before any work is done.
-            let mut reads = claimgraph::output::ReadSet::default();
-            for p in bundle
-                .read
-                .iter()
-                .chain(&rule_files)
-                .chain(&inputs.entities)
-            {
-                reads.add_file_or_folder(p);
-            }
-            if let Some(p) = &write_baseline {
-                reads.guard(p, "the baseline")?;
-            }
-            if let Some(p) = &baseline {
-                reads.add(p);
-            }
-            if let Some(p) = &output {
-                reads.guard(p, "the report")?;
-                if let Some(b) = &write_baseline {
-                    claimgraph::output::guard_distinct(b, p)?;
-                }
-            }
-            let mut outcome = check::run_timed(bundle, &rules, &mut t);
-            print_graph_notices(&outcome);
-            let clock = std::time::Instant::now();
-            let (suppressions, sup_notices) =
-                claimgraph::suppress::apply(&outcome.bundle.documents, &mut outcome.findings);
-            for n in &sup_notices {
-                eprintln!("notice: {}: {}", n.path, n.message);
-            }
-            if let Some(p) = &write_baseline {
-                let b = claimgraph::baseline::from_findings(&outcome.findings);
-                write_output(Some(p), &claimgraph::baseline::to_string(&b))?;
-                eprintln!(
-                    "wrote {} finding{} to baseline {}",
-                    b.findings.len(),
-                    if b.findings.len() == 1 { "" } else { "s" },
-                    p.display()
-                );
-            }
-            let applied = match (&known, &baseline) {
-                (Some(k), Some(p)) => {
-                    let a = claimgraph::baseline::apply(
-                        k,
-                        &p.display().to_string(),
-                        &mut outcome.findings,
-                    );
-                    eprintln!("{}", report::text::sanitise(&a.describe()));
-                    Some(a)
-                }
-                _ => None,
-            };
-            let mut rep = report::build(&outcome);
-            rep.notices.extend(sup_notices);
-            rep.suppressions = suppressions;
-            rep.baseline = applied;
-            let docs = &outcome.bundle.documents;
-            if format == Format::Json {
-                // Streamed: the JSON report of a large bundle is several times its text.
-                // Its stage time includes the writing.
-                claimgraph::output::write_atomic(output.as_deref(), |w| {
-                    report::json::write(&rep, w)
-                })?;
-                t.record(claimgraph::timings::Stage::Report, clock);
-                if timings {
-                    let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
-                    eprint!("{}", t.render(bytes));
-                }
-                let status = exit_status(
-                    &outcome.findings,
-                    fail_on,
-                    exit_zero || write_baseline.is_some(),
-                );
-                // The process exits next: freeing a large analysis object by object takes
-                // longer than the operating system reclaiming it at once.
-                std::mem::forget(rep);
-                std::mem::forget(outcome);
-                return Ok(status);
-            }
-            let text = match format {
-                Format::Json => unreachable!("streamed above"),
-                Format::Jsonl => report::json::to_jsonl(&rep),
-                Format::Full => {
-                    use std::io::IsTerminal;
-                    let colour = match color {
-                        Color::Always => true,
-                        Color::Never => false,
-                        Color::Auto => {
-                            output.is_none()
-                                && std::io::stdout().is_terminal()
-                                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                        }
-                    };
-                    report::full::render(&rep, docs, colour)
-                }
-                Format::Concise => report::concise::render(&rep, docs),
-                Format::Markdown => report::markdown::render(&rep, docs),
-                Format::Sarif => report::sarif::render(&rep, docs, &rules),
-                Format::Github => report::github::render(&rep, docs),
-                Format::Html => report::html::render(&rep, docs),
-            };
-            t.record(claimgraph::timings::Stage::Report, clock);
-            if timings {
-                let bytes = outcome.bundle.documents.iter().map(|d| d.text.len()).sum();
-                eprint!("{}", t.render(bytes));
-            }
-            write_output(output.as_deref(), &text)?;
-            let status = exit_status(
-                &outcome.findings,
-                fail_on,
-                exit_zero || write_baseline.is_some(),
-            );
-            std::mem::forget(rep); // as above: the process exits next
-            std::mem::forget(outcome);
-            Ok(status)
-        }
+        Command::Check(args) => check(args),
         Command::Claims { inputs, format } => {
-            let bundle = load_bundle(&inputs)?;
+            let bundle = load_bundle(&inputs.to_library())?;
             let outcome = check::run(bundle, &[]);
             print_graph_notices(&outcome);
             let rep = report::build(&outcome);
@@ -447,11 +336,7 @@ fn run(cli: Cli) -> Result<u8> {
                         .with_context(|| format!("--date {d}: expected YYYY-MM-DD"))
                 })
                 .transpose()?;
-            let bundle = load_bundle(&Inputs {
-                paths: vec![path.clone()],
-                max_file_size: ingest::DEFAULT_MAX_FILE_BYTES,
-                entities: None,
-            })?;
+            let bundle = load_bundle(&pipeline::Inputs::paths(vec![path.clone()]))?;
             let sections = report::times::sections(&bundle.documents, date);
             let text = match format {
                 TableFormat::Json => report::times::json(&sections, path.is_dir())?,
@@ -461,7 +346,7 @@ fn run(cli: Cli) -> Result<u8> {
             Ok(0)
         }
         Command::Graph { inputs, format } => {
-            let bundle = load_bundle(&inputs)?;
+            let bundle = load_bundle(&inputs.to_library())?;
             let outcome = check::run(bundle, &[]);
             print_graph_notices(&outcome);
             let text = match format {
@@ -473,8 +358,9 @@ fn run(cli: Cli) -> Result<u8> {
         }
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
-                let (rules, _) = effective_rules(&rules, Some(Path::new(".")))?;
-                for r in rules {
+                let set =
+                    pipeline::rules_in_effect(&rules.config(Some(Path::new("."))), &rules.rules)?;
+                for r in set.rules {
                     println!("{:<32} {:<8} {}", r.id, r.severity.as_str(), r.summary);
                 }
                 Ok(0)
@@ -483,33 +369,121 @@ fn run(cli: Cli) -> Result<u8> {
                 println!("{}", claimgraph::rules::schema::schema());
                 Ok(0)
             }
-            RulesAction::Test { paths } => {
-                let mut rules = Vec::new();
-                if paths.is_empty() {
-                    rules = load::default_rules();
-                } else {
-                    for p in &paths {
-                        rules.extend(load::read_rules(p)?);
-                    }
-                }
-                let results = claimgraph::rule_examples::run_examples(&rules);
-                let mut failed = 0;
-                for r in &results {
-                    println!(
-                        "{} {} example {} (expect {})",
-                        if r.ok { "ok  " } else { "FAIL" },
-                        r.rule,
-                        r.index + 1,
-                        r.expect
-                    );
-                    if !r.ok {
-                        failed += 1;
-                        println!("     {}", r.detail);
-                    }
-                }
-                println!("{} passed, {} failed", results.len() - failed, failed);
-                Ok(if failed > 0 { 1 } else { 0 })
-            }
+            RulesAction::Test { paths } => rules_test(&paths),
         },
     }
+}
+
+/// `--timings`: one line per stage on standard error.
+fn print_timings(t: &Timings, docs: &[claimgraph::document::Document], asked: bool) {
+    if asked {
+        let bytes = docs.iter().map(|d| d.text.len()).sum();
+        eprint!("{}", t.render(bytes));
+    }
+}
+
+/// `check`: the library's pipeline, its notices on standard error, the report in the
+/// format asked for, and the status.
+fn check(args: CheckArgs) -> Result<u8> {
+    let CheckArgs {
+        inputs,
+        rules,
+        format,
+        color,
+        baseline,
+        write_baseline,
+        fail_on,
+        exit_zero,
+        output,
+        timings,
+    } = args;
+    let plan = Plan::new(Request {
+        config: rules.config(inputs.paths.first().map(PathBuf::as_path)),
+        inputs: inputs.to_library(),
+        rule_files: rules.rules.clone(),
+        baseline,
+        write_baseline,
+        output,
+        fail_on: fail_on.into(),
+        exit_zero,
+    })?;
+    let mut t = Timings::default();
+    let bundle = plan.load(&mut t)?;
+    print_notices(&bundle.notices);
+    plan.guard(&bundle)?;
+    let checked = plan.check(bundle, &mut t);
+    print_graph_notices(&checked.outcome);
+    // Suppression notices are printed as written (report::of_check lists them too).
+    for n in &checked.suppression_notices {
+        eprintln!("notice: {}: {}", n.path, n.message);
+    }
+    let req = &plan.request;
+    if let (Some(p), Some(b)) = (&req.write_baseline, &checked.accepted) {
+        write_output(Some(p), &claimgraph::baseline::to_string(b))?;
+        eprintln!(
+            "wrote {} finding{} to baseline {}",
+            b.findings.len(),
+            if b.findings.len() == 1 { "" } else { "s" },
+            p.display()
+        );
+    }
+    if let Some(a) = &checked.baseline {
+        eprintln!("{}", report::text::sanitise(&a.describe()));
+    }
+    let rep = report::of_check(&checked);
+    let docs = &checked.outcome.bundle.documents;
+    let cx = report::Context {
+        documents: docs,
+        rules: &plan.rules.rules,
+        colour: colour(color, req.output.is_some()),
+    };
+    match format.0.render {
+        // Streamed (JSON): its stage time includes the writing.
+        Render::Stream(write) => {
+            claimgraph::output::write_atomic(req.output.as_deref(), |w| write(&rep, w))?;
+            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
+            print_timings(&t, docs, timings);
+        }
+        Render::Text(render) => {
+            let text = render(&rep, &cx);
+            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
+            print_timings(&t, docs, timings);
+            write_output(req.output.as_deref(), &text)?;
+        }
+    }
+    let status = checked.status.code();
+    // The process exits next: freeing a large analysis object by object takes
+    // longer than the operating system reclaiming it at once.
+    std::mem::forget(rep);
+    std::mem::forget(checked);
+    Ok(status)
+}
+
+/// `rules test`: every example of the rules, one line each, and a count.
+fn rules_test(paths: &[PathBuf]) -> Result<u8> {
+    let mut rules = Vec::new();
+    if paths.is_empty() {
+        rules = load::default_rules();
+    } else {
+        for p in paths {
+            rules.extend(load::read_rules(p)?);
+        }
+    }
+    let results = claimgraph::rule_examples::run_examples(&rules);
+    let mut failed = 0;
+    for r in &results {
+        println!(
+            "{} {} example {} (expect {})",
+            if r.ok { "ok  " } else { "FAIL" },
+            r.rule,
+            r.index + 1,
+            r.expect
+        );
+        if !r.ok {
+            failed += 1;
+            println!("     {}", r.detail);
+        }
+    }
+    println!("{} passed, {} failed", results.len() - failed, failed);
+    Ok(if failed > 0 { 1 } else { 0 })
 }

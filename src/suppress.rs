@@ -272,3 +272,180 @@ pub fn apply(
     }
     (sups, notices)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::DocId;
+    use crate::ingest::document_from_text;
+    use crate::rules::{Evidence, Severity};
+
+    /// A finding of `rule` with one piece of evidence: the first occurrence of `text` in
+    /// document `doc`.
+    fn finding(id: &str, rule: &str, doc: &Document, text: &str) -> Finding {
+        let start = doc.text.find(text).expect("evidence text in the document");
+        Finding {
+            id: id.into(),
+            rule: rule.into(),
+            severity: Severity::Error,
+            message: "sources disagree".into(),
+            help: None,
+            fingerprint: format!("{id:0>64}"),
+            evidence: vec![Evidence {
+                document: doc.id.clone(),
+                claim: None,
+                span: Span::new(start, start + text.len()),
+                value: None,
+            }],
+        }
+    }
+
+    fn ids(findings: &[Finding]) -> Vec<&str> {
+        findings.iter().map(|f| f.id.as_str()).collect()
+    }
+
+    const A: &str = "date 2030-04-02\n\
+        <!-- claimgraph: ignore[CG401] reason=\"checked with the Harbourton desk\" -->\n\
+        \n\
+        The ferry from Veldra carried 40 passengers.\n\
+        The mayor of Harbourton said 12 were hurt.\n";
+
+    #[test]
+    fn a_comment_alone_on_its_line_covers_the_next_paragraph_only() {
+        let a = document_from_text("a", "a.txt", A.into());
+        let b = document_from_text(
+            "b",
+            "b.txt",
+            "The ferry from Veldra carried 40 passengers.\n".into(),
+        );
+        let mut findings = vec![
+            finding("F1", "CG401/numeric-conflict", &a, "40 passengers"),
+            finding("F2", "CG401/numeric-conflict", &a, "12 were hurt"),
+            finding("F3", "CG401/numeric-conflict", &b, "40 passengers"),
+            finding("F4", "CG301/quote-drift", &a, "40 passengers"),
+        ];
+        let (sups, notices) = apply(&[a, b], &mut findings);
+        assert_eq!(ids(&findings), ["F2", "F3", "F4"]);
+        assert_eq!(sups.len(), 1);
+        let s = &sups[0];
+        assert_eq!(s.scope, Scope::Paragraph);
+        assert_eq!(s.paragraph_line, Some(4));
+        assert_eq!(s.span.line, 2);
+        assert_eq!(s.rules, ["CG401"]);
+        assert_eq!(
+            s.reason.as_deref(),
+            Some("checked with the Harbourton desk")
+        );
+        assert_eq!(s.suppressed, ["F1"]);
+        assert!(s.problems.is_empty());
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(
+            s.describe(),
+            "a.txt:2:1: suppression ignore[CG401] hid 1 finding (reason: checked with the Harbourton desk)"
+        );
+    }
+
+    #[test]
+    fn a_comment_inside_a_paragraph_covers_that_paragraph() {
+        let a = document_from_text(
+            "a",
+            "a.txt",
+            "Okafor spoke in Calloway. <!-- claimgraph: ignore[quote-drift] reason=\"style\" -->\n\
+             Okafor left Calloway.\n"
+                .into(),
+        );
+        let mut findings = vec![
+            finding("F1", "CG301/quote-drift", &a, "spoke"),
+            finding("F2", "CG301/quote-drift", &a, "left"),
+        ];
+        let (sups, _) = apply(&[a], &mut findings);
+        assert_eq!(ids(&findings), ["F2"]);
+        assert_eq!(sups[0].paragraph_line, Some(1));
+    }
+
+    #[test]
+    fn rules_match_by_code_full_id_or_name_in_any_case() {
+        for written in ["cg301", "CG301/Quote-Drift", "QUOTE-DRIFT", "CG999, CG301"] {
+            let a = document_from_text(
+                "a",
+                "a.txt",
+                format!(
+                    "<!-- claimgraph: ignore-document[{written}] reason=\"ok\" -->\nOkafor spoke.\n"
+                ),
+            );
+            let mut findings = vec![finding("F1", "CG301/quote-drift", &a, "spoke")];
+            let (sups, _) = apply(&[a], &mut findings);
+            assert!(findings.is_empty(), "{written} did not match");
+            assert_eq!(sups[0].scope, Scope::Document);
+            assert_eq!(sups[0].paragraph_line, None);
+        }
+        let a = document_from_text(
+            "a",
+            "a.txt",
+            "<!-- claimgraph: ignore-document[CG30] reason=\"ok\" -->\nOkafor spoke.\n".into(),
+        );
+        let mut findings = vec![finding("F1", "CG301/quote-drift", &a, "spoke")];
+        apply(&[a], &mut findings);
+        assert_eq!(ids(&findings), ["F1"], "a code prefix is not the code");
+    }
+
+    #[test]
+    fn problems_are_notices_and_stay_on_the_suppression() {
+        let a = document_from_text(
+            "a",
+            "a.txt",
+            "<!-- claimgraph: ignore[CG401] -->\nMarenland sent 3 ships.\n\
+             <!-- claimgraph: ignore[CG501] reason=\"house style\" -->\nVeldra sent 4 ships.\n\
+             <!-- claimgraph: please ignore -->\n"
+                .into(),
+        );
+        let mut findings = vec![finding("F1", "CG401/numeric-conflict", &a, "3 ships")];
+        let (sups, notices) = apply(&[a], &mut findings);
+        assert!(findings.is_empty());
+        assert_eq!(sups[0].problems, ["no reason given"]);
+        assert_eq!(sups[0].suppressed, ["F1"]);
+        assert!(
+            sups[0]
+                .describe()
+                .ends_with("hid 1 finding (no reason given)")
+        );
+        assert_eq!(sups[1].problems, ["matched no finding"]);
+        assert!(sups[2].problems[0].starts_with("not understood"));
+        let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+        assert_eq!(
+            messages[..2],
+            [
+                "line 1: claimgraph suppression ignore[CG401]: no reason given",
+                "line 3: claimgraph suppression ignore[CG501]: matched no finding",
+            ]
+        );
+        assert!(messages[2].starts_with("line 5: claimgraph comment: not understood"));
+        assert!(notices.iter().all(|n| n.path == "a.txt"));
+    }
+
+    #[test]
+    fn mask_blanks_comments_keeping_offsets_and_unmask_restores_them() {
+        let mut bundle = Bundle::default();
+        bundle
+            .documents
+            .push(document_from_text("a", "a.txt", A.into()));
+        bundle.documents.push(document_from_text(
+            "b",
+            "b.txt",
+            "Calloway is quiet.\n".into(),
+        ));
+        let originals = mask(&mut bundle);
+        let masked = &bundle.documents[0].text;
+        assert_eq!(masked.len(), A.len());
+        assert!(!masked.contains("claimgraph") && !masked.contains("Harbourton desk"));
+        assert_eq!(masked.lines().count(), A.lines().count());
+        assert!(masked.ends_with("The mayor of Harbourton said 12 were hurt.\n"));
+        assert!(
+            originals[1].is_none(),
+            "a document without comments is not copied"
+        );
+        unmask(&mut bundle, originals);
+        assert_eq!(bundle.documents[0].text, A);
+        assert_eq!(bundle.documents[0].id, DocId("a".into()));
+    }
+}

@@ -163,3 +163,54 @@ fn the_checker_sees_grouped_and_nested_paths() {
         Some("compare")
     );
 }
+
+/// The crates of the command line: argument parsing and error reporting for people.
+const COMMAND_LINE_CRATES: [&str; 2] = ["clap", "anyhow"];
+
+/// The identifiers of a line's code (a `//` comment cut off), for [`COMMAND_LINE_CRATES`].
+fn code_words(line: &str) -> Vec<&str> {
+    let code = line.split("//").next().unwrap_or("");
+    code.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The library returns typed errors (thiserror) and knows no command line: only
+/// `main.rs` names clap or anyhow.
+#[test]
+fn only_main_uses_the_command_line_crates() {
+    let mut files = Vec::new();
+    rust_files(Path::new("src"), &mut files);
+    files.sort();
+    let mut found = Vec::new();
+    for f in files.iter().filter(|f| *f != Path::new("src/main.rs")) {
+        let text = std::fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            for w in code_words(line) {
+                if COMMAND_LINE_CRATES.contains(&w) {
+                    found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "only src/main.rs may use {COMMAND_LINE_CRATES:?}:\n{}",
+        found.join("\n")
+    );
+    let main = std::fs::read_to_string("src/main.rs").unwrap();
+    for c in COMMAND_LINE_CRATES {
+        assert!(
+            main.lines().any(|l| code_words(l).contains(&c)),
+            "src/main.rs no longer uses {c}: is the check still looking at the right names?"
+        );
+    }
+}
+
+#[test]
+fn command_line_crates_are_seen_in_code_not_in_comments() {
+    assert!(code_words("use clap::Parser;").contains(&"clap"));
+    assert!(code_words("    anyhow::bail!(\"x\")").contains(&"anyhow"));
+    assert!(!code_words("// main wraps errors with anyhow").contains(&"anyhow"));
+    assert!(!code_words("let clapping = 1;").contains(&"clap"));
+}
