@@ -26,9 +26,9 @@ impl Medium {
         }
     }
 
-    /// The value of the `medium` rule field: the JSON name without its hyphen, as
-    /// docs/claim-model.md lists it (`socialmedia`).
-    pub fn field_value(self) -> &'static str {
+    /// The JSON name without its hyphen (`socialmedia`): the value of the `medium` rule
+    /// field (docs/claim-model.md) and the word in an events ledger label.
+    pub fn label(self) -> &'static str {
         match self {
             Medium::SocialMedia => "socialmedia",
             m => m.as_str(),
@@ -78,7 +78,7 @@ impl Kind for Communication {
         FieldSpec::claim(
             "medium",
             "`call`, `meeting`, `statement`, `socialmedia`.",
-            |x, _| Some(x.medium.field_value().to_string()),
+            |x, _| Some(x.medium.label().to_string()),
         ),
         FieldSpec::claim("date", "The TIMEX3 value.", |x, _| {
             x.date.as_ref().map(|d| d.value.clone())
@@ -140,7 +140,7 @@ mod tests {
         ] {
             assert_eq!(serde_json::to_value(m).unwrap(), m.as_str());
             // The rule field keeps the spelling it has always had.
-            assert_eq!(m.field_value(), format!("{m:?}").to_lowercase());
+            assert_eq!(m.label(), format!("{m:?}").to_lowercase());
         }
     }
 }

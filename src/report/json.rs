@@ -38,7 +38,7 @@ pub struct DocumentOut {
 #[derive(Debug, Serialize)]
 pub struct EventOut {
     pub id: String,
-    pub kind: String,
+    pub kind: crate::events::EventKind,
     pub label: String,
     pub participants: Vec<String>,
     pub places: Vec<String>,
@@ -115,7 +115,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
         .iter()
         .map(|e| EventOut {
             id: e.id.clone(),
-            kind: e.kind.clone(),
+            kind: e.kind,
             label: e.label.clone(),
             participants: e
                 .participants
@@ -203,4 +203,16 @@ pub fn to_jsonl(r: &Report) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::EventKind;
+
+    #[test]
+    fn event_kinds_print_their_names() {
+        for k in [EventKind::Communication, EventKind::Event] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
 }
