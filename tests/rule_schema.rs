@@ -252,3 +252,35 @@ fn the_rules_language_docs_examples_are_valid() {
     }
     assert!(checked >= 2, "found {checked} rule examples in the docs");
 }
+
+/// docs/claim-model.md's table of rule fields lists every field with the kinds that have
+/// it, as the kinds' field specs say.
+#[test]
+fn the_claim_model_docs_list_every_rule_field_with_its_kinds() {
+    let doc =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/claim-model.md"))
+            .unwrap();
+    let section = doc
+        .split("## Field names for rules")
+        .nth(1)
+        .expect("the section exists");
+    let mut documented: Vec<(String, String)> = Vec::new();
+    for row in section.lines().filter(|l| l.starts_with("| `")) {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        for name in cells[1].split(',') {
+            documented.push((name.trim().trim_matches('`').to_string(), cells[2].into()));
+        }
+    }
+    let fields = rule_fields();
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    let mut got: Vec<&str> = documented.iter().map(|(n, _)| n.as_str()).collect();
+    let mut want = names.clone();
+    got.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(got, want);
+    for f in &fields {
+        let kinds = f.kinds.as_ref().map_or("all".to_string(), |k| k.join(", "));
+        let (_, doc_kinds) = documented.iter().find(|(n, _)| n == f.name).unwrap();
+        assert_eq!(doc_kinds, &kinds, "field `{}`", f.name);
+    }
+}
