@@ -71,8 +71,8 @@ impl TimeRef {
         .then_some(v)
     }
 
-    /// The date of an event the sentence names without a day: an empty span at `at`, the
-    /// [`UNDATED`] value and nothing resolved.
+    /// The date of an event the sentence names without a day: `span` (empty, where the
+    /// event word starts), the [`UNDATED`] value and nothing resolved.
     pub fn undated(span: Span) -> TimeRef {
         TimeRef {
             span,
@@ -285,6 +285,7 @@ fn add_fields<K: Kind>(out: &mut Vec<Field>) {
 /// dispatch of every [`Kind`] method (one `match` each).
 macro_rules! registry {
     ($( $(#[$meta:meta])* $variant:ident($payload:ty) => $kind:ty ),* $(,)?) => {
+        /// What a claim asserts: one variant per kind, from the registry.
         #[derive(Debug, Clone)]
         pub enum ClaimKind {
             $( $(#[$meta])* $variant($payload), )*
