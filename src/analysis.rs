@@ -281,15 +281,9 @@ fn quantity_claim(
     crate::claim::Quantity {
         value: q.number.value,
         range: q.number.range,
-        hedge: serde_json::to_value(q.number.hedge)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
+        hedge: q.number.hedge,
         noun: q.noun.clone(),
-        class: serde_json::to_value(q.class)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
+        class: q.class,
         predicate: q.predicate.clone(),
         descriptors: q.descriptors.iter().map(|d| d.text.clone()).collect(),
         subject,

@@ -13,10 +13,27 @@ use crate::union_find::UnionFind;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// What a ledger event was built from: communication claims or event-date claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventKind {
+    Communication,
+    Event,
+}
+
+impl EventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EventKind::Communication => "communication",
+            EventKind::Event => "event",
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Event {
     pub id: String,
-    pub kind: String,
+    pub kind: EventKind,
     pub label: String,
     pub participants: Vec<EntityId>,
     pub places: Vec<EntityId>,
@@ -297,8 +314,7 @@ fn new_event(
             ClaimKind::Communication(x) => Some(x.medium),
             _ => None,
         })
-        .map(|m| format!("{m:?}").to_lowercase())
-        .unwrap_or_else(|| "call".into());
+        .map_or("call", |m| m.label());
     let slug: Vec<String> = names
         .iter()
         .map(|n| n.split_whitespace().last().unwrap_or(n).to_lowercase())
@@ -309,7 +325,7 @@ fn new_event(
             date.as_deref().unwrap_or("undated"),
             slug.join("-")
         ),
-        kind: "communication".into(),
+        kind: EventKind::Communication,
         label: format!("{medium}: {}", names.join(" – ")),
         participants: pair.to_vec(),
         places: Vec::new(),
@@ -782,7 +798,7 @@ fn happening_event(
     claims.sort();
     Some(Event {
         id: format!("{date}/{ty}-{slug}"),
-        kind: "event".into(),
+        kind: EventKind::Event,
         label: format!("{ty}: {}", names.join(", ")),
         participants,
         places,

@@ -131,11 +131,11 @@ pub fn needs_date(event_type: &str) -> bool {
     event_type == "statement"
 }
 
-/// The TIMEX3 value of a date the sentence does not give.
-pub const UNDATED: &str = "XXXX-XX-XX";
+/// The TIMEX3 value of a date the sentence does not give (owned by the claim model).
+pub use crate::claim::UNDATED;
 
 pub fn is_undated(t: &TimeRef) -> bool {
-    t.value == UNDATED
+    t.is_undated()
 }
 
 struct Trigger {
@@ -462,15 +462,7 @@ pub fn extract(
         let date = match date {
             Some(d) if tr.future => ahead_of(d, published),
             Some(d) => d.clone(),
-            None => TimeRef {
-                span: Span::new(tr.span.start, tr.span.start),
-                value: UNDATED.into(),
-                utc: None,
-                weekday: None,
-                year_inferred: false,
-                tz: None,
-                zone_stated: false,
-            },
+            None => TimeRef::undated(Span::new(tr.span.start, tr.span.start)),
         };
         done.insert((tr.ty.clone(), !is_undated(&date)));
         let context = if is_undated(&date) {

@@ -2,10 +2,7 @@
 //! listed in docs/report-format.md never change meaning; new fields may be added.
 
 use crate::check::Outcome;
-use crate::claim::Medium;
-use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document, PublishedSource};
-use crate::entities::EntityTable;
 use crate::ingest::Notice;
 use crate::span::Location;
 use foldhash::HashMap;
@@ -41,7 +38,7 @@ pub struct DocumentOut {
 #[derive(Debug, Serialize)]
 pub struct EventOut {
     pub id: String,
-    pub kind: String,
+    pub kind: crate::events::EventKind,
     pub label: String,
     pub participants: Vec<String>,
     pub places: Vec<String>,
@@ -84,180 +81,10 @@ pub struct Summary {
     pub undated_documents: usize,
 }
 
-/// A claim as the report prints it. Keys are in alphabetical order (the order the
-/// report has always had), per kind; borrowed from the analysis so a large bundle's
-/// report is not a second copy of every claim.
-#[derive(Debug, Serialize)]
-#[serde(untagged)]
-pub enum ClaimOut<'a> {
-    Communication {
-        date: Option<DateOut<'a>>,
-        document: &'a str,
-        id: &'a str,
-        initiator: Option<&'a str>,
-        kind: &'static str,
-        medium: Medium,
-        participants: Vec<&'a str>,
-        span: SortedLocation,
-        text: &'a str,
-    },
-    Role {
-        document: &'a str,
-        id: &'a str,
-        jurisdiction: &'a Option<String>,
-        kind: &'static str,
-        person: &'a str,
-        qualifier: &'a Option<String>,
-        span: SortedLocation,
-        text: &'a str,
-        title: &'a str,
-    },
-    Quote {
-        channel: &'a Option<String>,
-        document: &'a str,
-        id: &'a str,
-        kind: &'static str,
-        quote: &'a str,
-        span: SortedLocation,
-        speaker: Option<&'a str>,
-        speaker_text: Option<&'a str>,
-        text: &'a str,
-    },
-    Quantity {
-        class: &'a str,
-        descriptors: &'a [String],
-        document: &'a str,
-        hedge: &'a str,
-        id: &'a str,
-        kind: &'static str,
-        noun: &'a Option<String>,
-        predicate: &'a Option<String>,
-        range: [f64; 2],
-        span: SortedLocation,
-        text: &'a str,
-        value: f64,
-    },
-    EventDate {
-        date: DateOut<'a>,
-        document: &'a str,
-        event: &'a str,
-        id: &'a str,
-        kind: &'static str,
-        participants: Vec<&'a str>,
-        span: SortedLocation,
-        text: &'a str,
-    },
-}
-
-/// A resolved date inside a claim (keys alphabetical).
-#[derive(Debug, Serialize)]
-pub struct DateOut<'a> {
-    pub text: &'a str,
-    pub timezone: &'a Option<String>,
-    pub utc: Option<[String; 2]>,
-    pub value: &'a str,
-    pub year_inferred: bool,
-}
-
-/// A claim's location, keys alphabetical like the rest of the claim object.
-#[derive(Debug, Serialize)]
-pub struct SortedLocation {
-    pub column: usize,
-    pub end: usize,
-    pub line: usize,
-    pub start: usize,
-}
-
-impl From<Location> for SortedLocation {
-    fn from(l: Location) -> Self {
-        SortedLocation {
-            column: l.column,
-            end: l.end,
-            line: l.line,
-            start: l.start,
-        }
-    }
-}
-
-impl ClaimOut<'_> {
-    /// The claim as a JSON value (for `claims --format table`).
-    pub fn to_value(&self) -> serde_json::Value {
-        serde_json::to_value(self).expect("a claim serialises")
-    }
-}
-
-fn claim_out<'a>(c: &'a Claim, d: &'a Document, ents: &'a EntityTable) -> ClaimOut<'a> {
-    let name = |e: crate::entities::EntityId| ents.name(e);
-    let date = |t: &'a crate::claim::TimeRef| DateOut {
-        text: d.slice(t.span),
-        timezone: &t.tz,
-        utc: t.utc.map(|(a, b)| [a.to_string(), b.to_string()]),
-        value: &t.value,
-        year_inferred: t.year_inferred,
-    };
-    let (document, id, kind) = (c.document.0.as_str(), c.id.0.as_str(), c.kind.name());
-    let span = SortedLocation::from(d.locate(c.span));
-    let text = d.slice(c.span);
-    match &c.kind {
-        ClaimKind::Communication(x) => ClaimOut::Communication {
-            date: x.date.as_ref().map(date),
-            document,
-            id,
-            initiator: x.initiator.map(name),
-            kind,
-            medium: x.medium,
-            participants: x.participants.iter().map(|p| name(*p)).collect(),
-            span,
-            text,
-        },
-        ClaimKind::Role(x) => ClaimOut::Role {
-            document,
-            id,
-            jurisdiction: &x.jurisdiction,
-            kind,
-            person: name(x.person),
-            qualifier: &x.qualifier,
-            span,
-            text,
-            title: &x.title,
-        },
-        ClaimKind::Quote(x) => ClaimOut::Quote {
-            channel: &x.channel,
-            document,
-            id,
-            kind,
-            quote: d.slice(x.inner),
-            span,
-            speaker: x.speaker.map(name),
-            speaker_text: x.speaker_span.map(|s| d.slice(s)),
-            text,
-        },
-        ClaimKind::Quantity(x) => ClaimOut::Quantity {
-            class: &x.class,
-            descriptors: &x.descriptors,
-            document,
-            hedge: &x.hedge,
-            id,
-            kind,
-            noun: &x.noun,
-            predicate: &x.predicate,
-            range: [x.range.0, x.range.1],
-            span,
-            text,
-            value: x.value,
-        },
-        ClaimKind::EventDate(x) => ClaimOut::EventDate {
-            date: date(&x.date),
-            document,
-            event: &x.event,
-            id,
-            kind,
-            participants: x.participants.iter().map(|p| name(*p)).collect(),
-            span,
-            text,
-        },
-    }
-}
+/// A claim as the report prints it: each kind's module lays out its object
+/// (`claim::Kind::json`), borrowed from the analysis so a large bundle's report is not a
+/// second copy of every claim.
+pub use crate::claim::json::{ClaimJson as ClaimOut, DateOut, SortedLocation};
 
 pub fn build(o: &Outcome) -> Report<'_> {
     use rayon::prelude::*;
@@ -280,7 +107,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
         .analysis
         .claims
         .par_iter()
-        .map(|c| claim_out(c, doc(&c.document), ents))
+        .map(|c| c.json(doc(&c.document), ents))
         .collect();
     let events = o
         .ledger
@@ -288,7 +115,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
         .iter()
         .map(|e| EventOut {
             id: e.id.clone(),
-            kind: e.kind.clone(),
+            kind: e.kind,
             label: e.label.clone(),
             participants: e
                 .participants
@@ -376,4 +203,16 @@ pub fn to_jsonl(r: &Report) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::events::EventKind;
+
+    #[test]
+    fn event_kinds_print_their_names() {
+        for k in [EventKind::Communication, EventKind::Event] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
 }

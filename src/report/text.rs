@@ -91,49 +91,10 @@ pub fn tail(r: &Report) -> String {
 /// `claims --format table`: one line per claim.
 pub fn claims_table(r: &Report) -> String {
     let mut o = String::new();
-    for c in &r.claims {
-        let c = &c.to_value();
+    for claim in &r.claims {
+        let c = &claim.to_value();
         let kind = c["kind"].as_str().unwrap_or("");
-        let detail = match kind {
-            "communication" => format!(
-                "{} on {}",
-                c["participants"]
-                    .as_array()
-                    .map(|a| a
-                        .iter()
-                        .filter_map(|v| v.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" & "))
-                    .unwrap_or_default(),
-                c["date"]["value"].as_str().unwrap_or("?")
-            ),
-            "role" => format!(
-                "{} = {}{}",
-                c["person"].as_str().unwrap_or(""),
-                c["title"].as_str().unwrap_or(""),
-                c["jurisdiction"]
-                    .as_str()
-                    .map(|j| format!(" ({j})"))
-                    .unwrap_or_default()
-            ),
-            "quote" => format!(
-                "{}: {}",
-                c["speaker"].as_str().unwrap_or("?"),
-                c["quote"].as_str().unwrap_or("")
-            ),
-            "quantity" => format!(
-                "{} {} [{}]",
-                c["value"],
-                c["noun"].as_str().unwrap_or(""),
-                c["hedge"].as_str().unwrap_or("")
-            ),
-            "event-date" => format!(
-                "{} on {}",
-                c["event"].as_str().unwrap_or(""),
-                c["date"]["value"].as_str().unwrap_or("?")
-            ),
-            _ => String::new(),
-        };
+        let detail = claim.table_detail();
         let _ = writeln!(
             o,
             "{}\t{}:{}:{}\t{}\t{}",
@@ -146,4 +107,88 @@ pub fn claims_table(r: &Report) -> String {
         );
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    /// The detail each kind wrote when the table read the claim's JSON value by key: the
+    /// typed `table_detail` of every kind must print the same.
+    fn detail_from_value(c: &serde_json::Value) -> String {
+        let s = |v: &serde_json::Value| v.as_str().map(String::from);
+        match c["kind"].as_str().unwrap_or("") {
+            "communication" => format!(
+                "{} on {}",
+                c["participants"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" & "),
+                s(&c["date"]["value"]).unwrap_or("?".into())
+            ),
+            "role" => format!(
+                "{} = {}{}",
+                s(&c["person"]).unwrap_or_default(),
+                s(&c["title"]).unwrap_or_default(),
+                s(&c["jurisdiction"])
+                    .map(|j| format!(" ({j})"))
+                    .unwrap_or_default()
+            ),
+            "quote" => format!(
+                "{}: {}",
+                s(&c["speaker"]).unwrap_or("?".into()),
+                s(&c["quote"]).unwrap_or_default()
+            ),
+            "quantity" => format!(
+                "{} {} [{}]",
+                c["value"],
+                s(&c["noun"]).unwrap_or_default(),
+                s(&c["hedge"]).unwrap_or_default()
+            ),
+            "event-date" => format!(
+                "{} on {}",
+                s(&c["event"]).unwrap_or_default(),
+                s(&c["date"]["value"]).unwrap_or("?".into())
+            ),
+            k => panic!("unknown kind {k}"),
+        }
+    }
+
+    #[test]
+    fn every_kinds_table_detail_is_what_its_json_says() {
+        let articles = [
+            (
+                "a",
+                "date 2031-04-02\n\nVeldra's Foreign Minister Ana Okafor spoke with Marenland's \
+                 Prime Minister Tomas Calloway on Monday, officials said. At least 26 \
+                 tourists were hurt in the fire in Harbourton on Sunday, police said. \
+                 \"We will rebuild the pier,\" Okafor said. \"Nothing was lost.\"\n",
+            ),
+            (
+                "b",
+                "date 2031-04-03\n\nOkafor spoke with Calloway on Tuesday. Nearly 30 tourists \
+                 were hurt in the fire in Harbourton on Sunday. \"We will rebuild the old \
+                 pier,\" Okafor said.\n",
+            ),
+        ];
+        let mut bundle = crate::ingest::Bundle::default();
+        for (id, text) in articles {
+            bundle.documents.push(crate::ingest::document_from_text(
+                id,
+                &format!("{id}.txt"),
+                text.to_string(),
+            ));
+        }
+        crate::ingest::finish_bundle(&mut bundle);
+        let outcome = crate::check::run(bundle, &[]);
+        let report = crate::report::json::build(&outcome);
+        let mut kinds = std::collections::BTreeSet::new();
+        for c in &report.claims {
+            let v = c.to_value();
+            kinds.insert(v["kind"].as_str().unwrap().to_string());
+            assert_eq!(c.table_detail(), detail_from_value(&v), "{v}");
+        }
+        assert_eq!(kinds.len(), crate::claim::KIND_NAMES.len(), "{kinds:?}");
+    }
 }

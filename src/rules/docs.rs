@@ -82,11 +82,7 @@ fn scope_line(rule: &Rule) -> String {
     let mut parts = Vec::new();
     match s.kind {
         Some(k) => {
-            let kind = serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
-            parts.push(format!("kind {}", code(&kind)));
+            parts.push(format!("kind {}", code(k.as_str())));
         }
         None => parts.push("every claim kind".into()),
     }

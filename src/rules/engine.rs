@@ -5,7 +5,7 @@
 use super::finding::{Evidence, Finding, fingerprint};
 use super::model::{Check, KindName, Rule, Scope};
 use crate::analysis::Analysis;
-use crate::claim::{Claim, ClaimKind};
+use crate::claim::{Claim, Compared};
 use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::graph::{Aspect, ClaimGraph, Node, Relation};
@@ -77,17 +77,7 @@ impl Matcher {
 }
 
 fn kind_matches(kind: Option<KindName>, c: &Claim) -> bool {
-    match kind {
-        None => true,
-        Some(k) => matches!(
-            (k, &c.kind),
-            (KindName::Communication, ClaimKind::Communication(_))
-                | (KindName::Role, ClaimKind::Role(_))
-                | (KindName::Quantity, ClaimKind::Quantity(_))
-                | (KindName::Quote, ClaimKind::Quote(_))
-                | (KindName::EventDate, ClaimKind::EventDate(_))
-        ),
-    }
+    kind.is_none_or(|k| k == KindName::of(&c.kind))
 }
 
 /// `where`/`if`/`then` filters with their values compiled once per rule, not per claim.
@@ -103,7 +93,7 @@ fn compile_filters(filters: &BTreeMap<String, String>) -> Filters<'_> {
 fn filters_match(filters: &Filters, c: &Claim, cx: &Context) -> bool {
     filters.iter().all(|(f, m)| {
         let text = &cx.doc(&c.document).text;
-        let got = super::fields::field(c, f, &cx.analysis.entities, text);
+        let got = c.field(f, &cx.analysis.entities, text);
         match (got, m) {
             (Some(g), Some(m)) => m.is_match(&g),
             _ => false,
@@ -120,7 +110,7 @@ fn group_key(scope: &Scope, c: &Claim, cx: &Context) -> Vec<Option<String>> {
     scope
         .group_by
         .iter()
-        .map(|f| super::fields::field(c, f, &cx.analysis.entities, text))
+        .map(|f| c.field(f, &cx.analysis.entities, text))
         .collect()
 }
 
@@ -150,62 +140,31 @@ fn evidence_key(f: &Finding) -> (Vec<(DocId, usize)>, String) {
     )
 }
 
-/// The value a claim stands for on its side of a disagreement.
+/// The value a claim stands for on its side of a disagreement (its kind says which).
 fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
+    let compared = match aspect {
+        Aspect::QuoteSpeaker => Compared::Speaker,
+        _ => Compared::Other,
+    };
     let text = &cx.doc(&c.document).text;
-    match (&c.kind, aspect) {
-        (ClaimKind::Communication(x), _) => x
-            .date
-            .as_ref()
-            .map(|d| format!("{} ({})", d.span.slice(text), d.value))
-            .unwrap_or_default(),
-        (ClaimKind::EventDate(x), _) => format!("{} ({})", x.date.span.slice(text), x.date.value),
-        (ClaimKind::Quantity(x), _) => x.detail.span.slice(text).to_string(),
-        (ClaimKind::Role(x), _) => {
-            let holder = cx.analysis.entities.name(x.person);
-            match x.qualifier.as_deref() {
-                Some(q) if q != "now" && !q.contains(' ') => format!("{q} {} {holder}", x.title),
-                _ => format!("{} {holder}", x.title),
-            }
-        }
-        (ClaimKind::Quote(x), Aspect::QuoteSpeaker) => x
-            .speaker
-            .map(|s| cx.analysis.entities.name(s).to_string())
-            .unwrap_or_else(|| "unattributed".into()),
-        (ClaimKind::Quote(_), _) => c.document.0.clone(),
-    }
+    c.kind
+        .side_value(compared, &c.cx(&cx.analysis.entities, text))
 }
 
-/// The subject of a disagreement: who or what it is about.
+/// The subject of a disagreement: who or what it is about, as each claim's kind says;
+/// when none says, the first kind's word for an unnamed subject.
 fn subject(claims: &[&Claim], cx: &Context) -> String {
-    let ents = &cx.analysis.entities;
     let mut names: BTreeSet<String> = BTreeSet::new();
     for c in claims {
-        match &c.kind {
-            ClaimKind::Communication(x) => {
-                let mut n: Vec<&str> = x.participants.iter().map(|p| ents.name(*p)).collect();
-                n.sort();
-                names.insert(n.join(" and "));
-            }
-            ClaimKind::Quote(x) => {
-                if let Some(s) = x.speaker {
-                    names.insert(ents.name(s).to_string());
-                }
-            }
-            ClaimKind::Role(x) => {
-                names.insert(x.title.clone());
-            }
-            ClaimKind::Quantity(x) => {
-                names.insert(x.noun.clone().unwrap_or_else(|| "figure".into()));
-            }
-            ClaimKind::EventDate(x) => {
-                names.insert(x.event.clone());
-            }
+        let text = &cx.doc(&c.document).text;
+        if let Some(s) = c.kind.subject(&c.cx(&cx.analysis.entities, text)) {
+            names.insert(s);
         }
     }
-    if names.is_empty() && claims.iter().any(|c| matches!(c.kind, ClaimKind::Quote(_))) {
-        // Quotations compared by their words alone, none with a resolved speaker.
-        return "An unattributed quotation".to_string();
+    if names.is_empty()
+        && let Some(s) = claims.iter().find_map(|c| c.kind.unnamed_subject())
+    {
+        return s.to_string();
     }
     names.into_iter().collect::<Vec<_>>().join(", ")
 }
@@ -258,7 +217,8 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
             continue;
         }
         if let Check::DateConflict(d) = &rule.check
-            && let (Some(max), Some(da), Some(db)) = (d.max_days_apart, date_of(ca), date_of(cb))
+            && let (Some(max), Some(da), Some(db)) =
+                (d.max_days_apart, ca.kind.date(), cb.kind.date())
             && crate::compare::dates::days_apart(da, db).is_some_and(|x| x > max)
         {
             continue;
@@ -281,7 +241,7 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
             .map(|c| Evidence {
                 document: c.document.clone(),
                 claim: Some(c.id.clone()),
-                span: evidence_span(c),
+                span: c.evidence_span(),
                 value: Some(side_value(c, aspect, cx)),
             })
             .collect();
@@ -297,23 +257,6 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
         out.push(make_finding(rule, cx, evidence, &subject(&cs, cx), &reason));
     }
     out
-}
-
-fn date_of(c: &Claim) -> Option<&crate::claim::TimeRef> {
-    match &c.kind {
-        ClaimKind::Communication(x) => x.date.as_ref(),
-        ClaimKind::EventDate(x) => Some(&x.date),
-        _ => None,
-    }
-}
-
-/// The span an editor should look at for a claim: the quotation for quotes, the date and
-/// its sentence for communications, else the claim's own span.
-fn evidence_span(c: &Claim) -> Span {
-    match &c.kind {
-        ClaimKind::Quote(q) => q.inner,
-        _ => c.span,
-    }
 }
 
 /// "v1: 000, 001 / v2: 004", grouping documents by the value they give.

@@ -3,7 +3,6 @@
 //! file:line:column; nothing in a rule file is ignored.
 
 use super::engine::Matcher;
-use super::fields::FIELDS;
 use super::model::{Check, Rule};
 use crate::error::{Error, Result};
 use std::path::Path;
@@ -130,22 +129,28 @@ fn validate(rule: &Rule, src: &str, path: &str) -> Result<()> {
         filters.extend(c.then.iter());
     }
     for f in &rule.scope.group_by {
-        if !FIELDS.contains(&f.as_str()) {
+        if !super::fields::names().contains(&f.as_str()) {
             return Err(invalid(
                 path,
                 src,
                 f,
-                format!("unknown field `{f}`; fields are: {}", FIELDS.join(", ")),
+                format!(
+                    "unknown field `{f}`; fields are: {}",
+                    super::fields::names().join(", ")
+                ),
             ));
         }
     }
     for (field, value) in filters {
-        if !FIELDS.contains(&field.as_str()) {
+        if !super::fields::names().contains(&field.as_str()) {
             return Err(invalid(
                 path,
                 src,
                 field,
-                format!("unknown field `{field}`; fields are: {}", FIELDS.join(", ")),
+                format!(
+                    "unknown field `{field}`; fields are: {}",
+                    super::fields::names().join(", ")
+                ),
             ));
         }
         if let Err(e) = Matcher::compile(value) {

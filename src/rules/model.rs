@@ -47,6 +47,42 @@ pub enum KindName {
     Entity,
 }
 
+impl KindName {
+    /// Every scope kind, in the order the schema lists them.
+    pub const ALL: [KindName; 6] = [
+        KindName::Communication,
+        KindName::Role,
+        KindName::Quantity,
+        KindName::Quote,
+        KindName::EventDate,
+        KindName::Entity,
+    ];
+
+    /// The scope a claim of this kind is in: a new claim kind must be named here.
+    pub fn of(kind: &crate::claim::ClaimKind) -> KindName {
+        use crate::claim::ClaimKind as K;
+        match kind {
+            K::Communication(_) => KindName::Communication,
+            K::Role(_) => KindName::Role,
+            K::Quantity(_) => KindName::Quantity,
+            K::Quote(_) => KindName::Quote,
+            K::EventDate(_) => KindName::EventDate,
+        }
+    }
+
+    /// The name in rule files (a claim kind's own name, or `entity`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KindName::Communication => "communication",
+            KindName::Role => "role",
+            KindName::Quantity => "quantity",
+            KindName::Quote => "quote",
+            KindName::EventDate => "event-date",
+            KindName::Entity => "entity",
+        }
+    }
+}
+
 /// Which claims a rule looks at.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -188,5 +224,25 @@ impl Rule {
 
     pub fn name(&self) -> &str {
         self.id.split_once('/').map(|(_, n)| n).unwrap_or(&self.id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scope_kinds_are_the_claim_kinds_and_entity() {
+        let names: Vec<&str> = KindName::ALL.iter().map(|k| k.as_str()).collect();
+        let mut claims: Vec<&str> = crate::claim::KIND_NAMES.to_vec();
+        claims.push("entity");
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        claims.sort_unstable();
+        assert_eq!(sorted, claims);
+        for k in KindName::ALL {
+            let v = serde_json::to_value(k).unwrap();
+            assert_eq!(v, k.as_str());
+        }
     }
 }

@@ -4,8 +4,9 @@ use serde_json::{Value, json};
 
 pub fn schema() -> String {
     let empty = json!({"type": "object", "additionalProperties": false});
+    let fields = super::fields::names();
     let filters = json!({"type": "object", "additionalProperties": {"type": "string"},
-        "propertyNames": {"enum": super::fields::FIELDS}});
+        "propertyNames": {"enum": fields}});
     let check_variant = |name: &str, props: Value| {
         json!({"type": "object", "additionalProperties": false, "required": [name],
                "properties": {name: props}})
@@ -23,9 +24,9 @@ pub fn schema() -> String {
             "message": {"type": "string"},
             "help": {"type": "string"},
             "scope": {"type": "object", "additionalProperties": false, "properties": {
-                "kind": {"enum": ["communication", "role", "quantity", "quote", "event-date", "entity"]},
+                "kind": {"enum": super::model::KindName::ALL.map(|k| k.as_str())},
                 "where": filters,
-                "group-by": {"type": "array", "items": {"enum": super::fields::FIELDS}}
+                "group-by": {"type": "array", "items": {"enum": fields}}
             }},
             "check": {"oneOf": [
                 check_variant("date-conflict", json!({"type": "object", "additionalProperties": false,
