@@ -1,0 +1,285 @@
+//! One token stream per sentence, built once and read by every extractor.
+//!
+//! A [`Stream`] holds a sentence's word tokens ([`super::tokenize`]: byte spans, a class,
+//! initials and abbreviations kept whole) and, for each word, the general-English word
+//! lists that hold it ([`Lex`]), looked up once. The lower-case form is not stored: the
+//! lists are matched through it when the stream is built, and a consumer that needs it
+//! gets it without allocating from [`crate::lexicon::with_lowercase`].
+//!
+//! Extractors whose token grammar cuts finer (the time tagger splits "1,200" and
+//! "O'Neill"; numbers keep "1,200.5" whole but split "co-chair") read the stream through
+//! [`view`]: each of those grammars cuts text only inside a run of tokens with no white
+//! space between them, and cuts a run of plain tokens (ASCII letters, ASCII digits, one
+//! ASCII punctuation mark) exactly where the stream does. Only the other runs ("1,200",
+//! "U.S.", a word in another script) are cut again by the consumer's own grammar, so
+//! each consumer sees exactly the tokens it saw when it tokenised the text itself
+//! (property-tested in each consumer).
+
+use super::{Token, TokenKind, tokenize};
+use crate::lexicon::{lexicons, with_lowercase};
+use crate::span::Span;
+use std::sync::LazyLock;
+
+/// Which word lists of [`crate::lexicon`] hold a word (matched in lower case), as bits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lex(u8);
+
+impl Lex {
+    pub const NONE: Lex = Lex(0);
+    /// `honorifics.txt`: "Mr", "Dr".
+    pub const HONORIFIC: Lex = Lex(1);
+    /// `stopwords.txt` and `non-speakers.txt`: never the first word of a name.
+    pub const STOPWORD: Lex = Lex(1 << 1);
+    /// `ranks.txt`: "deputy", "assistant".
+    pub const RANK: Lex = Lex(1 << 2);
+    /// `org-cues.txt`: "ministry", "university".
+    pub const ORG_CUE: Lex = Lex(1 << 3);
+    /// `non-person-cues.txt`.
+    pub const NON_PERSON_CUE: Lex = Lex(1 << 4);
+
+    /// Whether every list of `other` holds the word.
+    pub fn has(self, other: Lex) -> bool {
+        self.0 & other.0 == other.0 && other.0 != 0
+    }
+
+    fn with(self, other: Lex) -> Lex {
+        Lex(self.0 | other.0)
+    }
+}
+
+/// Every word of the lists [`Lex`] names, with the lists that hold it: one look-up per
+/// word instead of one per list.
+static MEMBERS: LazyLock<foldhash::HashMap<String, Lex>> = LazyLock::new(|| {
+    let lx = lexicons();
+    let mut m: foldhash::HashMap<String, Lex> = Default::default();
+    for (set, bit) in [
+        (&lx.honorifics, Lex::HONORIFIC),
+        (&lx.stopwords, Lex::STOPWORD),
+        (&lx.ranks, Lex::RANK),
+        (&lx.org_cues, Lex::ORG_CUE),
+        (&lx.non_person_cues, Lex::NON_PERSON_CUE),
+    ] {
+        for w in set.iter() {
+            let e = m.entry(w.clone()).or_default();
+            *e = e.with(bit);
+        }
+    }
+    m
+});
+
+/// The lists holding `word` (any case).
+pub fn lex_of(word: &str) -> Lex {
+    with_lowercase(word, |l| MEMBERS.get(l).copied().unwrap_or_default())
+}
+
+/// One sentence's tokens.
+#[derive(Debug, Clone, Default)]
+pub struct Stream {
+    /// The sentence, a byte span of the document.
+    pub span: Span,
+    pub tokens: Vec<Token>,
+}
+
+impl Stream {
+    /// Tokenise `text[sentence]` and look its words up in the word lists.
+    pub fn build(text: &str, sentence: Span) -> Stream {
+        let mut tokens = tokenize(text, sentence);
+        for t in tokens.iter_mut() {
+            // Every entry of the lists starts with a letter (tested): only words can match.
+            if t.kind == TokenKind::Word {
+                t.lex = lex_of(t.text(text));
+            }
+        }
+        Stream {
+            span: sentence,
+            tokens,
+        }
+    }
+
+    /// A stream with no tokens (a sentence no extractor reads, such as boilerplate).
+    pub fn empty(sentence: Span) -> Stream {
+        Stream {
+            span: sentence,
+            tokens: Vec::new(),
+        }
+    }
+}
+
+/// The streams of `streams` (in text order) that overlap `within`.
+pub fn overlapping(streams: &[Stream], within: Span) -> &[Stream] {
+    let first = streams.partition_point(|s| s.span.end <= within.start);
+    let last = first + streams[first..].partition_point(|s| s.span.start < within.end);
+    &streams[first..last]
+}
+
+/// A token every grammar of this crate cuts as the stream does, when its neighbours are
+/// plain too: ASCII letters only, ASCII digits only, or one ASCII punctuation mark.
+fn plain(text: &str, t: &Token) -> bool {
+    let b = t.span.slice(text).as_bytes();
+    match t.kind {
+        TokenKind::Word => b.iter().all(u8::is_ascii_alphabetic),
+        TokenKind::Number => b.iter().all(u8::is_ascii_digit),
+        TokenKind::Punct => b.len() == 1 && b[0].is_ascii(),
+    }
+}
+
+/// The tokens of `text[within]` as another grammar cuts them, read from `streams` (the
+/// sentences covering `within`, in text order; together they hold every non-space
+/// character of it). A plain token (see [`plain`]) in a run of plain tokens becomes
+/// `from_plain(token)`; any other run of tokens with no white space between them, clipped
+/// to `within`, is handed whole to `rescan`, which appends that grammar's tokens for it.
+///
+/// Sound for a grammar that never crosses white space and that cuts a plain run exactly
+/// between its tokens (letters beside digits or punctuation, digits beside letters or
+/// punctuation, punctuation beside anything). Two plain words or two plain numerals that
+/// touch belong to different sentences (a long run cut by the segmenter): they are rescanned.
+pub fn view<T>(
+    text: &str,
+    streams: &[Stream],
+    within: Span,
+    mut from_plain: impl FnMut(&Token) -> T,
+    mut rescan: impl FnMut(Span, &mut Vec<T>),
+) -> Vec<T> {
+    let mut out = Vec::with_capacity(streams.iter().map(|s| s.tokens.len()).sum());
+    // The current run: its span, where its output starts, whether it is still plain,
+    // and the class of its last token.
+    let mut run: Option<(Span, usize, bool, TokenKind)> = None;
+    let mut flush = |run: Option<(Span, usize, bool, TokenKind)>, out: &mut Vec<T>| {
+        if let Some((span, from, false, _)) = run {
+            out.truncate(from);
+            rescan(span, out);
+        }
+    };
+    let tokens = streams
+        .iter()
+        .flat_map(|s| &s.tokens)
+        .filter(|t| t.span.end > within.start && t.span.start < within.end);
+    for t in tokens {
+        let start = t.span.start.max(within.start);
+        let end = t.span.end.min(within.end);
+        let whole = start == t.span.start && end == t.span.end;
+        match &mut run {
+            Some((span, _, is_plain, last)) if span.end == start => {
+                *is_plain = *is_plain
+                    && whole
+                    && plain(text, t)
+                    && (t.kind == TokenKind::Punct || t.kind != *last);
+                span.end = end;
+                *last = t.kind;
+            }
+            _ => {
+                flush(run.take(), &mut out);
+                run = Some((
+                    Span::new(start, end),
+                    out.len(),
+                    whole && plain(text, t),
+                    t.kind,
+                ));
+            }
+        }
+        if let Some((_, _, true, _)) = run {
+            out.push(from_plain(t));
+        }
+    }
+    flush(run, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_carry_their_lists() {
+        let t = "The deputy minister, Mr Okafor, visited the Ministry in Harbourton.";
+        let s = Stream::build(t, Span::new(0, t.len()));
+        let lex = |w: &str| s.tokens.iter().find(|k| k.text(t) == w).unwrap().lex;
+        assert!(lex("deputy").has(Lex::RANK));
+        assert!(lex("Mr").has(Lex::HONORIFIC));
+        assert!(lex("The").has(Lex::STOPWORD));
+        assert!(lex("Ministry").has(Lex::ORG_CUE));
+        assert_eq!(lex("Okafor"), Lex::NONE);
+        assert_eq!(lex("Harbourton"), Lex::NONE);
+        assert!(!Lex::NONE.has(Lex::NONE));
+    }
+
+    #[test]
+    fn list_entries_start_with_a_letter() {
+        // Stream::build looks up words only: an entry starting otherwise would be missed.
+        for w in MEMBERS.keys() {
+            assert!(w.chars().next().is_some_and(char::is_alphabetic), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn overlapping_streams() {
+        let streams: Vec<Stream> = [(0, 5), (6, 10), (11, 20)]
+            .into_iter()
+            .map(|(a, b)| Stream::empty(Span::new(a, b)))
+            .collect();
+        let spans = |w: Span| -> Vec<usize> {
+            overlapping(&streams, w)
+                .iter()
+                .map(|s| s.span.start)
+                .collect()
+        };
+        assert_eq!(spans(Span::new(0, 20)), vec![0, 6, 11]);
+        assert_eq!(spans(Span::new(5, 6)), Vec::<usize>::new());
+        assert_eq!(spans(Span::new(7, 12)), vec![6, 11]);
+        assert_eq!(spans(Span::new(20, 30)), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn view_rescans_only_runs_that_are_not_plain() {
+        let t = "Okafor's 1,200 co-chairs met, then left.";
+        let s = Stream::build(t, Span::new(0, t.len()));
+        let mut rescanned = Vec::new();
+        let v: Vec<Span> = view(
+            t,
+            std::slice::from_ref(&s),
+            Span::new(0, t.len()),
+            |k| k.span,
+            |span, out| {
+                rescanned.push(span.slice(t).to_string());
+                out.push(span);
+            },
+        );
+        assert_eq!(rescanned, vec!["Okafor's", "1,200", "co-chairs"]);
+        let v: Vec<&str> = v.iter().map(|k| k.slice(t)).collect();
+        assert_eq!(
+            v,
+            vec![
+                "Okafor's",
+                "1,200",
+                "co-chairs",
+                "met",
+                ",",
+                "then",
+                "left",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn view_rescans_words_cut_between_sentences_and_clipped_tokens() {
+        let t = "abcdef ghi jkl";
+        let streams = vec![
+            Stream::build(t, Span::new(0, 3)),
+            Stream::build(t, Span::new(3, t.len())),
+        ];
+        let mut rescanned = Vec::new();
+        let v: Vec<Span> = view(
+            t,
+            &streams,
+            Span::new(0, 9),
+            |k| k.span,
+            |span, out| {
+                rescanned.push(span.slice(t).to_string());
+                out.push(span);
+            },
+        );
+        assert_eq!(rescanned, vec!["abcdef", "gh"]);
+        assert_eq!(v, vec![Span::new(0, 6), Span::new(7, 9)]);
+    }
+}
