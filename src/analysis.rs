@@ -11,6 +11,7 @@ use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions};
 use crate::segment::{Segmented, segment};
 use crate::span::Span;
 use crate::temporal::{self, Anchor, Timex, TimexType};
+use crate::tokens::Stream;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -26,6 +27,9 @@ pub struct DocAnalysis {
     pub mentions: Vec<Mention>,
     pub mention_sentence: Vec<usize>,
     pub bare_titles: Vec<(usize, BareTitle)>,
+    /// One token stream per sentence (empty for boilerplate), built once and read by the
+    /// extractors; emptied once the claims are extracted.
+    pub tokens: Vec<Stream>,
 }
 
 #[derive(Debug)]
@@ -74,7 +78,15 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
             }
         }
     }
-    let timexes = temporal::tag(&doc.text, &regions, &anchor);
+    let tokens: Vec<Stream> = seg
+        .sentences
+        .iter()
+        .map(|s| match seg.paragraphs[s.paragraph].kind {
+            crate::segment::ParagraphKind::Boilerplate => Stream::empty(s.span),
+            _ => Stream::build(&doc.text, s.span),
+        })
+        .collect();
+    let timexes = temporal::tag_streams(&doc.text, &regions, &tokens, &anchor);
     let times = timexes
         .iter()
         .filter(|t| matches!(t.ty, TimexType::Date | TimexType::Time))
@@ -108,6 +120,7 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
         mentions,
         mention_sentence,
         bare_titles,
+        tokens,
     }
 }
 
@@ -149,6 +162,10 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .zip(&docs)
         .map(|(d, a)| extract_claims(d, a, &entities))
         .collect();
+    let mut docs = docs;
+    for d in &mut docs {
+        d.tokens = Vec::new();
+    }
     // Sized once: a growing vector of every claim would briefly hold twice its size.
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
     for c in per_doc {
