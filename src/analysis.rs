@@ -244,7 +244,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         for (span, r) in extract::role::extract(text, s.span, ms) {
             found.push((span, ClaimKind::Role(r)));
         }
-        for q in crate::quantities::find_quantities(text, s.span) {
+        for q in crate::quantities::find_quantities_in(text, &an.tokens[si]) {
             use crate::quantities::NounClass as C;
             let figure = matches!(q.class, C::Money | C::Measure | C::Duration | C::Label);
             if !figure && q.noun.is_none() && q.predicate.is_none() && q.subject_of.is_none() {
