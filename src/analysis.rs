@@ -7,7 +7,7 @@ use crate::document::Document;
 use crate::entities::{self, EntityTable};
 use crate::extract::{self, DocState, Resolved};
 use crate::ingest::{Bundle, bundle_year};
-use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions};
+use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions_in};
 use crate::segment::{Segmented, segment};
 use crate::span::Span;
 use crate::temporal::{self, Anchor, Timex, TimexType};
@@ -99,7 +99,7 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
         if seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
         }
-        let sm = find_mentions(&doc.text, s.span);
+        let sm = find_mentions_in(&doc.text, &tokens[i]);
         // The dateline's place and agency ("Harbourton, March 14 (Post)") are not actors.
         let dateline = doc.dateline.as_ref().map(|d| d.span);
         for m in sm

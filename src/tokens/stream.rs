@@ -36,6 +36,10 @@ impl Lex {
     pub const ORG_CUE: Lex = Lex(1 << 3);
     /// `non-person-cues.txt`.
     pub const NON_PERSON_CUE: Lex = Lex(1 << 4);
+    /// `place-cues.txt`.
+    pub const PLACE_CUE: Lex = Lex(1 << 5);
+    /// `speech-verbs.txt`: "said", "added".
+    pub const SPEECH_VERB: Lex = Lex(1 << 6);
 
     /// Whether every list of `other` holds the word.
     pub fn has(self, other: Lex) -> bool {
@@ -58,6 +62,8 @@ static MEMBERS: LazyLock<foldhash::HashMap<String, Lex>> = LazyLock::new(|| {
         (&lx.ranks, Lex::RANK),
         (&lx.org_cues, Lex::ORG_CUE),
         (&lx.non_person_cues, Lex::NON_PERSON_CUE),
+        (&lx.place_cues, Lex::PLACE_CUE),
+        (&lx.speech_verbs, Lex::SPEECH_VERB),
     ] {
         for w in set.iter() {
             let e = m.entry(w.clone()).or_default();
@@ -85,7 +91,8 @@ impl Stream {
     pub fn build(text: &str, sentence: Span) -> Stream {
         let mut tokens = tokenize(text, sentence);
         for t in tokens.iter_mut() {
-            // Every entry of the lists starts with a letter (tested): only words can match.
+            // Every entry of the lists starts with an ASCII letter (tested), and only a
+            // word's lower case can: other tokens start with no letter.
             if t.kind == TokenKind::Word {
                 t.lex = lex_of(t.text(text));
             }
@@ -191,7 +198,7 @@ mod tests {
 
     #[test]
     fn words_carry_their_lists() {
-        let t = "The deputy minister, Mr Okafor, visited the Ministry in Harbourton.";
+        let t = "The deputy minister, Mr Okafor, visited the Ministry in Harbourton, he said.";
         let s = Stream::build(t, Span::new(0, t.len()));
         let lex = |w: &str| s.tokens.iter().find(|k| k.text(t) == w).unwrap().lex;
         assert!(lex("deputy").has(Lex::RANK));
@@ -200,14 +207,55 @@ mod tests {
         assert!(lex("Ministry").has(Lex::ORG_CUE));
         assert_eq!(lex("Okafor"), Lex::NONE);
         assert_eq!(lex("Harbourton"), Lex::NONE);
+        assert!(lex("in").has(Lex::PLACE_CUE));
+        assert!(lex("said").has(Lex::SPEECH_VERB));
+        assert!(!lex(",").has(Lex::SPEECH_VERB));
         assert!(!Lex::NONE.has(Lex::NONE));
     }
 
+    /// The bits the old code would have found: each list asked for the lower case.
+    fn lists_of(w: &str) -> Lex {
+        let lx = lexicons();
+        let l = w.to_lowercase();
+        [
+            (&lx.honorifics, Lex::HONORIFIC),
+            (&lx.stopwords, Lex::STOPWORD),
+            (&lx.ranks, Lex::RANK),
+            (&lx.org_cues, Lex::ORG_CUE),
+            (&lx.non_person_cues, Lex::NON_PERSON_CUE),
+            (&lx.place_cues, Lex::PLACE_CUE),
+            (&lx.speech_verbs, Lex::SPEECH_VERB),
+        ]
+        .into_iter()
+        .filter(|(set, _)| set.contains(&l))
+        .fold(Lex::NONE, |a, (_, b)| a.with(b))
+    }
+
     #[test]
-    fn list_entries_start_with_a_letter() {
+    fn every_entry_in_any_case_has_its_lists() {
+        for w in MEMBERS.keys() {
+            let title: String = w[..1].to_uppercase() + &w[1..];
+            for v in [w.clone(), w.to_uppercase(), title] {
+                assert_eq!(lex_of(&v), lists_of(&v), "{v}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lex_is_the_lists(w in "[A-Za-zÉéİ]{1,9}") {
+            proptest::prop_assert_eq!(lex_of(&w), lists_of(&w));
+        }
+    }
+
+    #[test]
+    fn list_entries_start_with_an_ascii_letter() {
         // Stream::build looks up words only: an entry starting otherwise would be missed.
         for w in MEMBERS.keys() {
-            assert!(w.chars().next().is_some_and(char::is_alphabetic), "{w:?}");
+            assert!(
+                w.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()),
+                "{w:?}"
+            );
         }
     }
 
