@@ -130,7 +130,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
 pub fn find_mentions_in(text: &str, stream: &Stream) -> SentenceMentions {
     let lx = lexicons();
     let sentence = stream.span;
-    let toks = &stream.tokens;
+    let toks = &stream.tokens();
     let s_text = sentence.slice(text);
     // Title phrases, mapped to token ranges.
     let mut titles: Vec<TitleMatch> = Vec::new();
