@@ -11,7 +11,7 @@ use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions_in};
 use crate::segment::{Segmented, segment};
 use crate::span::Span;
 use crate::temporal::{self, Anchor, Timex, TimexType};
-use crate::tokens::Stream;
+use crate::tokens::Streams;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -29,7 +29,7 @@ pub struct DocAnalysis {
     pub bare_titles: Vec<(usize, BareTitle)>,
     /// One token stream per sentence (empty for boilerplate), built once and read by the
     /// extractors; emptied once the claims are extracted.
-    pub tokens: Vec<Stream>,
+    pub tokens: Streams,
 }
 
 #[derive(Debug)]
@@ -78,14 +78,14 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
             }
         }
     }
-    let tokens: Vec<Stream> = seg
-        .sentences
-        .iter()
-        .map(|s| match seg.paragraphs[s.paragraph].kind {
-            crate::segment::ParagraphKind::Boilerplate => Stream::empty(s.span),
-            _ => Stream::build(&doc.text, s.span),
-        })
-        .collect();
+    let tokens = Streams::build(
+        &doc.text,
+        seg.sentences.iter().map(|s| {
+            let read =
+                seg.paragraphs[s.paragraph].kind != crate::segment::ParagraphKind::Boilerplate;
+            (s.span, read)
+        }),
+    );
     let timexes = temporal::tag_streams(&doc.text, &regions, &tokens, &anchor);
     let times = timexes
         .iter()
@@ -99,7 +99,7 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
         if seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
         }
-        let sm = find_mentions_in(&doc.text, &tokens[i]);
+        let sm = find_mentions_in(&doc.text, tokens.get(i));
         // The dateline's place and agency ("Harbourton, March 14 (Post)") are not actors.
         let dateline = doc.dateline.as_ref().map(|d| d.span);
         for m in sm
@@ -164,7 +164,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .collect();
     let mut docs = docs;
     for d in &mut docs {
-        d.tokens = Vec::new();
+        d.tokens = Streams::default();
     }
     // Sized once: a growing vector of every claim would briefly hold twice its size.
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
@@ -244,7 +244,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         for (span, r) in extract::role::extract(text, s.span, ms) {
             found.push((span, ClaimKind::Role(r)));
         }
-        for q in crate::quantities::find_quantities_in(text, &an.tokens[si]) {
+        for q in crate::quantities::find_quantities_in(text, an.tokens.get(si)) {
             use crate::quantities::NounClass as C;
             let figure = matches!(q.class, C::Money | C::Measure | C::Duration | C::Label);
             if !figure && q.noun.is_none() && q.predicate.is_none() && q.subject_of.is_none() {

@@ -4,7 +4,7 @@
 
 use crate::lexicon::lexicons;
 use crate::span::Span;
-use crate::tokens::{Lex, Stream, Token, TokenKind};
+use crate::tokens::{Lex, Stream, Streams, Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -122,12 +122,12 @@ fn paren_gloss(toks: &[Token], text: &str, i: usize) -> Option<usize> {
 }
 
 pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
-    find_mentions_in(text, &Stream::build(text, sentence))
+    find_mentions_in(text, Streams::build(text, [(sentence, true)]).get(0))
 }
 
 /// [`find_mentions`] in the sentence of `stream`, its shared token stream (the word-list
 /// memberships of its tokens, [`Lex`], stand for looking their lower case up).
-pub fn find_mentions_in(text: &str, stream: &Stream) -> SentenceMentions {
+pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
     let lx = lexicons();
     let sentence = stream.span;
     let toks = &stream.tokens();

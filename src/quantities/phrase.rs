@@ -7,7 +7,7 @@ use super::lexicon::{
 use super::number::{Tok, TokKind, from_stream, glued, numbers_in_tokens, tok_is, tok_text};
 use super::{Descriptor, Hedge, NounClass, Number, Quantity};
 use crate::span::Span;
-use crate::tokens::Stream;
+use crate::tokens::{Stream, Streams};
 
 /// Every quantity in `sentence` (a byte span of `text`).
 /// Verbs (lemmas) whose counted objects are people whatever the noun.
@@ -39,11 +39,11 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     {
         return Vec::new();
     }
-    find_quantities_in(text, &Stream::build(text, sentence))
+    find_quantities_in(text, Streams::build(text, [(sentence, true)]).get(0))
 }
 
 /// [`find_quantities`] in the sentence of `stream`, its shared token stream.
-pub fn find_quantities_in(text: &str, stream: &Stream) -> Vec<Quantity> {
+pub fn find_quantities_in(text: &str, stream: Stream<'_>) -> Vec<Quantity> {
     let sentence = stream.span;
     if !text
         .get(sentence.start..sentence.end)

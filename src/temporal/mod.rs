@@ -35,7 +35,7 @@ use jiff::civil::{Date, Weekday};
 use serde::{Serialize, Serializer};
 
 use crate::span::Span;
-use crate::tokens::stream::{Stream, overlapping};
+use crate::tokens::Streams;
 
 pub use compare::compatible;
 
@@ -149,9 +149,7 @@ fn boundary(text: &str, i: usize, up: bool) -> usize {
 /// "the day before") resolve against the last date in focus, carried across regions
 /// in order. Out-of-range or overlapping regions are clipped.
 pub fn tag(text: &str, regions: &[Span], anchor: &Anchor) -> Vec<Timex> {
-    let streams: Vec<Stream> = clipped(text, regions)
-        .map(|r| Stream::build(text, r))
-        .collect();
+    let streams = Streams::build(text, clipped(text, regions).map(|r| (r, true)));
     tag_streams(text, regions, &streams, anchor)
 }
 
@@ -172,16 +170,11 @@ fn clipped<'a>(text: &'a str, regions: &'a [Span]) -> impl Iterator<Item = Span>
 
 /// [`tag`], reading the tokens from the sentences' shared token streams (`streams`, in
 /// text order, covering `regions`) instead of tokenising the text again.
-pub fn tag_streams(
-    text: &str,
-    regions: &[Span],
-    streams: &[Stream],
-    anchor: &Anchor,
-) -> Vec<Timex> {
+pub fn tag_streams(text: &str, regions: &[Span], streams: &Streams, anchor: &Anchor) -> Vec<Timex> {
     let mut out = Vec::new();
     let mut resolver = resolve::Resolver::new(anchor);
     for within in clipped(text, regions) {
-        let toks = tokens::from_streams(text, overlapping(streams, within), within);
+        let toks = tokens::from_streams(text, streams, within);
         let raws = patterns::scan(text, &toks);
         resolver.region(text, &raws, &mut out);
     }

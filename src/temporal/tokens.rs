@@ -5,7 +5,7 @@
 
 use crate::span::Span;
 use crate::tokens::TokenKind;
-use crate::tokens::stream::{Stream, view};
+use crate::tokens::stream::{Streams, view};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -31,10 +31,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
 
 /// The tokens of `text[within]` read from the sentences' token streams that cover it
 /// ([`crate::tokens::stream::view`]): exactly what [`tokenize`] gives for `within`.
-pub fn from_streams(text: &str, streams: &[Stream], within: Span) -> Vec<Tok> {
+pub fn from_streams(text: &str, streams: &Streams, within: Span) -> Vec<Tok> {
     view(
         text,
-        streams,
+        streams.overlapping(within),
         within,
         |t| Tok {
             start: t.span.start,
@@ -121,7 +121,7 @@ mod tests {
     }
 
     /// Streams of `text` cut into sentences at `cuts` (character boundaries, any order).
-    fn streams(text: &str, cuts: &[usize]) -> Vec<Stream> {
+    fn streams(text: &str, cuts: &[usize]) -> Streams {
         let mut at: Vec<usize> = cuts
             .iter()
             .map(|&c| c % (text.len() + 1))
@@ -130,9 +130,7 @@ mod tests {
         at.extend([0, text.len()]);
         at.sort_unstable();
         at.dedup();
-        at.windows(2)
-            .map(|w| Stream::build(text, Span::new(w[0], w[1])))
-            .collect()
+        Streams::build(text, at.windows(2).map(|w| (Span::new(w[0], w[1]), true)))
     }
 
     proptest! {

@@ -6,7 +6,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 pub mod stream;
-pub use stream::{Lex, Stream};
+pub use stream::{Lex, Stream, Streams};
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(

@@ -78,16 +78,17 @@ pub fn lex_of(word: &str) -> Lex {
     with_lowercase(word, |l| MEMBERS.get(l).copied().unwrap_or_default())
 }
 
-/// One sentence's tokens.
+/// One document's token streams, one per sentence, in text order.
 ///
-/// Every content sentence's stream is kept from tagging to claim extraction, so tokens are
+/// Every content sentence's stream is kept from tagging to claim extraction, so the
+/// tokens of all of a document's sentences share one allocation (freed whole) and are
 /// stored packed (12 bytes: offsets from the sentence start, not a 24-byte [`Token`]);
-/// [`Stream::iter`] and [`Stream::tokens`] give them as [`Token`]s.
+/// [`Stream::iter`] gives them as [`Token`]s.
 #[derive(Debug, Clone, Default)]
-pub struct Stream {
-    /// The sentence, a byte span of the document.
-    pub span: Span,
+pub struct Streams {
     packed: Vec<Packed>,
+    /// Each sentence and the end of its tokens in `packed`.
+    sentences: Vec<(Span, usize)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -99,40 +100,73 @@ struct Packed {
     lex: Lex,
 }
 
-impl Stream {
-    /// Tokenise `text[sentence]` and look its words up in the word lists. A sentence is
-    /// one line of a file read whole into memory; one over 4 GiB is refused by a panic.
-    pub fn build(text: &str, sentence: Span) -> Stream {
+/// One sentence's tokens, borrowed from its document's [`Streams`].
+#[derive(Debug, Clone, Copy)]
+pub struct Stream<'a> {
+    /// The sentence, a byte span of the document.
+    pub span: Span,
+    packed: &'a [Packed],
+}
+
+impl Streams {
+    /// Tokenise each sentence `(span, read)` of `text` whose `read` is true (the others,
+    /// such as boilerplate, get an empty stream) and look its words up in the word lists.
+    /// Sentences are in text order and do not overlap. A sentence is one line of a file
+    /// read whole into memory; one over 4 GiB is refused by a panic.
+    pub fn build(text: &str, sentences: impl IntoIterator<Item = (Span, bool)>) -> Streams {
         let fit = |n: usize| u32::try_from(n).expect("a sentence under 4 GiB");
-        let packed = tokenize(text, sentence)
-            .into_iter()
-            .map(|t| Packed {
-                start: fit(t.span.start - sentence.start),
-                len: fit(t.span.len()),
-                kind: t.kind,
-                // Every entry of the lists starts with an ASCII letter (tested), and only
-                // a word's lower case can: other tokens start with no letter.
-                lex: if t.kind == TokenKind::Word {
-                    lex_of(t.text(text))
-                } else {
-                    Lex::NONE
-                },
-            })
-            .collect();
+        let mut out = Streams::default();
+        for (sentence, read) in sentences {
+            if read {
+                out.packed
+                    .extend(tokenize(text, sentence).into_iter().map(|t| Packed {
+                        start: fit(t.span.start - sentence.start),
+                        len: fit(t.span.len()),
+                        kind: t.kind,
+                        // Every entry of the lists starts with an ASCII letter (tested),
+                        // and only a word's lower case can: other tokens start with no
+                        // letter.
+                        lex: if t.kind == TokenKind::Word {
+                            lex_of(t.text(text))
+                        } else {
+                            Lex::NONE
+                        },
+                    }));
+            }
+            out.sentences.push((sentence, out.packed.len()));
+        }
+        out.packed.shrink_to_fit();
+        out
+    }
+
+    /// The number of sentences.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Sentence `i`'s stream.
+    pub fn get(&self, i: usize) -> Stream<'_> {
+        let from = i.checked_sub(1).map_or(0, |p| self.sentences[p].1);
+        let (span, to) = self.sentences[i];
         Stream {
-            span: sentence,
-            packed,
+            span,
+            packed: &self.packed[from..to],
         }
     }
 
-    /// A stream with no tokens (a sentence no extractor reads, such as boilerplate).
-    pub fn empty(sentence: Span) -> Stream {
-        Stream {
-            span: sentence,
-            packed: Vec::new(),
-        }
+    /// The tokens of the sentences that overlap `within`, in text order.
+    pub fn overlapping(&self, within: Span) -> impl Iterator<Item = Token> + '_ {
+        let first = self.sentences.partition_point(|s| s.0.end <= within.start);
+        let last = first + self.sentences[first..].partition_point(|s| s.0.start < within.end);
+        (first..last).flat_map(move |i| self.get(i).iter())
     }
+}
 
+impl<'a> Stream<'a> {
     pub fn len(&self) -> usize {
         self.packed.len()
     }
@@ -142,7 +176,7 @@ impl Stream {
     }
 
     /// The tokens, in text order.
-    pub fn iter(&self) -> impl Iterator<Item = Token> + '_ {
+    pub fn iter(self) -> impl Iterator<Item = Token> + 'a {
         let base = self.span.start;
         self.packed.iter().map(move |p| {
             let start = base + p.start as usize;
@@ -155,16 +189,9 @@ impl Stream {
     }
 
     /// The tokens as a vector, for a consumer that indexes them.
-    pub fn tokens(&self) -> Vec<Token> {
+    pub fn tokens(self) -> Vec<Token> {
         self.iter().collect()
     }
-}
-
-/// The streams of `streams` (in text order) that overlap `within`.
-pub fn overlapping(streams: &[Stream], within: Span) -> &[Stream] {
-    let first = streams.partition_point(|s| s.span.end <= within.start);
-    let last = first + streams[first..].partition_point(|s| s.span.start < within.end);
-    &streams[first..last]
 }
 
 /// A token every grammar of this crate cuts as the stream does, when its neighbours are
@@ -178,9 +205,9 @@ fn plain(text: &str, t: &Token) -> bool {
     }
 }
 
-/// The tokens of `text[within]` as another grammar cuts them, read from `streams` (the
-/// sentences covering `within`, in text order; together they hold every non-space
-/// character of it). A plain token (see [`plain`]) in a run of plain tokens becomes
+/// The tokens of `text[within]` as another grammar cuts them, read from `tokens` (the
+/// tokens of the sentences covering `within`, in text order: together they hold every
+/// non-space character of it). A plain token (see [`plain`]) in a run of plain tokens becomes
 /// `from_plain(token)`; any other run of tokens with no white space between them, clipped
 /// to `within`, is handed whole to `rescan`, which appends that grammar's tokens for it.
 ///
@@ -190,12 +217,12 @@ fn plain(text: &str, t: &Token) -> bool {
 /// touch belong to different sentences (a long run cut by the segmenter): they are rescanned.
 pub fn view<T>(
     text: &str,
-    streams: &[Stream],
+    tokens: impl Iterator<Item = Token>,
     within: Span,
     mut from_plain: impl FnMut(&Token) -> T,
     mut rescan: impl FnMut(Span, &mut Vec<T>),
 ) -> Vec<T> {
-    let mut out = Vec::with_capacity(streams.iter().map(Stream::len).sum());
+    let mut out = Vec::with_capacity(tokens.size_hint().0);
     // The current run: its span, where its output starts, whether it is still plain,
     // and the class of its last token.
     let mut run: Option<(Span, usize, bool, TokenKind)> = None;
@@ -205,10 +232,7 @@ pub fn view<T>(
             rescan(span, out);
         }
     };
-    let tokens = streams
-        .iter()
-        .flat_map(Stream::iter)
-        .filter(|t| t.span.end > within.start && t.span.start < within.end);
+    let tokens = tokens.filter(|t| t.span.end > within.start && t.span.start < within.end);
     for t in tokens {
         let start = t.span.start.max(within.start);
         let end = t.span.end.min(within.end);
@@ -248,7 +272,8 @@ mod tests {
     fn packed_tokens_are_the_tokenizer_s() {
         let t = "Veldra's U.S. envoy, S. Okafor, met 1,200 people in Marenland.";
         let within = Span::new(7, t.len());
-        let s = Stream::build(t, within);
+        let ss = Streams::build(t, [(Span::new(0, 7), false), (within, true)]);
+        let s = ss.get(1);
         let a: Vec<(Span, TokenKind)> = s.iter().map(|k| (k.span, k.kind)).collect();
         let b: Vec<(Span, TokenKind)> = tokenize(t, within)
             .iter()
@@ -256,13 +281,16 @@ mod tests {
             .collect();
         assert_eq!(a, b);
         assert_eq!(s.len(), b.len());
-        assert!(Stream::empty(within).is_empty());
+        assert!(ss.get(0).is_empty());
+        assert_eq!(ss.len(), 2);
+        assert_eq!(ss.overlapping(Span::new(0, t.len())).count(), b.len());
     }
 
     #[test]
     fn words_carry_their_lists() {
         let t = "The deputy minister, Mr Okafor, visited the Ministry in Harbourton, he said.";
-        let s = Stream::build(t, Span::new(0, t.len()));
+        let ss = Streams::build(t, [(Span::new(0, t.len()), true)]);
+        let s = ss.get(0);
         let lex = |w: &str| s.iter().find(|k| k.text(t) == w).unwrap().lex;
         assert!(lex("deputy").has(Lex::RANK));
         assert!(lex("Mr").has(Lex::HONORIFIC));
@@ -324,30 +352,27 @@ mod tests {
 
     #[test]
     fn overlapping_streams() {
-        let streams: Vec<Stream> = [(0, 5), (6, 10), (11, 20)]
-            .into_iter()
-            .map(|(a, b)| Stream::empty(Span::new(a, b)))
-            .collect();
-        let spans = |w: Span| -> Vec<usize> {
-            overlapping(&streams, w)
-                .iter()
-                .map(|s| s.span.start)
-                .collect()
-        };
-        assert_eq!(spans(Span::new(0, 20)), vec![0, 6, 11]);
-        assert_eq!(spans(Span::new(5, 6)), Vec::<usize>::new());
-        assert_eq!(spans(Span::new(7, 12)), vec![6, 11]);
-        assert_eq!(spans(Span::new(20, 30)), Vec::<usize>::new());
+        let t = "abcd. fghi. klmnopqrs";
+        let streams = Streams::build(
+            t,
+            [(0, 5), (6, 11), (12, 21)].map(|(a, b)| (Span::new(a, b), true)),
+        );
+        let starts =
+            |w: Span| -> Vec<usize> { streams.overlapping(w).map(|k| k.span.start).collect() };
+        assert_eq!(starts(Span::new(0, 21)), vec![0, 4, 6, 10, 12]);
+        assert_eq!(starts(Span::new(5, 6)), Vec::<usize>::new());
+        assert_eq!(starts(Span::new(7, 13)), vec![6, 10, 12]);
+        assert_eq!(starts(Span::new(21, 30)), Vec::<usize>::new());
     }
 
     #[test]
     fn view_rescans_only_runs_that_are_not_plain() {
         let t = "Okafor's 1,200 co-chairs met, then left.";
-        let s = Stream::build(t, Span::new(0, t.len()));
+        let ss = Streams::build(t, [(Span::new(0, t.len()), true)]);
         let mut rescanned = Vec::new();
         let v: Vec<Span> = view(
             t,
-            std::slice::from_ref(&s),
+            ss.get(0).iter(),
             Span::new(0, t.len()),
             |k| k.span,
             |span, out| {
@@ -375,14 +400,11 @@ mod tests {
     #[test]
     fn view_rescans_words_cut_between_sentences_and_clipped_tokens() {
         let t = "abcdef ghi jkl";
-        let streams = vec![
-            Stream::build(t, Span::new(0, 3)),
-            Stream::build(t, Span::new(3, t.len())),
-        ];
+        let streams = Streams::build(t, [(Span::new(0, 3), true), (Span::new(3, t.len()), true)]);
         let mut rescanned = Vec::new();
         let v: Vec<Span> = view(
             t,
-            &streams,
+            streams.overlapping(Span::new(0, 9)),
             Span::new(0, 9),
             |k| k.span,
             |span, out| {
