@@ -7,10 +7,11 @@ use crate::document::Document;
 use crate::entities::{self, EntityTable};
 use crate::extract::{self, DocState, Resolved};
 use crate::ingest::{Bundle, bundle_year};
-use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions};
+use crate::mentions::{BareTitle, Mention, MentionKind, find_mentions_in};
 use crate::segment::{Segmented, segment};
 use crate::span::Span;
 use crate::temporal::{self, Anchor, Timex, TimexType};
+use crate::tokens::Streams;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 
@@ -26,6 +27,9 @@ pub struct DocAnalysis {
     pub mentions: Vec<Mention>,
     pub mention_sentence: Vec<usize>,
     pub bare_titles: Vec<(usize, BareTitle)>,
+    /// One token stream per sentence (empty for boilerplate), built once and read by the
+    /// extractors; emptied once the claims are extracted.
+    pub tokens: Streams,
 }
 
 #[derive(Debug)]
@@ -74,7 +78,15 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
             }
         }
     }
-    let timexes = temporal::tag(&doc.text, &regions, &anchor);
+    let tokens = Streams::build(
+        &doc.text,
+        seg.sentences.iter().map(|s| {
+            let read =
+                seg.paragraphs[s.paragraph].kind != crate::segment::ParagraphKind::Boilerplate;
+            (s.span, read)
+        }),
+    );
+    let timexes = temporal::tag_streams(&doc.text, &regions, &tokens, &anchor);
     let times = timexes
         .iter()
         .filter(|t| matches!(t.ty, TimexType::Date | TimexType::Time))
@@ -87,7 +99,7 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
         if seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             continue;
         }
-        let sm = find_mentions(&doc.text, s.span);
+        let sm = find_mentions_in(&doc.text, tokens.get(i));
         // The dateline's place and agency ("Harbourton, March 14 (Post)") are not actors.
         let dateline = doc.dateline.as_ref().map(|d| d.span);
         for m in sm
@@ -108,6 +120,7 @@ fn tag_document(doc: &Document, seg: Segmented, year_hint: Option<i16>) -> DocAn
         mentions,
         mention_sentence,
         bare_titles,
+        tokens,
     }
 }
 
@@ -149,6 +162,10 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .zip(&docs)
         .map(|(d, a)| extract_claims(d, a, &entities))
         .collect();
+    let mut docs = docs;
+    for d in &mut docs {
+        d.tokens = Streams::default();
+    }
     // Sized once: a growing vector of every claim would briefly hold twice its size.
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
     for c in per_doc {
@@ -227,7 +244,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         for (span, r) in extract::role::extract(text, s.span, ms) {
             found.push((span, ClaimKind::Role(r)));
         }
-        for q in crate::quantities::find_quantities(text, s.span) {
+        for q in crate::quantities::find_quantities_in(text, an.tokens.get(si)) {
             use crate::quantities::NounClass as C;
             let figure = matches!(q.class, C::Money | C::Measure | C::Duration | C::Label);
             if !figure && q.noun.is_none() && q.predicate.is_none() && q.subject_of.is_none() {

@@ -4,7 +4,7 @@
 
 use crate::lexicon::lexicons;
 use crate::span::Span;
-use crate::tokens::{Token, TokenKind, tokenize};
+use crate::tokens::{Lex, Stream, Streams, Token, TokenKind};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -122,8 +122,15 @@ fn paren_gloss(toks: &[Token], text: &str, i: usize) -> Option<usize> {
 }
 
 pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
+    find_mentions_in(text, Streams::build(text, [(sentence, true)]).get(0))
+}
+
+/// [`find_mentions`] in the sentence of `stream`, its shared token stream (the word-list
+/// memberships of its tokens, [`Lex`], stand for looking their lower case up).
+pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
     let lx = lexicons();
-    let toks = tokenize(text, sentence);
+    let sentence = stream.span;
+    let toks = &stream.tokens();
     let s_text = sentence.slice(text);
     // Title phrases, mapped to token ranges.
     let mut titles: Vec<TitleMatch> = Vec::new();
@@ -161,11 +168,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
     }
     // "Assistant District Attorney": a rank word before a title is part of it.
     for m in titles.iter_mut() {
-        if m.first_tok > 0
-            && lx
-                .ranks
-                .contains(&toks[m.first_tok - 1].text(text).to_lowercase())
-        {
+        if m.first_tok > 0 && toks[m.first_tok - 1].lex.has(Lex::RANK) {
             m.first_tok -= 1;
             m.span = Span::new(toks[m.first_tok].span.start, m.span.end);
         }
@@ -181,8 +184,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         f.cap = t.kind == TokenKind::Word && is_cap_word(w) && !adjective;
         f.demonym = lx.demonyms.contains_key(base) && f.cap;
-        let lw = w.to_lowercase();
-        f.honorific = f.cap && lx.honorifics.contains(&lw);
+        f.honorific = f.cap && t.lex.has(Lex::HONORIFIC);
         f.connector = matches!(
             w,
             "of" | "de"
@@ -230,7 +232,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         }
         // "In Berlin", "The ministry": a capitalised function word opening the sentence
         // is not part of a name.
-        if lx.stopwords.contains(&toks[i].text(text).to_lowercase()) {
+        if toks[i].lex.has(Lex::STOPWORD) {
             i += 1;
             continue;
         }
@@ -249,8 +251,8 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
                 && flags[j + 1].cap
                 && (toks[j].text(text) != "of" || {
                     // "Ministry of Defence", "Line of Control"; never "Ana Ruiz of Veldra".
-                    let w = toks[j - 1].text(text).to_lowercase();
-                    lx.org_cues.contains(&w) || lx.non_person_cues.contains(&w)
+                    let lex = toks[j - 1].lex;
+                    lex.has(Lex::ORG_CUE) || lex.has(Lex::NON_PERSON_CUE)
                 })
             {
                 j += 1;
@@ -263,7 +265,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         if start == end
             && flags.get(end + 1).is_some_and(|g| g.title.is_some())
             && (start > 0 || looks_like_demonym(toks[start].text(text)))
-            && !lx.org_cues.contains(&toks[start].text(text).to_lowercase())
+            && !toks[start].lex.has(Lex::ORG_CUE)
         {
             i = end + 1;
             continue;
@@ -273,10 +275,8 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         let mut start = start;
         let mut run_title: Option<TitleRef> = None;
         if end >= start + 3 {
-            let is_cue = |k: usize| {
-                let w = toks[k].text(text).to_lowercase();
-                lx.org_cues.contains(&w) || lx.non_person_cues.contains(&w)
-            };
+            let is_cue =
+                |k: usize| toks[k].lex.has(Lex::ORG_CUE) || toks[k].lex.has(Lex::NON_PERSON_CUE);
             let tail_plain = !is_cue(end) && !is_cue(end - 1) && !flags[end - 1].connector;
             if tail_plain && let Some(cue) = (start..end - 1).rev().find(|&k| is_cue(k)) {
                 let name_start = end - 1;
@@ -307,23 +307,20 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         let thing = lower.iter().any(|t| lx.non_person_cues.contains(t));
         // Titles written before the name.
         let (mut before_titles, mut title_start) =
-            titles_before(text, &toks, &flags, &titles, start);
+            titles_before(text, toks, &flags, &titles, start);
         if let Some(t) = run_title {
             title_start = Some(title_start.unwrap_or(t.span.start).min(t.span.start));
             before_titles.push(t);
         }
-        let after_titles = titles_after(text, &toks, &flags, &titles, end);
-        let prev = start
-            .checked_sub(1)
-            .map(|p| toks[p].text(text).to_lowercase());
-        let after_place_cue = prev.as_deref().is_some_and(|p| lx.place_cues.contains(p));
+        let after_titles = titles_after(text, toks, &flags, &titles, end);
+        let prev = start.checked_sub(1).map(|p| toks[p].lex);
+        let after_place_cue = prev.is_some_and(|p| p.has(Lex::PLACE_CUE));
         let preceded_by_honorific = start > 0 && flags[start - 1].honorific;
         // "Okafor said", "said Okafor": a name framing speech is a speaker.
-        let next_word = toks.get(end + 1).map(|t| t.text(text).to_lowercase());
-        let speaker = next_word
-            .as_deref()
-            .is_some_and(|w| lx.speech_verbs.contains(w))
-            || prev.as_deref().is_some_and(|w| lx.speech_verbs.contains(w));
+        let speaker = toks
+            .get(end + 1)
+            .is_some_and(|t| t.lex.has(Lex::SPEECH_VERB))
+            || prev.is_some_and(|p| p.has(Lex::SPEECH_VERB));
         let mut weak_person = false;
         let kind = if org {
             MentionKind::Org
@@ -372,7 +369,7 @@ pub fn find_mentions(text: &str, sentence: Span) -> SentenceMentions {
         let next_is_name = flags
             .get(m.last_tok + 1)
             .is_some_and(|f| f.cap && f.title.is_none())
-            || paren_gloss(&toks, text, m.last_tok + 1)
+            || paren_gloss(toks, text, m.last_tok + 1)
                 .and_then(|k| flags.get(k))
                 .is_some_and(|f| f.cap);
         let prev_the =
@@ -462,7 +459,7 @@ fn titles_before(
             let run: Vec<&str> = toks[b..k].iter().map(|t| t.text(text)).collect();
             let joined = run.join(" ");
             let joined = strip_possessive(&joined).0.to_string();
-            let is_org = run.iter().any(|w| lx.org_cues.contains(&w.to_lowercase()));
+            let is_org = toks[b..k].iter().any(|t| t.lex.has(Lex::ORG_CUE));
             if poss || is_org || (k - b == 1 && (b > 0 || looks_like_demonym(run[0]))) {
                 let j = joined
                     .split_whitespace()

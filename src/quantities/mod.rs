@@ -27,7 +27,7 @@ fn ser_opt_span<S: Serializer>(s: &Option<Span>, ser: S) -> Result<S::Ok, S::Err
 pub use compare::{compare, context_overlap, near_overlap};
 pub use lexicon::currency_code;
 pub use number::find_numbers;
-pub use phrase::find_quantities;
+pub use phrase::{find_quantities, find_quantities_in};
 
 /// How a number is qualified in the text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -8,6 +8,10 @@ use super::hedge::{interval, post_hedge, pre_hedge};
 use super::lexicon::{NwKind, PERCENT_PHRASES, is_currency, noun, number_word};
 use super::{Hedge, NounClass, Number};
 use crate::span::Span;
+#[cfg(test)]
+use crate::tokens::Streams;
+use crate::tokens::TokenKind;
+use crate::tokens::stream::{Stream, view};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum TokKind {
@@ -32,11 +36,38 @@ static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
 /// Tokens of `text` inside `region` (document coordinates). An out-of-range region or one
 /// not on character boundaries yields no tokens.
 pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    tokenize_into(text, region, &mut out);
+    out
+}
+
+/// The tokens of one sentence read from its shared token stream
+/// ([`crate::tokens::stream::view`]): exactly what [`tokenize`] gives for the sentence.
+pub(crate) fn from_stream(text: &str, stream: Stream<'_>) -> Vec<Tok> {
+    view(
+        text,
+        stream.iter(),
+        stream.span,
+        |t| Tok {
+            start: t.span.start,
+            end: t.span.end,
+            kind: match t.kind {
+                TokenKind::Word => TokKind::Word,
+                TokenKind::Number => TokKind::Num,
+                TokenKind::Punct => TokKind::Punct,
+            },
+        },
+        |run, out| tokenize_into(text, run, out),
+    )
+}
+
+/// [`tokenize`], appending to `out`.
+fn tokenize_into(text: &str, region: Span, out: &mut Vec<Tok>) {
     let Some(s) = text.get(region.start..region.end) else {
-        return Vec::new();
+        return;
     };
-    crate::tokens::scan_matches(s, &TOKEN, ascii_token_end)
-        .map(|(start, end)| {
+    out.extend(
+        crate::tokens::scan_matches(s, &TOKEN, ascii_token_end).map(|(start, end)| {
             let c = s[start..end].chars().next().unwrap_or(' ');
             let kind = if c.is_ascii_digit() {
                 TokKind::Num
@@ -50,8 +81,8 @@ pub(crate) fn tokenize(text: &str, region: Span) -> Vec<Tok> {
                 end: end + region.start,
                 kind,
             }
-        })
-        .collect()
+        }),
+    );
 }
 
 /// The end of the [`TOKEN`] match at `pos` when ASCII bytes decide it, else `None`
@@ -782,6 +813,44 @@ mod tests {
             let by_hand: Vec<(usize, usize)> =
                 crate::tokens::scan_matches(s, &TOKEN, ascii_token_end).collect();
             assert_eq!(by_hand, by_regex, "{s}");
+        }
+    }
+
+    proptest! {
+        /// The view of a sentence's shared stream is exactly this tokenizer's output.
+        #[test]
+        fn view_is_the_tokenizer(
+            s in "[A-Za-z0-9 .,'’\\-éÉ\u{301}\u{663}\u{a0}\u{b}\t\n“$%Ⅻ\u{24b6}]{0,40}",
+        ) {
+            let streams = Streams::build(&s, [(Span::new(0, s.len()), true)]);
+            let stream = streams.get(0);
+            let spans = |v: Vec<Tok>| -> Vec<(usize, usize, TokKind)> {
+                v.iter().map(|t| (t.start, t.end, t.kind)).collect()
+            };
+            prop_assert_eq!(
+                spans(from_stream(&s, stream)),
+                spans(tokenize(&s, Span::new(0, s.len())))
+            );
+        }
+    }
+
+    #[test]
+    fn view_cases() {
+        for s in [
+            "1,234,567.89 and 1234,567 or 12,34 and 1,2345 G7.5",
+            "O'Neill's co-chair don’t e\u{301} x' U.S. S. Okafor",
+            "\u{663}12 12\u{663} $5bn 40% \u{24b6}x",
+        ] {
+            let streams = Streams::build(s, [(Span::new(0, s.len()), true)]);
+            let a: Vec<(usize, usize)> = from_stream(s, streams.get(0))
+                .iter()
+                .map(|t| (t.start, t.end))
+                .collect();
+            let b: Vec<(usize, usize)> = tokenize(s, Span::new(0, s.len()))
+                .iter()
+                .map(|t| (t.start, t.end))
+                .collect();
+            assert_eq!(a, b, "{s}");
         }
     }
 

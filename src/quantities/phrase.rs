@@ -4,11 +4,10 @@
 use super::lexicon::{
     NwKind, QUANTIFIERS, Role, currency_code, noun, number_word, role, unit, verb,
 };
-use super::number::{
-    Tok, TokKind, find_numbers, glued, numbers_in_tokens, tok_is, tok_text, tokenize,
-};
+use super::number::{Tok, TokKind, from_stream, glued, numbers_in_tokens, tok_is, tok_text};
 use super::{Descriptor, Hedge, NounClass, Number, Quantity};
 use crate::span::Span;
+use crate::tokens::{Stream, Streams};
 
 /// Every quantity in `sentence` (a byte span of `text`).
 /// Verbs (lemmas) whose counted objects are people whatever the noun.
@@ -40,7 +39,19 @@ pub fn find_quantities(text: &str, sentence: Span) -> Vec<Quantity> {
     {
         return Vec::new();
     }
-    let toks = tokenize(text, sentence);
+    find_quantities_in(text, Streams::build(text, [(sentence, true)]).get(0))
+}
+
+/// [`find_quantities`] in the sentence of `stream`, its shared token stream.
+pub fn find_quantities_in(text: &str, stream: Stream<'_>) -> Vec<Quantity> {
+    let sentence = stream.span;
+    if !text
+        .get(sentence.start..sentence.end)
+        .is_some_and(super::lexicon::may_hold_number)
+    {
+        return Vec::new();
+    }
+    let toks = from_stream(text, stream);
     let mut numbers = Vec::new();
     numbers_in_tokens(text, &toks, &mut numbers);
     let mut out: Vec<Quantity> = numbers.into_iter().map(|n| build(text, &toks, n)).collect();
@@ -792,9 +803,18 @@ fn descriptors(text: &str, toks: &[Tok], k: usize) -> (Vec<Descriptor>, usize) {
             break;
         }
         let span = Span::new(toks[s].start, toks[d - 1].end);
-        let count = find_numbers(text, &[Span::new(toks[qend.min(d - 1)].start, span.end)])
-            .first()
-            .map(|n| n.value);
+        // The numbers of the text from token `qend` to `d`: that text's tokens are
+        // these tokens (both start at a token and end at one).
+        let from = qend.min(d - 1);
+        let count = text
+            .get(toks[from].start..span.end)
+            .is_some_and(super::lexicon::may_hold_number)
+            .then(|| {
+                let mut found = Vec::new();
+                numbers_in_tokens(text, &toks[from..d], &mut found);
+                found.first().map(|n| n.value)
+            })
+            .flatten();
         // The noun named: skip "of them", "were", numbers, determiners.
         let mut j = qend;
         while j < d {

@@ -35,6 +35,7 @@ use jiff::civil::{Date, Weekday};
 use serde::{Serialize, Serializer};
 
 use crate::span::Span;
+use crate::tokens::Streams;
 
 pub use compare::compatible;
 
@@ -148,17 +149,32 @@ fn boundary(text: &str, i: usize, up: bool) -> usize {
 /// "the day before") resolve against the last date in focus, carried across regions
 /// in order. Out-of-range or overlapping regions are clipped.
 pub fn tag(text: &str, regions: &[Span], anchor: &Anchor) -> Vec<Timex> {
-    let mut out = Vec::new();
-    let mut resolver = resolve::Resolver::new(anchor);
+    let streams = Streams::build(text, clipped(text, regions).map(|r| (r, true)));
+    tag_streams(text, regions, &streams, anchor)
+}
+
+/// `regions` on character boundaries, each starting after the one before, empty ones left
+/// out.
+fn clipped<'a>(text: &'a str, regions: &'a [Span]) -> impl Iterator<Item = Span> + 'a {
     let mut done_to = 0;
-    for r in regions {
+    regions.iter().filter_map(move |r| {
         let start = boundary(text, r.start.max(done_to), true);
         let end = boundary(text, r.end, false);
         if start >= end {
-            continue;
+            return None;
         }
         done_to = end;
-        let toks = tokens::tokenize(text, start, end);
+        Some(Span::new(start, end))
+    })
+}
+
+/// [`tag`], reading the tokens from the sentences' shared token streams (`streams`, in
+/// text order, covering `regions`) instead of tokenising the text again.
+pub fn tag_streams(text: &str, regions: &[Span], streams: &Streams, anchor: &Anchor) -> Vec<Timex> {
+    let mut out = Vec::new();
+    let mut resolver = resolve::Resolver::new(anchor);
+    for within in clipped(text, regions) {
+        let toks = tokens::from_streams(text, streams, within);
         let raws = patterns::scan(text, &toks);
         resolver.region(text, &raws, &mut out);
     }

@@ -1,8 +1,12 @@
-//! Word tokens with byte spans, for the name and claim patterns.
+//! Word tokens with byte spans, for the name and claim patterns. [`stream`] builds them
+//! once per sentence for every extractor.
 
 use crate::span::Span;
 use regex::Regex;
 use std::sync::LazyLock;
+
+pub mod stream;
+pub use stream::{Lex, Stream, Streams};
 
 static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
@@ -25,6 +29,8 @@ pub enum TokenKind {
 pub struct Token {
     pub span: Span,
     pub kind: TokenKind,
+    /// The word lists holding the word; empty unless the token came from a [`Stream`].
+    pub lex: Lex,
 }
 
 impl Token {
@@ -180,6 +186,7 @@ pub fn tokenize(text: &str, within: Span) -> Vec<Token> {
         out.push(Token {
             span: Span::new(within.start + start, within.start + end),
             kind,
+            lex: Lex::NONE,
         });
     }
     // Drop the "." tokens already absorbed into an initial.
