@@ -258,10 +258,13 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
                     })
                     .find_map(|r| r.entity)
             });
-            found.push((
-                s.span,
-                ClaimKind::Quantity(Box::new(quantity_claim(q, subject))),
-            ));
+            // A named person's age is an age claim; an age nobody is named for stays a
+            // figure.
+            if let (C::Age, Some(person)) = (q.class, subject) {
+                found.push((s.span, ClaimKind::Age(age_claim(q, person))));
+                continue;
+            }
+            found.push((s.span, ClaimKind::Quantity(Box::new(quantity_claim(q)))));
         }
         // Unless a communication named its subject, the sentence's first person is the
         // one "he"/"she" in the next sentence most likely stands for.
@@ -291,10 +294,19 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
         .collect()
 }
 
-fn quantity_claim(
+fn age_claim(
     q: crate::quantities::Quantity,
-    subject: Option<crate::entities::EntityId>,
-) -> crate::claim::Quantity {
+    person: crate::entities::EntityId,
+) -> crate::claim::Age {
+    crate::claim::Age {
+        person,
+        years: q.number.value,
+        written: q.number.span,
+        detail: Box::new(q),
+    }
+}
+
+fn quantity_claim(q: crate::quantities::Quantity) -> crate::claim::Quantity {
     crate::claim::Quantity {
         value: q.number.value,
         range: q.number.range,
@@ -303,7 +315,6 @@ fn quantity_claim(
         class: q.class,
         predicate: q.predicate.clone(),
         descriptors: q.descriptors.iter().map(|d| d.text.clone()).collect(),
-        subject,
         detail: q,
     }
 }

@@ -13,7 +13,8 @@ const ARTICLES: &[(&str, &str)] = &[
         "date 2031-04-02\n\nVeldra's Foreign Minister Ana Okafor spoke by phone with Marenland's \
          Prime Minister Tomas Calloway on Monday, officials said.\n\nAt least 26 tourists \
          were hurt in the fire in Harbourton on Sunday, police said.\n\n\"We will rebuild \
-         the pier,\" Okafor said in a statement.\n",
+         the pier,\" Okafor said in a statement.\n\nA 61-year-old harbour pilot, Piet \
+         Anders, said the fire was out.\n",
     ),
     (
         "b",
@@ -27,9 +28,11 @@ const ARTICLES: &[(&str, &str)] = &[
 fn each_kinds_fields_on_fictional_articles() {
     let mut bundle = Bundle::default();
     for (id, text) in ARTICLES {
-        bundle
-            .documents
-            .push(document_from_text(id, &format!("{id}.txt"), text.to_string()));
+        bundle.documents.push(document_from_text(
+            id,
+            &format!("{id}.txt"),
+            text.to_string(),
+        ));
     }
     finish_bundle(&mut bundle);
     let outcome = claimgraph::check::run(bundle, &[]);
@@ -67,6 +70,10 @@ fn each_kinds_fields_on_fictional_articles() {
             c.json(doc, ents).table_detail(),
         ));
     }
-    assert_eq!(kinds.len(), claimgraph::claim::KIND_NAMES.len(), "{kinds:?}");
+    assert_eq!(
+        kinds.len(),
+        claimgraph::claim::KIND_NAMES.len(),
+        "{kinds:?}"
+    );
     common::snapshot_settings().bind(|| insta::assert_snapshot!("claim-kinds", dump));
 }

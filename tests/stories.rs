@@ -160,6 +160,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/arrest", 2, 4),
     ("tests/fixtures/stories/figures", 4, 0),
     ("tests/fixtures/stories/quotes", 1, 0),
+    ("tests/fixtures/stories/ages", 2, 0),
 ];
 
 #[test]
@@ -192,4 +193,25 @@ fn fixture_keys_hold() {
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// Each fixture story's findings, one line each (`--format concise`), snapshotted: a change
+/// in what the checker finds in a story shows in review as a change of its snapshot
+/// (`snapshots/story-<name>.snap`).
+#[test]
+fn fixture_story_reports() {
+    let mut dirs: Vec<_> = std::fs::read_dir(common::root().join("tests/fixtures/stories"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    dirs.sort();
+    assert!(dirs.len() >= 8, "{dirs:?}");
+    for name in dirs {
+        let dir = format!("tests/fixtures/stories/{name}");
+        let run = common::run(&["check", "--format", "concise", "--no-config", dir.as_str()]);
+        assert!(run.code == 0 || run.code == 1, "{dir}: {}", run.describe());
+        common::snapshot_settings().bind(|| {
+            insta::assert_snapshot!(format!("story-{name}"), run.stdout);
+        });
+    }
 }

@@ -2,12 +2,13 @@
 //! fields resolved against the bundle (canonical entities, dates as UTC intervals).
 //!
 //! A claim kind is one module (`communication`, `role`, `quantity`, `quote`,
-//! `event_date`): its struct and a [`Kind`] implementation that owns its name, its rule
+//! `event_date`, `age`): its struct and a [`Kind`] implementation that owns its name, its rule
 //! fields, its side of a disagreement, its subject, its date, its evidence span, its JSON
 //! form and its line in the claims table. [`ClaimKind`] is generated from the registry at
 //! the end of this file, with one `match` per method, so a new kind is one registry line
 //! and the compiler points at everything else it needs.
 
+mod age;
 mod communication;
 mod event_date;
 pub mod json;
@@ -15,6 +16,7 @@ mod quantity;
 mod quote;
 mod role;
 
+pub use age::Age;
 pub use communication::{Communication, Medium};
 pub use event_date::EventDate;
 pub use quantity::{Quantity, class_name, hedge_name};
@@ -374,6 +376,7 @@ registry! {
     // Boxed: the quantity analysis is several times larger than the other kinds.
     Quantity(Box<Quantity>) => Quantity,
     EventDate(EventDate) => EventDate,
+    Age(Age) => Age,
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use super::json::{Common, JsonCx, SortedLocation};
 use super::{Compared, Cx, FieldSpec, Kind};
-use crate::entities::EntityId;
 use crate::quantities::{Hedge, NounClass};
 use serde::Serialize;
 
@@ -15,8 +14,6 @@ pub struct Quantity {
     pub class: NounClass,
     pub predicate: Option<String>,
     pub descriptors: Vec<String>,
-    /// The person an age or figure qualifies ("Wilson, 14,"), resolved.
-    pub subject: Option<EntityId>,
     /// The full analysis from the quantities layer, for comparison.
     pub detail: crate::quantities::Quantity,
 }

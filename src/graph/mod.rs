@@ -6,10 +6,12 @@
 //!
 //! One module per aspect owns its linking: [`events`] (same event, date), [`names`]
 //! (people's name spellings), [`words`] (capitalised words' spellings), [`quotes`]
-//! (quote wording and speaker), [`quantities`] (count, descriptor) and [`roles`]. This
+//! (quote wording and speaker), [`quantities`] (count, descriptor), [`roles`] and
+//! [`ages`]. This
 //! module holds the types, [`build`] (which runs the linkers in a fixed order) and the
 //! helpers they share.
 
+mod ages;
 mod blocks;
 mod events;
 mod names;
@@ -177,6 +179,7 @@ pub fn build_with(
     quotes::link(&mut g, an, documents, bounds.quotes);
     quantities::link(&mut g, an, documents, bounds.counts);
     roles::link(&mut g, an, documents, bounds.offices);
+    ages::link(&mut g, an);
     g
 }
 

@@ -1,21 +1,20 @@
-//! The count and descriptor aspects: figures of one thing across documents (and an age
-//! stated twice in one), blocked by what they count, compared when their sentences share
-//! a context, a disagreement kept only when no better-matching figure explains it.
-//! *It does not* read or compare figures itself: that is `crate::quantities`.
+//! The count and descriptor aspects: figures of one thing across documents, blocked by
+//! what they count, compared when their sentences share a context, a disagreement kept
+//! only when no better-matching figure explains it. *It does not* read or compare figures
+//! itself (that is `crate::quantities`), nor named people's ages (`super::ages`).
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Relation, docs_of, speaker_clusters};
+use super::{Aspect, ClaimGraph, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document};
-use crate::entities::EntityId;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
-/// What a figure is about, for blocking: its kind (label, measure, money, age, percent,
-/// count) with the label's kind and noun or the measure's dimension, the person an age
-/// qualifies, and the year it belongs to when that is not the story's.
-type QuantityBlock = (&'static str, String, Option<EntityId>, Option<i16>);
+/// What a figure is about, for blocking: its kind (label, measure, money, percent,
+/// count) with the label's kind and noun or the measure's dimension, and the year it
+/// belongs to when that is not the story's.
+type QuantityBlock = (&'static str, String, Option<i16>);
 
 /// Do two figures' sentences speak of the same thing (content words shared, see
 /// [`crate::quantities::context_overlap`], `near` of them next to both figures)? A date
@@ -50,7 +49,7 @@ fn same_context(
     overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)
 }
 
-/// Figures of the same thing across documents (and an age stated twice in one). Figures are
+/// Figures of the same thing across documents. Figures are
 /// blocked by what they are about, then each pair in a block is compared only when its
 /// sentences share enough content words, and a disagreement is kept only when neither
 /// figure has a matching figure in the other document that fits its context as well: "$512
@@ -63,7 +62,6 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         .iter()
         .map(|d| (d.id.0.as_str(), d.published))
         .collect();
-    let rep = speaker_clusters(g, an);
     let doc_index: HashMap<&str, usize> = documents
         .iter()
         .enumerate()
@@ -102,8 +100,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         if d.number.vague || d.conversion {
             continue;
         }
-        let subject = q.subject.map(|s| rep[&s]);
-        if d.class == C::Age && subject.is_none() {
+        // An age nobody is named for is nobody's: not compared (named people's ages are
+        // age claims).
+        if d.class == C::Age {
             continue;
         }
         let (kind, sub) = match d.class {
@@ -117,7 +116,6 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             ),
             _ if d.dimension.is_some() => ("measure", d.dimension.clone().unwrap_or_default()),
             C::Money => ("money", String::new()),
-            C::Age => ("age", d.modifies.clone().unwrap_or_default()),
             C::Percent => ("percent", String::new()),
             _ => ("count", String::new()),
         };
@@ -126,7 +124,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         } else {
             era(c, d.span)
         };
-        blocks.entry((kind, sub, subject, era)).or_default().push(i);
+        blocks.entry((kind, sub, era)).or_default().push(i);
     }
     let doc_of = |i: usize| doc_index[an.claims[i].document.0.as_str()];
     // A later article revising a toll is an update, not a contradiction.
@@ -142,24 +140,13 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
     };
     for (key, members) in &blocks {
-        let by_subject = key.2.is_some();
         let docs = docs_of(an, members.iter().copied());
         if blocks::cross_pair_count(&docs) > bound.max_comparisons {
             link_quantity_classes(g, an, key, members, &docs, bound, &published, &is_update);
             continue;
         }
-        // Every pair across documents; an age of one person also inside one document.
-        let mut pairs: Vec<(usize, usize)> = blocks::cross_pairs(&docs).collect();
-        if by_subject {
-            for x in 0..members.len() {
-                for y in x + 1..members.len() {
-                    if docs[x] == docs[y] {
-                        pairs.push((x, y));
-                    }
-                }
-            }
-            pairs.sort_unstable();
-        }
+        // Every pair across documents.
+        let pairs: Vec<(usize, usize)> = blocks::cross_pairs(&docs).collect();
         // The best context overlap of each figure with an agreeing figure of another
         // document: (claim, other document) -> overlap.
         let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
@@ -172,7 +159,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             };
             let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
             let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-            if !by_subject && !same_context(&qa.detail, &qb.detail, overlap, near) {
+            if !same_context(&qa.detail, &qb.detail, overlap, near) {
                 continue;
             }
             let (da, db) = (doc_of(a), doc_of(b));
@@ -279,7 +266,7 @@ fn link_quantity_classes(
         };
         let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
         let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-        if key.2.is_none() && !same_context(&qa.detail, &qb.detail, overlap, near) {
+        if !same_context(&qa.detail, &qb.detail, overlap, near) {
             continue;
         }
         let (rel, aspect, why) = match crate::quantities::compare(&qa.detail, &qb.detail) {
@@ -301,10 +288,9 @@ fn link_quantity_classes(
         }
     }
     if skipped > 0 {
-        let (kind, sub, subject, era) = key;
+        let (kind, sub, era) = key;
         let mut label: Vec<String> = vec![kind.to_string()];
         label.extend((!sub.is_empty()).then(|| sub.clone()));
-        label.extend(subject.map(|e| an.entities.name(e).to_string()));
         label.extend(era.map(|y| y.to_string()));
         g.skipped.push(Skipped {
             aspect: "count",

@@ -483,6 +483,33 @@ fn name_after(text: &str, toks: &[Tok], start: usize) -> Option<(Span, usize)> {
     Some((Span::new(t.start, toks[e].end), e + 1))
 }
 
+/// After an age's compound adjective: up to three lower-case words of a noun phrase, then
+/// the name they describe, either next to them ("son Ilan") or as an appositive closed by
+/// punctuation ("fisherman, Ana Okafor,"). Returns the head noun, the name and the index
+/// after it. A capitalised word followed by more words ("a 30-year-old man, Harbour police
+/// said") is no appositive.
+fn noun_then_name(text: &str, toks: &[Tok], k: usize) -> Option<(usize, Span, usize)> {
+    let mut i = k;
+    while i < k + 3 && toks.get(i).is_some_and(|t| !is_cap(text, t)) && np_word(text, toks, i) {
+        i += 1;
+    }
+    if i == k {
+        return None;
+    }
+    let head = i - 1;
+    if let Some((name, after)) = name_after(text, toks, i) {
+        return Some((head, name, after));
+    }
+    if !toks.get(i).is_some_and(|t| tok_is(text, t, ",")) {
+        return None;
+    }
+    let (name, after) = name_after(text, toks, i + 1)?;
+    let closed = toks
+        .get(after)
+        .is_none_or(|t| matches!(tok_text(text, t), "," | "." | ";" | ")"));
+    closed.then_some((head, name, after))
+}
+
 fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
     let first = toks
         .iter()
@@ -553,6 +580,17 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         if q.class == NounClass::Age
             && let Some((name, after)) = name_after(text, toks, k)
         {
+            q.subject_of = Some(name);
+            q.span.end = name.end;
+            k = after;
+        } else if q.class == NounClass::Age
+            && let Some((h, name, after)) = noun_then_name(text, toks, k)
+        {
+            // "the 52-year-old coxswain Ana Okafor", "a 49-year-old fisherman, Ana Okafor,"
+            let l = lemma(tok_text(text, &toks[h]));
+            q.modifies = Some(l.clone());
+            q.noun = Some(l);
+            q.noun_span = Some(Span::new(toks[h].start, toks[h].end));
             q.subject_of = Some(name);
             q.span.end = name.end;
             k = after;
@@ -1000,6 +1038,38 @@ mod tests {
         assert_eq!(one(s).subject_of.unwrap().slice(s), "Omar Bakri");
         assert_eq!(one("She was aged 41 at the time.").class, NounClass::Age);
         assert_eq!(one("The boy is 9 years old.").class, NounClass::Age);
+    }
+
+    #[test]
+    fn an_age_before_a_noun_and_the_name_it_describes() {
+        let who = |s: &str| {
+            let q = one(s);
+            (
+                q.class,
+                q.noun.clone(),
+                q.subject_of.map(|n| n.slice(s).to_string()),
+            )
+        };
+        let s = "A 49-year-old fisherman, Piet Anders, was rescued.";
+        assert_eq!(
+            who(s),
+            (
+                NounClass::Age,
+                Some("fisherman".into()),
+                Some("Piet Anders".into())
+            )
+        );
+        let s = "Her 19-year-old son Ilo raised the alarm.";
+        assert_eq!(
+            who(s),
+            (NounClass::Age, Some("son".into()), Some("Ilo".into()))
+        );
+        // No name, or a capitalised word that starts the next clause.
+        assert_eq!(who("A 34-year-old crew member was hurt.").2, None);
+        assert_eq!(
+            who("A 30-year-old man, Harbour police said, was held.").2,
+            None
+        );
         // a list of counts after a name is not an age
         assert_ne!(one("In Leeds, 40 people marched.").class, NounClass::Age);
     }

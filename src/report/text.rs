@@ -146,6 +146,7 @@ mod tests {
                 s(&c["noun"]).unwrap_or_default(),
                 s(&c["hedge"]).unwrap_or_default()
             ),
+            "age" => format!("{} = {}", s(&c["person"]).unwrap_or_default(), c["years"]),
             "event-date" => format!(
                 "{} on {}",
                 s(&c["event"]).unwrap_or_default(),
@@ -163,7 +164,8 @@ mod tests {
                 "date 2031-04-02\n\nVeldra's Foreign Minister Ana Okafor spoke with Marenland's \
                  Prime Minister Tomas Calloway on Monday, officials said. At least 26 \
                  tourists were hurt in the fire in Harbourton on Sunday, police said. \
-                 \"We will rebuild the pier,\" Okafor said. \"Nothing was lost.\"\n",
+                 \"We will rebuild the pier,\" Okafor said. \"Nothing was lost.\" Harbour \
+                 pilot Piet Anders, 61, said the fire was out.\n",
             ),
             (
                 "b",

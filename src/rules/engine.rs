@@ -10,6 +10,7 @@ use crate::document::{DocId, Document};
 use crate::entities::EntityId;
 use crate::graph::{Aspect, ClaimGraph, Node, Relation};
 use crate::span::Span;
+use crate::union_find::UnionFind;
 use foldhash::HashMap;
 use foldhash::HashMapExt;
 use regex::{Regex, RegexBuilder};
@@ -169,34 +170,28 @@ fn subject(claims: &[&Claim], cx: &Context) -> String {
     names.into_iter().collect::<Vec<_>>().join(", ")
 }
 
-/// The connected groups of a union-find forest, keyed by their root.
-fn components(parent: &mut BTreeMap<usize, usize>) -> BTreeMap<usize, BTreeSet<usize>> {
-    let mut comps: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    let nodes: Vec<usize> = parent.keys().copied().collect();
-    for n in nodes {
-        let r = find(parent, n);
-        comps.entry(r).or_default().insert(n);
+/// The connected groups of `pairs` over `0..len`, each keyed by its smallest member (so
+/// findings come out in the order of their first member); nodes in no pair are left out.
+fn groups(
+    len: usize,
+    pairs: impl IntoIterator<Item = (usize, usize)>,
+) -> BTreeMap<usize, BTreeSet<usize>> {
+    let mut sets = UnionFind::new(len);
+    let mut touched = BTreeSet::new();
+    for (a, b) in pairs {
+        sets.union(a, b);
+        touched.extend([a, b]);
     }
-    comps
-}
-
-fn find(p: &mut BTreeMap<usize, usize>, i: usize) -> usize {
-    let mut i = i;
-    loop {
-        let q = *p.entry(i).or_insert(i);
-        if q == i {
-            return i;
-        }
-        let r = *p.entry(q).or_insert(q);
-        p.insert(i, r);
-        i = q;
+    let mut out: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for n in touched {
+        out.entry(sets.find(n)).or_default().insert(n);
     }
+    out
 }
 
 /// One finding per connected group of contradiction edges of `aspect` in scope.
 fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
     let claims = &cx.analysis.claims;
-    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     let mut edges = Vec::new();
     let scope = compile_filters(&rule.scope.r#where);
@@ -225,14 +220,12 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
         }
         edges.push((a, b, e.reason.clone()));
     }
+    let mut pairs = Vec::with_capacity(edges.len());
     for (a, b, r) in edges {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
-        }
+        pairs.push((a, b));
         reasons.entry(a).or_default().push(r);
     }
-    let comps = components(&mut parent);
+    let comps = groups(claims.len(), pairs);
     let mut out = Vec::new();
     for (root, members) in comps {
         let cs: Vec<&Claim> = members.iter().map(|&i| &claims[i]).collect();
@@ -358,20 +351,17 @@ fn finish(
 /// Capitalised words spelled two ways (word edges): one finding per connected group of
 /// spellings; evidence is each spelling's first occurrence in each document.
 fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
-    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut pairs = Vec::new();
     let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, Aspect::NameSpelling) {
         let (Node::Word(a), Node::Word(b)) = (a, b) else {
             continue;
         };
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
-        }
+        pairs.push((a, b));
         reasons.entry(a.min(b)).or_insert_with(|| e.reason.clone());
     }
     let mut out = Vec::new();
-    for (_, members) in components(&mut parent) {
+    for (_, members) in groups(cx.graph.words.len(), pairs) {
         let words = &cx.graph.words;
         let evidence: Vec<Evidence> = members
             .iter()
@@ -415,22 +405,20 @@ fn spelling_finding(
 /// Name spelled two ways: entity edges; evidence is each document's first mention.
 fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
     let ents = &cx.analysis.entities;
-    let mut parent: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut pairs = Vec::new();
     let mut reasons: BTreeMap<usize, String> = BTreeMap::new();
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, Aspect::NameSpelling) {
         let (Node::Entity(a), Node::Entity(b)) = (a, b) else {
             continue;
         };
-        let (ra, rb) = (find(&mut parent, a.0), find(&mut parent, b.0));
-        if ra != rb {
-            parent.insert(ra.max(rb), ra.min(rb));
-        }
+        pairs.push((a.0, b.0));
         reasons
             .entry(a.0.min(b.0))
             .or_insert_with(|| e.reason.clone());
     }
     let mut out = word_findings(rule, cx);
-    let comps = components(&mut parent);
+    let comps = groups(ents.entities.len(), pairs);
+    let grouped: BTreeSet<usize> = comps.values().flatten().copied().collect();
     // Mentions of each entity in a name-variant group, in document and text order: one
     // pass over the bundle, not one per entity.
     let mut mentions_of: HashMap<usize, Vec<(usize, usize)>> = HashMap::new();
@@ -438,7 +426,7 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         for (d, (doc, an)) in cx.documents.iter().zip(&cx.analysis.docs).enumerate() {
             for i in 0..an.mentions.len() {
                 if let Some(id) = ents.of(&doc.id, i)
-                    && parent.contains_key(&id.0)
+                    && grouped.contains(&id.0)
                 {
                     mentions_of.entry(id.0).or_default().push((d, i));
                 }

@@ -38,6 +38,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
         include_str!("../../rules/default/CG402-descriptor-conflict.yaml"),
     ),
     (
+        "rules/default/CG403-age-conflict.yaml",
+        include_str!("../../rules/default/CG403-age-conflict.yaml"),
+    ),
+    (
         "rules/default/CG501-role-conflict.yaml",
         include_str!("../../rules/default/CG501-role-conflict.yaml"),
     ),

@@ -43,18 +43,20 @@ pub enum KindName {
     Quantity,
     Quote,
     EventDate,
+    Age,
     /// Entities (people, organisations), for name checks.
     Entity,
 }
 
 impl KindName {
     /// Every scope kind, in the order the schema lists them.
-    pub const ALL: [KindName; 6] = [
+    pub const ALL: [KindName; 7] = [
         KindName::Communication,
         KindName::Role,
         KindName::Quantity,
         KindName::Quote,
         KindName::EventDate,
+        KindName::Age,
         KindName::Entity,
     ];
 
@@ -67,6 +69,7 @@ impl KindName {
             K::Quantity(_) => KindName::Quantity,
             K::Quote(_) => KindName::Quote,
             K::EventDate(_) => KindName::EventDate,
+            K::Age(_) => KindName::Age,
         }
     }
 
@@ -78,6 +81,7 @@ impl KindName {
             KindName::Quantity => "quantity",
             KindName::Quote => "quote",
             KindName::EventDate => "event-date",
+            KindName::Age => "age",
             KindName::Entity => "entity",
         }
     }
