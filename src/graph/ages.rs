@@ -100,3 +100,52 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Aspect::Count;
+    use super::super::testing::link_dated;
+
+    /// One person, two ages: every document giving either is linked.
+    #[test]
+    fn one_persons_two_ages_contradict() {
+        let l = link_dated(&[
+            ("a", "Harbour pilot Ana Reinholt, 46, guided the tanker in."),
+            (
+                "b",
+                "A 48-year-old harbour pilot, Ana Reinholt, guided the tanker in.",
+            ),
+            ("c", "Ana Reinholt, 46, said the tide was late."),
+        ]);
+        insta::assert_snapshot!(l.dump("age", &[Count]), @r#"
+        claim a:Harbour pilot Ana Reinholt, 46, guided the tanker in.
+        claim b:A 48-year-old harbour pilot, Ana Reinholt, guided the tanker in.
+        claim c:Ana Reinholt, 46, said the tide was late.
+        agrees count | a:Harbour pilot Ana Reinholt, 46, guided the tanker in. | c:Ana Reinholt, 46, said the tide was late. | same age
+        contradicts count | a:Harbour pilot Ana Reinholt, 46, guided the tanker in. | b:A 48-year-old harbour pilot, Ana Reinholt, guided the tanker in. | 46 vs 48 years old
+        contradicts count | c:Ana Reinholt, 46, said the tide was late. | b:A 48-year-old harbour pilot, Ana Reinholt, guided the tanker in. | 46 vs 48 years old
+        "#);
+    }
+
+    /// A father and his son share a surname, not an age; an age nobody is named for is
+    /// no claim.
+    #[test]
+    fn two_people_of_one_surname_are_not_linked() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Piet Reinholt, 46, and his son, Ilo Reinholt, 19, were rescued.",
+            ),
+            (
+                "b",
+                "Piet Reinholt, 46, was rescued; a 19-year-old deckhand was unhurt.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("age", &[Count]), @r#"
+        claim a:Piet Reinholt, 46, and his son, Ilo Reinholt, 19, were rescued.
+        claim a:Piet Reinholt, 46, and his son, Ilo Reinholt, 19, were rescued.
+        claim b:Piet Reinholt, 46, was rescued; a 19-year-old deckhand was unhurt.
+        agrees count | a:Piet Reinholt, 46, and his son, Ilo Reinholt, 19, were rescued. | b:Piet Reinholt, 46, was rescued; a 19-year-old deckhand was unhurt. | same age
+        "#);
+    }
+}
