@@ -413,10 +413,8 @@ fn check(args: CheckArgs) -> Result<u8> {
     plan.guard(&bundle)?;
     let checked = plan.check(bundle, &mut t);
     print_graph_notices(&checked.outcome);
-    // Suppression notices are printed as written (report::of_check lists them too).
-    for n in &checked.suppression_notices {
-        eprintln!("notice: {}: {}", n.path, n.message);
-    }
+    // Suppression notices quote the articles' comments: sanitised like every notice.
+    print_notices(&checked.suppression_notices);
     let req = &plan.request;
     if let (Some(p), Some(b)) = (&req.write_baseline, &checked.accepted) {
         write_output(Some(p), &claimgraph::baseline::to_string(b))?;

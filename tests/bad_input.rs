@@ -905,3 +905,26 @@ fn an_os_error_is_said_once() {
     let os_error = "os error";
     assert_eq!(r.stderr.matches(os_error).count(), 1, "{}", r.stderr);
 }
+
+/// A suppression comment that cannot be read is a notice naming the file and line; a
+/// terminal escape in the file's name reaches standard error only as a replacement mark.
+#[test]
+fn an_unreadable_suppression_is_a_sanitised_notice() {
+    let dir = temp_dir("suppression-escape");
+    dir.write(
+        "a\u{1b}[2J.txt",
+        &format!("{ARTICLE}\n<!-- claimgraph: please ignore -->\n"),
+    );
+    let r = check(&[dir.path().as_os_str(), os("--exit-zero")]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let line = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("claimgraph comment"))
+        .unwrap_or_else(|| panic!("no suppression notice: {}", r.stderr));
+    assert!(
+        line.starts_with("notice: ") && line.contains("a\u{FFFD}[2J.txt: line "),
+        "{line}"
+    );
+    assert!(!r.stderr.contains('\u{1b}'), "{:?}", r.stderr);
+}
