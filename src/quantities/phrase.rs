@@ -98,6 +98,34 @@ fn is_det(text: &str, toks: &[Tok], i: usize) -> bool {
         })
 }
 
+/// Is there a determiner before token `i`, right before it or before a modifier of up to
+/// four lower-case words, hyphenated or joined by "and" ("the June 30 deadline", "a
+/// self-imposed June 30 deadline", "a long-awaited and self-imposed June 30 deadline",
+/// "the landmark 2015 treaty")?
+fn det_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    let mut j = i;
+    let mut words = 0;
+    while j > 0 {
+        j -= 1;
+        if is_det(text, toks, j) {
+            return true;
+        }
+        let t = &toks[j];
+        let hyphen = tok_is(text, t, "-") && glued(toks, j.wrapping_sub(1)) && glued(toks, j);
+        if hyphen || (words > 0 && word_at(text, toks, j).as_deref() == Some("and")) {
+            continue;
+        }
+        let modifier = t.kind == TokKind::Word
+            && !is_cap(text, t)
+            && word_at(text, toks, j).is_some_and(|w| role(&w).is_none() && verb(&w).is_none());
+        if !modifier || words == 4 {
+            return false;
+        }
+        words += 1;
+    }
+    false
+}
+
 /// The singular lower-case head noun of the phrase at `k`, if the phrase starts there:
 /// what a label names ("stabbing death", "treaty", "block").
 fn label_head(text: &str, toks: &[Tok], k: usize, plural_ok: bool) -> Option<(usize, usize)> {
@@ -141,8 +169,7 @@ fn labels(text: &str, toks: &[Tok], found: &[Quantity]) -> Vec<Quantity> {
                 && !toks
                     .get(i + 3)
                     .is_some_and(|x| tok_is(text, x, "/") && glued(toks, i + 2));
-            if s.len() == 4 && (1800.0..=2100.0).contains(&v) && i > 0 && is_det(text, toks, i - 1)
-            {
+            if s.len() == 4 && (1800.0..=2100.0).contains(&v) && det_before(text, toks, i) {
                 // "the 2020 treaty"
                 hit = Some((Span::new(t.start, t.end), v, "year", i + 1));
             } else if slash && (1.0..=12.0).contains(&v) && (i == 0 || !glued(toks, i - 1)) {
@@ -161,7 +188,7 @@ fn labels(text: &str, toks: &[Tok], found: &[Quantity]) -> Vec<Quantity> {
             && calendar(text, t)
             && number_word(&lower(text, t)).is_some_and(|n| n.kind == NwKind::Month)
             && i > 0
-            && (is_det(text, toks, i - 1) || word_at(text, toks, i - 1).as_deref() == Some("of"))
+            && (det_before(text, toks, i) || word_at(text, toks, i - 1).as_deref() == Some("of"))
         {
             // "the June 30 deadline", "the Oct. 3 attacks"
             let m = number_word(&lower(text, t)).map_or(0.0, |n| n.value);
@@ -1257,6 +1284,17 @@ mod tests {
             "The president faces a June 30 deadline; 3/14 victims may sue.",
             "June 30 label date of deadline; 3/14 label date of victim",
         );
+        // A modifier between the determiner and the label.
+        check(
+            "It came before a long-awaited and self-imposed June 30 deadline.",
+            "June 30 label date of deadline",
+        );
+        check(
+            "Critics of the landmark 2029 treaty were heard.",
+            "2029 label year of treaty",
+        );
+        // A verb or a name before the date is no modifier: the date is no label.
+        check("Talks resumed June 30 deadline or not.", "");
         check(
             "The fund was 12 billion euros ($15 billion) this year.",
             "12 billion euros money EUR; $15 billion money USD (conversion)",
