@@ -913,7 +913,7 @@ fn an_unreadable_suppression_is_a_sanitised_notice() {
     let dir = temp_dir("suppression-escape");
     dir.write(
         "a\u{1b}[2J.txt",
-        &format!("{ARTICLE}\n<!-- claimgraph: please ignore -->\n"),
+        format!("{ARTICLE}\n<!-- claimgraph: please ignore -->\n"),
     );
     let r = check(&[dir.path().as_os_str(), os("--exit-zero")]);
     assert_eq!(r.code, 0, "{}", r.describe());
