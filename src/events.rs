@@ -391,6 +391,9 @@ pub const HAPPENING_DISPUTE_MAX_DAYS: i32 = 6;
 const PARALLEL_MIN_SHARED: usize = 3;
 /// ... and at least this share of the shorter sentence's.
 const PARALLEL_MIN_SHARE: f64 = 0.5;
+/// One speaker's statement put on one day by each of two sources needs this many shared
+/// content words to be one statement told on two days.
+const STATEMENT_MIN_SHARED: usize = 1;
 /// Claim pairs compared per (family, key) block, at most: beyond, a block is a story-wide
 /// key (the head of state in a thousand articles) and only one-off types are compared.
 const PARALLEL_MAX_BLOCK: usize = 400;
@@ -608,7 +611,7 @@ fn happening_disputes(
     }
     // Per pair of groups: the claims on each side, in order.
     let mut pairs: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
-    for members in blocks.values() {
+    for (&key, members) in blocks {
         let in_block: BTreeSet<usize> = members.iter().copied().collect();
         // The block's claims of a group that tell the same type as `m`, for evidence.
         let with = |g: usize, m: usize| {
@@ -656,7 +659,19 @@ fn happening_disputes(
                 // Parallel sentences: of one family (a dated sentence without an event
                 // word is a family of its own).
                 let comparable = ia.family == ib.family;
-                if !same_once && (large || !comparable || !parallel(ia.x, ib.x)) {
+                // One speaker's statement that each of the two sources puts on one day
+                // only, on topic (a content word shared): one statement, two days.
+                let one_day = |d: &DocId| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
+                let one_statement = comparable
+                    && ia.family == "statement"
+                    && ia.keys.len() == 1
+                    && ia.keys == ib.keys
+                    && ia.keys[0] == key
+                    && one_day(&ia.claim.document)
+                    && one_day(&ib.claim.document)
+                    && crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
+                        >= STATEMENT_MIN_SHARED;
+                if !same_once && !one_statement && (large || !comparable || !parallel(ia.x, ib.x)) {
                     continue;
                 }
                 if dates::compare(&ia.x.date, &ib.x.date) != DateRelation::Conflict
@@ -1028,5 +1043,44 @@ mod tests {
             disputes(&claims),
             vec![(vec!["a".into()], vec!["b".into()])]
         );
+    }
+
+    #[test]
+    fn one_speakers_statement_put_on_two_days_is_a_dispute() {
+        // "Rena Oduya unveiled the budget on Monday" / "Oduya said Sunday the budget would
+        // pass": each source has her speak on one day only, on one topic.
+        let claims = vec![
+            with_context(
+                claim("a", 1, "remarks", &[2], &[], "2033-06-06"),
+                &["budget", "unveil"],
+            ),
+            with_context(
+                claim("b", 1, "statement", &[2], &[], "2033-06-05"),
+                &["budget", "pass"],
+            ),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into()], vec!["b".into()])]
+        );
+        // Nothing said in common: two statements.
+        let apart = vec![
+            with_context(
+                claim("a", 1, "remarks", &[2], &[], "2033-06-06"),
+                &["budget"],
+            ),
+            with_context(
+                claim("b", 1, "statement", &[2], &[], "2033-06-05"),
+                &["harbour"],
+            ),
+        ];
+        assert!(disputes(&apart).is_empty());
+        // A source that has her speak on both days reports two statements.
+        let mut both = claims.clone();
+        both.push(with_context(
+            claim("b", 2, "statement", &[2], &[], "2033-06-06"),
+            &["harbour"],
+        ));
+        assert!(disputes(&both).is_empty(), "{:?}", disputes(&both));
     }
 }
