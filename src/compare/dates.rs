@@ -26,6 +26,17 @@ const UNKNOWN_ZONE_SLACK_HOURS: i64 = 12;
 /// make "Thursday evening" compatible with all of Wednesday).
 const TWO_UNKNOWN_ZONES_SLACK_HOURS: i64 = 12;
 
+/// With neither zone known and a clock time on one side ("8.40am on Saturday"), the
+/// hours each side is widened: a clock time is exact, so only a zone difference moves it
+/// across midnight, and articles that state no zone most likely tell one local time
+/// (three hours each way, six in all, covers neighbouring zones).
+const TWO_UNKNOWN_ZONES_CLOCK_SLACK_HOURS: i64 = 3;
+
+/// A clock time ("2025-05-08T15:00"), not a part of the day ("2025-05-08TNI").
+fn clock_time(t: &TimeRef) -> bool {
+    t.value.as_bytes().get(11).is_some_and(u8::is_ascii_digit) && finer_than_day(t)
+}
+
 fn finer_than_day(t: &TimeRef) -> bool {
     t.value.len() > 10 && t.value.as_bytes().get(10) == Some(&b'T')
 }
@@ -36,7 +47,8 @@ fn finer_than_day(t: &TimeRef) -> bool {
 /// - A part of the day or a time on either side: UTC intervals decide, a side whose zone
 ///   is unknown widened by twelve hours each way ("Friday morning, local time" can be
 ///   "Thursday evening" in Washington); when neither zone is known, by six hours each
-///   way (two local clocks twelve hours apart at most, in all).
+///   way (two local clocks twelve hours apart at most, in all), or by three when one side
+///   is a clock time ("8.40am on Saturday" is not "Friday").
 /// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday".
 pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
     let finer = finer_than_day(a) || finer_than_day(b);
@@ -45,7 +57,11 @@ pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
         && let (Some(ia), Some(ib)) = (a.utc, b.utc)
     {
         let hours = if a.tz.is_none() && b.tz.is_none() {
-            TWO_UNKNOWN_ZONES_SLACK_HOURS / 2
+            if clock_time(a) || clock_time(b) {
+                TWO_UNKNOWN_ZONES_CLOCK_SLACK_HOURS
+            } else {
+                TWO_UNKNOWN_ZONES_SLACK_HOURS / 2
+            }
         } else {
             UNKNOWN_ZONE_SLACK_HOURS
         };
@@ -204,6 +220,12 @@ pub mod tests {
         let mon_night = unzoned("2034-06-05TNI", "2034-06-05", 21, 24);
         let tuesday = unzoned("2034-06-06", "2034-06-06", 0, 24);
         assert_eq!(compare(&mon_night, &tuesday), DateRelation::Refines);
+        // A clock time is exact: 8.40am on Saturday is not Friday, but 1am can be.
+        let sat_0840 = unzoned("2034-06-10T08:40", "2034-06-10", 8, 9);
+        let friday = unzoned("2034-06-09", "2034-06-09", 0, 24);
+        assert_eq!(compare(&sat_0840, &friday), DateRelation::Conflict);
+        let sat_0100 = unzoned("2034-06-10T01:00", "2034-06-10", 1, 2);
+        assert_eq!(compare(&sat_0100, &friday), DateRelation::Refines);
     }
 
     #[test]
