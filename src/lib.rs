@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod boilerplate;
 pub mod check;
 pub mod claim;
+pub mod cluster;
 pub mod compare;
 pub mod dateline;
 pub mod document;
