@@ -31,6 +31,7 @@ pub mod rules;
 pub mod segment;
 pub mod sniff;
 pub mod span;
+pub mod stories;
 pub mod suppress;
 pub mod temporal;
 pub mod timings;

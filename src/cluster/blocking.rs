@@ -62,6 +62,9 @@ fn all_pairs(list: &[usize], max: usize, out: &mut Vec<(usize, usize)>) {
     }
 }
 
+/// One term's documents: the dated by date bucket, and the undated.
+type Postings = (BTreeMap<i64, Vec<usize>>, Vec<usize>);
+
 /// The candidate pairs `(i, j)`, `i < j`, sorted and deduplicated.
 pub fn candidates(
     profiles: &[Profile],
@@ -92,7 +95,7 @@ pub fn candidates(
     }
 
     // Distinctive terms: per term, the documents of each date bucket.
-    let mut terms: BTreeMap<u32, (BTreeMap<i64, Vec<usize>>, Vec<usize>)> = BTreeMap::new();
+    let mut terms: BTreeMap<u32, Postings> = BTreeMap::new();
     for (d, (p, v)) in profiles.iter().zip(vectors).enumerate() {
         for t in top_terms(v, vocab, l.top_terms) {
             let (dated, undated) = terms.entry(t).or_default();
@@ -106,11 +109,11 @@ pub fn candidates(
         let mut all: Vec<usize> = Vec::new();
         for (bucket, list) in dated {
             all_pairs(list, l.max_posting, &mut pairs);
-            if let Some(next) = dated.get(&(bucket + 1)) {
-                if list.len() + next.len() <= l.max_posting {
-                    for &a in list {
-                        pairs.extend(next.iter().map(|&b| (a.min(b), a.max(b))));
-                    }
+            if let Some(next) = dated.get(&(bucket + 1))
+                && list.len() + next.len() <= l.max_posting
+            {
+                for &a in list {
+                    pairs.extend(next.iter().map(|&b| (a.min(b), a.max(b))));
                 }
             }
             all.extend(list);

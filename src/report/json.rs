@@ -7,6 +7,7 @@ use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document, PublishedSource};
 use crate::entities::EntityTable;
 use crate::ingest::Notice;
+use crate::rules::Finding;
 use crate::span::Location;
 use foldhash::HashMap;
 use serde::Serialize;
@@ -25,7 +26,22 @@ pub struct Report<'a> {
     pub baseline: Option<crate::baseline::BaselineOut>,
     /// Every inline `claimgraph:` suppression comment and what it hid.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// The stories of a `check --by-story` run (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<Vec<StoryOut>>,
     pub summary: Summary,
+}
+
+/// One story of a `check --by-story` run: its documents and what its check found.
+#[derive(Debug, Serialize)]
+pub struct StoryOut {
+    pub id: String,
+    pub documents: Vec<String>,
+    pub claims: usize,
+    pub events: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -36,6 +52,9 @@ pub struct DocumentOut {
     pub published_source: Option<PublishedSource>,
     pub outlet: Option<String>,
     pub timezone: Option<String>,
+    /// The story the document was put in (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -49,6 +68,9 @@ pub struct EventOut {
     pub documents: Vec<String>,
     pub dissenting_documents: Vec<String>,
     pub claims: Vec<String>,
+    /// The story of the event (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -69,6 +91,9 @@ pub struct FindingOut {
     pub help: Option<String>,
     pub fingerprint: String,
     pub evidence: Vec<EvidenceOut>,
+    /// The story whose check found it (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -82,6 +107,9 @@ pub struct Summary {
     /// Documents without a publication date: their weekdays and relative dates are not
     /// resolved (each has a notice).
     pub undated_documents: usize,
+    /// The number of stories (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<usize>,
 }
 
 /// A claim as the report prints it. Keys are in alphabetical order (the order the
@@ -180,6 +208,17 @@ impl From<Location> for SortedLocation {
 }
 
 impl ClaimOut<'_> {
+    /// The id of the claim's document.
+    pub fn document(&self) -> &str {
+        match self {
+            ClaimOut::Communication { document, .. }
+            | ClaimOut::Role { document, .. }
+            | ClaimOut::Quote { document, .. }
+            | ClaimOut::Quantity { document, .. }
+            | ClaimOut::EventDate { document, .. } => document,
+        }
+    }
+
     /// The claim as a JSON value (for `claims --format table`).
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).expect("a claim serialises")
@@ -265,17 +304,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
     let ents = &o.analysis.entities;
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let doc = |id: &DocId| -> &Document { by_id[id] };
-    let documents = docs
-        .iter()
-        .map(|d| DocumentOut {
-            id: d.id.0.clone(),
-            path: d.path.clone(),
-            published: d.published.map(|p| p.to_string()),
-            published_source: d.published_source,
-            outlet: d.outlet.clone(),
-            timezone: d.timezone.clone(),
-        })
-        .collect();
+    let documents = docs.iter().map(document_out).collect();
     let claims = o
         .analysis
         .claims
@@ -300,6 +329,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
             documents: e.documents.iter().map(|d| d.0.clone()).collect(),
             dissenting_documents: e.dissent.iter().map(|d| d.0.clone()).collect(),
             claims: e.claims.iter().map(|c| c.0.clone()).collect(),
+            story: None,
         })
         .collect();
     let mut summary = Summary {
@@ -313,33 +343,8 @@ pub fn build(o: &Outcome) -> Report<'_> {
         .findings
         .iter()
         .map(|f| {
-            match f.severity {
-                crate::rules::Severity::Error => summary.errors += 1,
-                crate::rules::Severity::Warning => summary.warnings += 1,
-                crate::rules::Severity::Info => summary.infos += 1,
-            }
-            FindingOut {
-                id: f.id.clone(),
-                rule: f.rule.clone(),
-                severity: f.severity.as_str(),
-                message: f.message.clone(),
-                help: f.help.clone(),
-                fingerprint: f.fingerprint.clone(),
-                evidence: f
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        let d = doc(&e.document);
-                        EvidenceOut {
-                            document: e.document.0.clone(),
-                            claim: e.claim.as_ref().map(|c| c.0.clone()),
-                            span: d.locate(e.span),
-                            text: d.slice(e.span).to_string(),
-                            value: e.value.clone(),
-                        }
-                    })
-                    .collect(),
-            }
+            summary.count(f.severity);
+            finding_out(f, &doc)
         })
         .collect();
     Report {
@@ -351,7 +356,59 @@ pub fn build(o: &Outcome) -> Report<'_> {
         notices: o.notices(),
         baseline: None,
         suppressions: Vec::new(),
+        stories: None,
         summary,
+    }
+}
+
+impl Summary {
+    /// Count a finding of this severity.
+    pub fn count(&mut self, s: crate::rules::Severity) {
+        match s {
+            crate::rules::Severity::Error => self.errors += 1,
+            crate::rules::Severity::Warning => self.warnings += 1,
+            crate::rules::Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// A document as the report lists it.
+pub fn document_out(d: &Document) -> DocumentOut {
+    DocumentOut {
+        id: d.id.0.clone(),
+        path: d.path.clone(),
+        published: d.published.map(|p| p.to_string()),
+        published_source: d.published_source,
+        outlet: d.outlet.clone(),
+        timezone: d.timezone.clone(),
+        story: None,
+    }
+}
+
+/// A finding as the report prints it, its evidence located in `doc(id)`.
+pub fn finding_out<'d>(f: &Finding, doc: &impl Fn(&DocId) -> &'d Document) -> FindingOut {
+    FindingOut {
+        id: f.id.clone(),
+        rule: f.rule.clone(),
+        severity: f.severity.as_str(),
+        message: f.message.clone(),
+        help: f.help.clone(),
+        fingerprint: f.fingerprint.clone(),
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| {
+                let d = doc(&e.document);
+                EvidenceOut {
+                    document: e.document.0.clone(),
+                    claim: e.claim.as_ref().map(|c| c.0.clone()),
+                    span: d.locate(e.span),
+                    text: d.slice(e.span).to_string(),
+                    value: e.value.clone(),
+                }
+            })
+            .collect(),
+        story: None,
     }
 }
 
