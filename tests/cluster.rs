@@ -359,6 +359,13 @@ fn by_story_report_snapshot() {
     snapshot_settings().bind(|| {
         insta::assert_snapshot!("check-feed-by-story-json", r.stdout);
     });
+    // The human formats name each finding's story too.
+    let r = run(&["check", "--by-story", "--format", "concise", FEED]);
+    snapshot_settings().bind(|| {
+        insta::assert_snapshot!("check-feed-by-story-concise", r.stdout);
+    });
+    let full = run(&["check", "--by-story", "--color", "never", FEED]).stdout;
+    assert!(full.contains("= note: story: 2031-06-10-"), "{full}");
 }
 
 fn fingerprints(jsonl: &str) -> BTreeSet<String> {
