@@ -211,23 +211,23 @@ fn the_pooled_public_corpus_comes_apart_on_one_day_too() {
 }
 
 #[test]
-fn cluster_output_is_the_same_at_one_and_two_threads() {
-    let out = |threads: &str| {
+fn cluster_and_by_story_output_is_the_same_at_one_and_two_threads() {
+    let out = |threads: &str, args: &[&str]| {
         let o = common::cmd()
             .env("RAYON_NUM_THREADS", threads)
-            .args([
-                "cluster",
-                "--format",
-                "json",
-                FEED,
-                "tests/fixtures/stories",
-            ])
+            .args(args)
+            .args([FEED, "tests/fixtures/stories"])
             .output()
             .unwrap();
-        assert!(o.status.success());
+        assert!(o.status.code().is_some_and(|c| c < 2), "{o:?}");
         o.stdout
     };
-    assert_eq!(out("1"), out("2"));
+    for args in [
+        &["cluster", "--format", "json"][..],
+        &["check", "--by-story", "--format", "json"][..],
+    ] {
+        assert_eq!(out("1", args), out("2", args), "{args:?}");
+    }
 }
 
 #[test]
