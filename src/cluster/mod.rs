@@ -99,9 +99,15 @@ fn cluster_canonical(docs: &[&Document], params: &Params) -> Clustering {
         .map(|p| similarity::vector(p, &vocab))
         .collect();
     let pairs = blocking::candidates(&profiles, &vectors, &vocab, &params.limits);
+    let names: Vec<Vec<u32>> = profiles.par_iter().map(|p| vocab.shared_names(p)).collect();
+    let features = Features {
+        profiles: &profiles,
+        vectors: &vectors,
+        names: &names,
+    };
     let linked: Vec<bool> = pairs
         .par_iter()
-        .map(|&(a, b)| evidence(a, b, &profiles, &vectors, &vocab).same_story(&params.thresholds))
+        .map(|&(a, b)| evidence(a, b, &features).same_story(&params.thresholds))
         .collect();
     let mut uf = UnionFind::new(docs.len());
     for (&(a, b), _) in pairs.iter().zip(&linked).filter(|(_, l)| **l) {
@@ -128,18 +134,20 @@ fn cluster_canonical(docs: &[&Document], params: &Params) -> Clustering {
     }
 }
 
+/// What the pairs are scored on: per document, its profile, TF-IDF vector and shared
+/// names (ids).
+pub struct Features<'a> {
+    pub profiles: &'a [Profile],
+    pub vectors: &'a [Vector],
+    pub names: &'a [Vec<u32>],
+}
+
 /// What was measured between documents `a` and `b`.
-pub fn evidence(
-    a: usize,
-    b: usize,
-    profiles: &[Profile],
-    vectors: &[Vector],
-    vocab: &Vocabulary,
-) -> Evidence {
-    let (p, q) = (&profiles[a], &profiles[b]);
+pub fn evidence(a: usize, b: usize, f: &Features) -> Evidence {
+    let (p, q) = (&f.profiles[a], &f.profiles[b]);
     Evidence {
-        cosine: similarity::cosine(&vectors[a], &vectors[b]),
-        names: similarity::name_jaccard(&p.names, &q.names, vocab),
+        cosine: similarity::cosine(&f.vectors[a], &f.vectors[b]),
+        names: similarity::name_jaccard(&f.names[a], &f.names[b]),
         shingles: similarity::shingle_overlap(&p.minhash, &q.minhash),
         gap: p.day.zip(q.day).map(|(x, y)| (x - y).abs()),
     }

@@ -101,12 +101,30 @@ fn sentence_start(line: &str, at: usize) -> bool {
     true
 }
 
-/// A 64-bit FNV-1a hash: fixed, so signatures are the same on every run and machine.
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a's step over more bytes.
+fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
     for b in bytes {
         h ^= u64::from(*b);
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A 64-bit FNV-1a hash: fixed, so signatures are the same on every run and machine.
+pub fn fnv(bytes: &[u8]) -> u64 {
+    fnv_more(FNV_OFFSET, bytes)
+}
+
+/// The hash of a shingle: FNV-1a of its words joined by spaces, without joining them.
+fn shingle_hash(words: &[String]) -> u64 {
+    let mut h = FNV_OFFSET;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            h = fnv_more(h, b" ");
+        }
+        h = fnv_more(h, w.as_bytes());
     }
     h
 }
@@ -128,7 +146,7 @@ pub fn minhash(words: &[String]) -> Vec<u64> {
         return sig;
     }
     for w in words.windows(SHINGLE) {
-        let h = fnv(w.join(" ").as_bytes());
+        let h = shingle_hash(w);
         for (i, m) in sig.iter_mut().enumerate() {
             *m = (*m).min(permute(h, i));
         }
@@ -209,6 +227,12 @@ mod tests {
         assert!(!p.terms.iter().any(|(t, _)| t == "the"));
         assert_eq!(p.headline, ["ferry", "sinks", "near", "harbourton"]);
         assert!(p.day.is_some());
+    }
+
+    #[test]
+    fn a_shingle_hashes_as_its_words_joined() {
+        let w: Vec<String> = ["the", "old", "bridge"].map(String::from).to_vec();
+        assert_eq!(shingle_hash(&w), fnv(b"the old bridge"));
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub struct Vocabulary {
     /// Per term id: the number of documents with the term.
     pub df: Vec<u32>,
     names: HashMap<String, u32>,
+    /// Ids of the names written in more than one document (in sorted order): the only
+    /// names two documents can share.
+    name_ids: HashMap<String, u32>,
 }
 
 impl Vocabulary {
@@ -31,9 +34,21 @@ impl Vocabulary {
                 *names.entry(n.clone()).or_default() += 1;
             }
         }
+        let mut shared: Vec<&String> = names
+            .iter()
+            .filter(|(_, n)| **n > 1)
+            .map(|(k, _)| k)
+            .collect();
+        shared.sort();
+        let name_ids = shared
+            .into_iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
         let mut v = Vocabulary {
             docs: profiles.len(),
             names,
+            name_ids,
             ..Default::default()
         };
         for (i, (t, n)) in df.into_iter().enumerate() {
@@ -50,6 +65,18 @@ impl Vocabulary {
     /// In how many documents a name is written.
     pub fn name_df(&self, name: &str) -> u32 {
         self.names.get(name).copied().unwrap_or(0)
+    }
+
+    /// The ids of a profile's names that another document of the feed also writes,
+    /// sorted.
+    pub fn shared_names(&self, p: &Profile) -> Vec<u32> {
+        let mut ids: Vec<u32> = p
+            .names
+            .iter()
+            .filter_map(|n| self.name_ids.get(n).copied())
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     /// ln(N / df): a word in every document weighs nothing.
@@ -99,15 +126,12 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
     dot
 }
 
-/// Jaccard of two sorted sets, counting only names written in more than one document
-/// of the feed (a name no other document has cannot be shared, and would only dilute).
-pub fn name_jaccard(a: &[String], b: &[String], v: &Vocabulary) -> f64 {
-    let keep = |n: &&String| v.name_df(n) > 1;
-    let a: Vec<&String> = a.iter().filter(keep).collect();
-    let b: Vec<&String> = b.iter().filter(keep).collect();
+/// Jaccard of two documents' shared names ([`Vocabulary::shared_names`], sorted ids):
+/// a name no other document has cannot be shared, and would only dilute.
+pub fn name_jaccard(a: &[u32], b: &[u32]) -> f64 {
     let (mut i, mut j, mut both) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
-        match a[i].cmp(b[j]) {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -220,8 +244,9 @@ mod tests {
         assert!((cosine(&vs[0], &vs[0]) - 1.0).abs() < 1e-9);
         // "said" is in every document: its idf is zero.
         assert_eq!(v.idf(v.id("said").unwrap()), 0.0);
-        assert_eq!(name_jaccard(&p[0].names, &p[1].names, &v), 1.0);
-        assert_eq!(name_jaccard(&p[0].names, &p[2].names, &v), 0.0);
+        let n: Vec<Vec<u32>> = p.iter().map(|x| v.shared_names(x)).collect();
+        assert_eq!(name_jaccard(&n[0], &n[1]), 1.0);
+        assert_eq!(name_jaccard(&n[0], &n[2]), 0.0);
     }
 
     #[test]
