@@ -3,8 +3,9 @@
 //! and its publication day.
 //!
 //! *It does not* compare documents (that is `similarity`) nor weigh words against the
-//! feed (IDF is `similarity::Idf`'s): a profile depends on its document alone, so
-//! profiles are built in parallel and never change with the rest of the feed.
+//! feed (document frequencies are `similarity::Vocabulary`'s): a profile depends on its
+//! document alone, so profiles are built in parallel and never change with the rest of
+//! the feed.
 
 use crate::document::Document;
 use crate::lexicon::lexicons;
