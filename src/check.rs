@@ -50,13 +50,7 @@ pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome
         rules.par_iter().map(|r| engine::evaluate(r, &cx)).collect()
     };
     let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
-    findings.sort_by(|a, b| {
-        b.severity
-            .cmp(&a.severity)
-            .then_with(|| a.rule.cmp(&b.rule))
-            .then_with(|| first_evidence(a).cmp(&first_evidence(b)))
-            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
-    });
+    sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.fingerprint == b.fingerprint);
     t.record(Stage::Rules, clock);
     crate::suppress::unmask(&mut bundle, originals);
@@ -67,6 +61,18 @@ pub fn run_timed(mut bundle: Bundle, rules: &[Rule], t: &mut Timings) -> Outcome
         graph,
         findings,
     }
+}
+
+/// The report's order of findings: severity (errors first), rule, first evidence
+/// (document, then offset), fingerprint.
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.rule.cmp(&b.rule))
+            .then_with(|| first_evidence(a).cmp(&first_evidence(b)))
+            .then_with(|| a.fingerprint.cmp(&b.fingerprint))
+    });
 }
 
 fn first_evidence(f: &Finding) -> Option<(String, usize)> {

@@ -6,7 +6,7 @@ use claimgraph::pipeline::{self, ConfigChoice, Plan, Request};
 use claimgraph::report::{self, Render};
 use claimgraph::rules::load;
 use claimgraph::timings::Timings;
-use claimgraph::{check, ingest};
+use claimgraph::{check, cluster, ingest, stories};
 use clap::builder::PossibleValue;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -146,6 +146,10 @@ struct CheckArgs {
     /// Print the time of each stage to standard error.
     #[arg(long)]
     timings: bool,
+    /// Treat the input as a mixed feed: split it into stories (as `cluster` does) and
+    /// check each story on its own, in one report whose findings carry their story.
+    #[arg(long)]
+    by_story: bool,
 }
 
 #[derive(Subcommand)]
@@ -177,6 +181,22 @@ enum Command {
         inputs: Inputs,
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
+    },
+    /// Split a mixed feed into stories: print them, and with --out write one bundle
+    /// folder per story plus stories.json (docs/clustering.md).
+    Cluster {
+        /// Article files or directories (read recursively: .txt and .md).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Skip files larger than this many bytes (with a notice).
+        #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+        max_file_size: u64,
+        /// Write the story bundles and stories.json into this folder (new or empty).
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// `table`: each story's id and documents; `json`: stories.json's content.
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
     },
     /// Inspect and test rules.
     Rules {
@@ -356,6 +376,12 @@ fn run(cli: Cli) -> Result<u8> {
             write_output(None, &text)?;
             Ok(0)
         }
+        Command::Cluster {
+            paths,
+            max_file_size,
+            out,
+            format,
+        } => cluster_feed(paths, max_file_size, out.as_deref(), format),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
                 let set =
@@ -396,6 +422,7 @@ fn check(args: CheckArgs) -> Result<u8> {
         exit_zero,
         output,
         timings,
+        by_story,
     } = args;
     let plan = Plan::new(Request {
         config: rules.config(inputs.paths.first().map(PathBuf::as_path)),
@@ -411,50 +438,195 @@ fn check(args: CheckArgs) -> Result<u8> {
     let bundle = plan.load(&mut t)?;
     print_notices(&bundle.notices);
     plan.guard(&bundle)?;
+    let emit = Emit {
+        format,
+        color,
+        timings,
+    };
+    if by_story {
+        return check_by_story(&plan, bundle, t, &emit);
+    }
     let checked = plan.check(bundle, &mut t);
     print_graph_notices(&checked.outcome);
-    // Suppression notices quote the articles' comments: sanitised like every notice.
-    print_notices(&checked.suppression_notices);
-    let req = &plan.request;
-    if let (Some(p), Some(b)) = (&req.write_baseline, &checked.accepted) {
-        write_output(Some(p), &claimgraph::baseline::to_string(b))?;
-        eprintln!(
-            "wrote {} finding{} to baseline {}",
-            b.findings.len(),
-            if b.findings.len() == 1 { "" } else { "s" },
-            p.display()
-        );
-    }
-    if let Some(a) = &checked.baseline {
-        eprintln!("{}", report::text::sanitise(&a.describe()));
-    }
     let rep = report::of_check(&checked);
-    let docs = &checked.outcome.bundle.documents;
-    let cx = report::Context {
-        documents: docs,
-        rules: &plan.rules.rules,
-        colour: colour(color, req.output.is_some()),
-    };
-    match format.0.render {
-        // Streamed (JSON): its stage time includes the writing.
-        Render::Stream(write) => {
-            claimgraph::output::write_atomic(req.output.as_deref(), |w| write(&rep, w))?;
-            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
-            print_timings(&t, docs, timings);
-        }
-        Render::Text(render) => {
-            let text = render(&rep, &cx);
-            t.record(claimgraph::timings::Stage::Report, checked.report_clock);
-            print_timings(&t, docs, timings);
-            write_output(req.output.as_deref(), &text)?;
-        }
-    }
+    emit.finish(
+        &plan,
+        Finished {
+            suppression_notices: &checked.suppression_notices,
+            accepted: checked.accepted.as_ref(),
+            baseline: checked.baseline.as_ref(),
+            report_clock: checked.report_clock,
+        },
+        &rep,
+        &checked.outcome.bundle.documents,
+        &mut t,
+    )?;
     let status = checked.status.code();
     // The process exits next: freeing a large analysis object by object takes
     // longer than the operating system reclaiming it at once.
     std::mem::forget(rep);
     std::mem::forget(checked);
     Ok(status)
+}
+
+/// `check --by-story`: the feed split into stories, each checked, one report.
+fn check_by_story(plan: &Plan, bundle: ingest::Bundle, mut t: Timings, emit: &Emit) -> Result<u8> {
+    let checked = stories::check(plan, bundle, &mut t);
+    for s in &checked.stories {
+        print_graph_notices(&s.outcome);
+    }
+    if emit.timings {
+        eprintln!(
+            "timing: cluster   {:>10.3} ms   {} stories, {} candidate pairs, {} linked",
+            checked.cluster_time.as_secs_f64() * 1e3,
+            checked.stories.len(),
+            checked.clustering.candidates,
+            checked.clustering.linked
+        );
+    }
+    let rep = report::of_stories(&checked);
+    emit.finish(
+        plan,
+        Finished {
+            suppression_notices: &checked.suppression_notices,
+            accepted: checked.accepted.as_ref(),
+            baseline: checked.baseline.as_ref(),
+            report_clock: checked.report_clock,
+        },
+        &rep,
+        &checked.documents,
+        &mut t,
+    )?;
+    let status = checked.status.code();
+    std::mem::forget(rep);
+    std::mem::forget(checked);
+    Ok(status)
+}
+
+/// How a check's report is shown.
+struct Emit {
+    format: Format,
+    color: Color,
+    timings: bool,
+}
+
+/// What a finished check hands to [`Emit::finish`] besides its report.
+struct Finished<'a> {
+    suppression_notices: &'a [ingest::Notice],
+    accepted: Option<&'a claimgraph::baseline::Baseline>,
+    baseline: Option<&'a claimgraph::baseline::BaselineOut>,
+    report_clock: std::time::Instant,
+}
+
+impl Emit {
+    /// The suppression notices, the baseline written and what the baseline hid, then the
+    /// report in the format asked for, where it was asked, and the timings.
+    fn finish(
+        &self,
+        plan: &Plan,
+        done: Finished,
+        rep: &report::Report,
+        docs: &[claimgraph::document::Document],
+        t: &mut Timings,
+    ) -> Result<()> {
+        // Suppression notices quote the articles' comments: sanitised like every notice.
+        print_notices(done.suppression_notices);
+        let req = &plan.request;
+        if let (Some(p), Some(b)) = (&req.write_baseline, done.accepted) {
+            write_output(Some(p), &claimgraph::baseline::to_string(b))?;
+            eprintln!(
+                "wrote {} finding{} to baseline {}",
+                b.findings.len(),
+                if b.findings.len() == 1 { "" } else { "s" },
+                p.display()
+            );
+        }
+        if let Some(a) = done.baseline {
+            eprintln!("{}", report::text::sanitise(&a.describe()));
+        }
+        let cx = report::Context {
+            documents: docs,
+            rules: &plan.rules.rules,
+            colour: colour(self.color, req.output.is_some()),
+        };
+        match self.format.0.render {
+            // Streamed (JSON): its stage time includes the writing.
+            Render::Stream(write) => {
+                claimgraph::output::write_atomic(req.output.as_deref(), |w| write(rep, w))?;
+                t.record(claimgraph::timings::Stage::Report, done.report_clock);
+                print_timings(t, docs, self.timings);
+            }
+            Render::Text(render) => {
+                let text = render(rep, &cx);
+                t.record(claimgraph::timings::Stage::Report, done.report_clock);
+                print_timings(t, docs, self.timings);
+                write_output(req.output.as_deref(), &text)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `cluster`: the stories of a feed, printed, and written as bundles with `--out`.
+fn cluster_feed(
+    paths: Vec<PathBuf>,
+    max_file_bytes: u64,
+    out: Option<&Path>,
+    format: TableFormat,
+) -> Result<u8> {
+    if let Some(dir) = out {
+        // Before any work: a folder that is not empty is refused.
+        stories::write::guard(dir)?;
+    }
+    let bundle = load_bundle(&pipeline::Inputs {
+        paths,
+        max_file_bytes,
+        entities: None,
+    })?;
+    if !bundle.entities.is_empty() {
+        eprintln!(
+            "notice: entities.yaml: declared entities are not copied into the story folders; pass --entities when checking a story"
+        );
+    }
+    let docs = &bundle.documents;
+    let clustering = cluster::cluster(docs);
+    let map = match out {
+        Some(dir) => stories::write::write(dir, docs, &clustering)?,
+        None => stories::write::mapping(docs, &clustering),
+    };
+    let text = match format {
+        TableFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&map)?;
+            s.push('\n');
+            s
+        }
+        TableFormat::Table => {
+            let mut s = String::new();
+            for st in &map.stories {
+                let n = st.documents.len();
+                s.push_str(&format!(
+                    "{} ({n} document{})\n",
+                    st.id,
+                    if n == 1 { "" } else { "s" }
+                ));
+                for d in &st.documents {
+                    s.push_str(&format!("  {}\n", report::text::sanitise(&d.path)));
+                }
+            }
+            s
+        }
+    };
+    write_output(None, &text)?;
+    let m = &map.summary;
+    eprintln!(
+        "{} documents in {} stories ({} candidate pairs compared, {} linked){}",
+        m.documents,
+        m.stories,
+        m.candidate_pairs,
+        m.linked_pairs,
+        out.map_or(String::new(), |d| format!("; written to {}", d.display()))
+    );
+    Ok(0)
 }
 
 /// `rules test`: every example of the rules, one line each, and a count.

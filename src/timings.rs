@@ -63,6 +63,23 @@ impl Timings {
         self.peak_rss[stage as usize] = peak_rss();
     }
 
+    /// Add `other`'s stage times to these (checks run one after another, or side by
+    /// side, as one run); the memory peaks are the larger of the two.
+    pub fn add(&mut self, other: &Timings) {
+        self.segment += other.segment;
+        self.mentions += other.mentions;
+        self.resolve += other.resolve;
+        self.claims += other.claims;
+        self.events += other.events;
+        self.graph += other.graph;
+        self.rules += other.rules;
+        self.ingest += other.ingest;
+        self.report += other.report;
+        for (mine, theirs) in self.peak_rss.iter_mut().zip(other.peak_rss) {
+            *mine = (*mine).max(theirs);
+        }
+    }
+
     pub fn stages(&self) -> [(&'static str, Duration); 9] {
         [
             ("ingest", self.ingest),

@@ -84,4 +84,11 @@ impl Kind for Age {
     fn table_detail(j: &Json<'_>) -> String {
         format!("{} = {}", j.person, serde_json::Value::from(j.years))
     }
+
+    fn json_document<'j>(j: &Json<'j>) -> &'j str
+    where
+        Self: 'j,
+    {
+        j.document
+    }
 }

@@ -124,6 +124,13 @@ impl Kind for Communication {
             j.date.as_ref().map_or("?", |d| d.value)
         )
     }
+
+    fn json_document<'j>(j: &Json<'j>) -> &'j str
+    where
+        Self: 'j,
+    {
+        j.document
+    }
 }
 
 #[cfg(test)]

@@ -71,4 +71,11 @@ impl Kind for EventDate {
     fn table_detail(j: &Json<'_>) -> String {
         format!("{} on {}", j.event, j.date.value)
     }
+
+    fn json_document<'j>(j: &Json<'j>) -> &'j str
+    where
+        Self: 'j,
+    {
+        j.document
+    }
 }

@@ -213,6 +213,11 @@ pub trait Kind: 'static {
 
     /// The claim's detail in `claims --format table`, from its JSON form.
     fn table_detail(json: &Self::Json<'_>) -> String;
+
+    /// The document id in the claim's JSON form.
+    fn json_document<'j>(json: &Self::Json<'j>) -> &'j str
+    where
+        Self: 'j;
 }
 
 /// A rule field across the kinds: its name, the kinds that have it (`None`: every kind).
@@ -358,11 +363,18 @@ macro_rules! registry {
             }
         }
 
-        impl ClaimJson<'_> {
+        impl<'a> ClaimJson<'a> {
             /// The claim's detail in `claims --format table`.
             pub fn table_detail(&self) -> String {
                 match self {
                     $( ClaimJson::$variant(j) => <$kind as Kind>::table_detail(j), )*
+                }
+            }
+
+            /// The id of the claim's document.
+            pub fn document(&self) -> &'a str {
+                match self {
+                    $( ClaimJson::$variant(j) => <$kind as Kind>::json_document(j), )*
                 }
             }
         }

@@ -98,4 +98,11 @@ impl Kind for Quote {
     fn table_detail(j: &Json<'_>) -> String {
         format!("{}: {}", j.speaker.unwrap_or("?"), j.quote)
     }
+
+    fn json_document<'j>(j: &Json<'j>) -> &'j str
+    where
+        Self: 'j,
+    {
+        j.document
+    }
 }

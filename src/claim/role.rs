@@ -89,4 +89,11 @@ impl Kind for Role {
                 .unwrap_or_default()
         )
     }
+
+    fn json_document<'j>(j: &Json<'j>) -> &'j str
+    where
+        Self: 'j,
+    {
+        j.document
+    }
 }

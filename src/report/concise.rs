@@ -1,5 +1,6 @@
 //! `--format concise`: one line per finding, `path:line:col: CODE severity message`, the
-//! position of its first evidence. For grep, editors' quickfix lists and quick reading.
+//! position of its first evidence (and ` [story ID]` in a `check --by-story` report). For
+//! grep, editors' quickfix lists and quick reading.
 
 use super::json::Report;
 use super::text::sanitise;
@@ -20,13 +21,19 @@ pub fn render(r: &Report, docs: &[Document]) -> String {
             ),
             None => ("-", 1, 1),
         };
-        let _ = writeln!(
+        let _ = write!(
             o,
             "{}:{line}:{col}: {code} {} {}",
             sanitise(path),
             f.severity,
             sanitise(&f.message)
         );
+        // `check --by-story`: the finding's story, last, so the line still parses as
+        // `path:line:col: message`.
+        if let Some(story) = &f.story {
+            let _ = write!(o, " [story {}]", sanitise(story));
+        }
+        o.push('\n');
     }
     o
 }

@@ -78,6 +78,9 @@ pub fn diagnostic(renderer: &Renderer, f: &FindingOut, docs: &[Document]) -> Str
     if let Some(h) = &f.help {
         group = group.element(Level::HELP.message(sanitise(h)));
     }
+    if let Some(story) = &f.story {
+        group = group.element(Level::NOTE.message(format!("story: {}", sanitise(story))));
+    }
     let groups: Vec<Group> = vec![group];
     renderer.render(&groups)
 }

@@ -4,6 +4,7 @@
 use crate::check::Outcome;
 use crate::document::{DocId, Document, PublishedSource};
 use crate::ingest::Notice;
+use crate::rules::Finding;
 use crate::span::Location;
 use foldhash::HashMap;
 use serde::Serialize;
@@ -22,7 +23,22 @@ pub struct Report<'a> {
     pub baseline: Option<crate::baseline::BaselineOut>,
     /// Every inline `claimgraph:` suppression comment and what it hid.
     pub suppressions: Vec<crate::suppress::Suppression>,
+    /// The stories of a `check --by-story` run (absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<Vec<StoryOut>>,
     pub summary: Summary,
+}
+
+/// One story of a `check --by-story` run: its documents and what its check found.
+#[derive(Debug, Serialize)]
+pub struct StoryOut {
+    pub id: String,
+    pub documents: Vec<String>,
+    pub claims: usize,
+    pub events: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -33,6 +49,9 @@ pub struct DocumentOut {
     pub published_source: Option<PublishedSource>,
     pub outlet: Option<String>,
     pub timezone: Option<String>,
+    /// The story the document was put in (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -46,6 +65,9 @@ pub struct EventOut {
     pub documents: Vec<String>,
     pub dissenting_documents: Vec<String>,
     pub claims: Vec<String>,
+    /// The story of the event (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,6 +88,9 @@ pub struct FindingOut {
     pub help: Option<String>,
     pub fingerprint: String,
     pub evidence: Vec<EvidenceOut>,
+    /// The story whose check found it (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
 }
 
 #[derive(Debug, Serialize, Default)]
@@ -79,6 +104,9 @@ pub struct Summary {
     /// Documents without a publication date: their weekdays and relative dates are not
     /// resolved (each has a notice).
     pub undated_documents: usize,
+    /// The number of stories (`check --by-story` only; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stories: Option<usize>,
 }
 
 /// A claim as the report prints it: each kind's module lays out its object
@@ -92,17 +120,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
     let ents = &o.analysis.entities;
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let doc = |id: &DocId| -> &Document { by_id[id] };
-    let documents = docs
-        .iter()
-        .map(|d| DocumentOut {
-            id: d.id.0.clone(),
-            path: d.path.clone(),
-            published: d.published.map(|p| p.to_string()),
-            published_source: d.published_source,
-            outlet: d.outlet.clone(),
-            timezone: d.timezone.clone(),
-        })
-        .collect();
+    let documents = docs.iter().map(document_out).collect();
     let claims = o
         .analysis
         .claims
@@ -127,6 +145,7 @@ pub fn build(o: &Outcome) -> Report<'_> {
             documents: e.documents.iter().map(|d| d.0.clone()).collect(),
             dissenting_documents: e.dissent.iter().map(|d| d.0.clone()).collect(),
             claims: e.claims.iter().map(|c| c.0.clone()).collect(),
+            story: None,
         })
         .collect();
     let mut summary = Summary {
@@ -140,33 +159,8 @@ pub fn build(o: &Outcome) -> Report<'_> {
         .findings
         .iter()
         .map(|f| {
-            match f.severity {
-                crate::rules::Severity::Error => summary.errors += 1,
-                crate::rules::Severity::Warning => summary.warnings += 1,
-                crate::rules::Severity::Info => summary.infos += 1,
-            }
-            FindingOut {
-                id: f.id.clone(),
-                rule: f.rule.clone(),
-                severity: f.severity.as_str(),
-                message: f.message.clone(),
-                help: f.help.clone(),
-                fingerprint: f.fingerprint.clone(),
-                evidence: f
-                    .evidence
-                    .iter()
-                    .map(|e| {
-                        let d = doc(&e.document);
-                        EvidenceOut {
-                            document: e.document.0.clone(),
-                            claim: e.claim.as_ref().map(|c| c.0.clone()),
-                            span: d.locate(e.span),
-                            text: d.slice(e.span).to_string(),
-                            value: e.value.clone(),
-                        }
-                    })
-                    .collect(),
-            }
+            summary.count(f.severity);
+            finding_out(f, &doc)
         })
         .collect();
     Report {
@@ -178,7 +172,59 @@ pub fn build(o: &Outcome) -> Report<'_> {
         notices: o.notices(),
         baseline: None,
         suppressions: Vec::new(),
+        stories: None,
         summary,
+    }
+}
+
+impl Summary {
+    /// Count a finding of this severity.
+    pub fn count(&mut self, s: crate::rules::Severity) {
+        match s {
+            crate::rules::Severity::Error => self.errors += 1,
+            crate::rules::Severity::Warning => self.warnings += 1,
+            crate::rules::Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// A document as the report lists it.
+pub fn document_out(d: &Document) -> DocumentOut {
+    DocumentOut {
+        id: d.id.0.clone(),
+        path: d.path.clone(),
+        published: d.published.map(|p| p.to_string()),
+        published_source: d.published_source,
+        outlet: d.outlet.clone(),
+        timezone: d.timezone.clone(),
+        story: None,
+    }
+}
+
+/// A finding as the report prints it, its evidence located in `doc(id)`.
+pub fn finding_out<'d>(f: &Finding, doc: &impl Fn(&DocId) -> &'d Document) -> FindingOut {
+    FindingOut {
+        id: f.id.clone(),
+        rule: f.rule.clone(),
+        severity: f.severity.as_str(),
+        message: f.message.clone(),
+        help: f.help.clone(),
+        fingerprint: f.fingerprint.clone(),
+        evidence: f
+            .evidence
+            .iter()
+            .map(|e| {
+                let d = doc(&e.document);
+                EvidenceOut {
+                    document: e.document.0.clone(),
+                    claim: e.claim.as_ref().map(|c| c.0.clone()),
+                    span: d.locate(e.span),
+                    text: d.slice(e.span).to_string(),
+                    value: e.value.clone(),
+                }
+            })
+            .collect(),
+        story: None,
     }
 }
 

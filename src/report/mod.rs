@@ -14,10 +14,12 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
+pub mod stories;
 pub mod text;
 pub mod times;
 
 pub use json::{Report, build};
+pub use stories::of_stories;
 
 use crate::document::Document;
 use crate::pipeline::Checked;
