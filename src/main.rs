@@ -148,6 +148,21 @@ struct CheckArgs {
     timings: bool,
 }
 
+/// The `serve` command's arguments.
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Port on 127.0.0.1 (default: any free port; the URL is printed).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// The baseline file the decisions are kept in (created on the first decision).
+    #[arg(long, value_name = "FILE", default_value = "claimgraph-baseline.json")]
+    baseline: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a bundle and report inconsistencies.
@@ -178,6 +193,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// Review findings in the browser: a local server on 127.0.0.1 (docs/review.md).
+    /// Decisions are kept in the baseline file, which `check --baseline` reads.
+    Serve(ServeArgs),
     /// Inspect and test rules.
     Rules {
         #[command(subcommand)]
@@ -356,6 +374,7 @@ fn run(cli: Cli) -> Result<u8> {
             write_output(None, &text)?;
             Ok(0)
         }
+        Command::Serve(args) => serve(args),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
                 let set =
@@ -457,6 +476,36 @@ fn check(args: CheckArgs) -> Result<u8> {
     std::mem::forget(rep);
     std::mem::forget(checked);
     Ok(status)
+}
+
+/// `serve`: load the review, print its URL, serve until stopped.
+fn serve(args: ServeArgs) -> Result<u8> {
+    use claimgraph::serve;
+    let app = serve::App::load(serve::Options {
+        config: args
+            .rules
+            .config(args.inputs.paths.first().map(PathBuf::as_path)),
+        inputs: args.inputs.to_library(),
+        rule_files: args.rules.rules.clone(),
+        baseline: args.baseline,
+    })?;
+    print_notices(&app.notices());
+    let server = serve::Server::bind(app, args.port)?;
+    let (n, path) = {
+        let app = server.app();
+        (
+            app.read().review.findings().len(),
+            app.baseline_path().to_path_buf(),
+        )
+    };
+    println!(
+        "claimgraph serve: {n} finding{} to review at {} (decisions in {}; Ctrl-C stops)",
+        if n == 1 { "" } else { "s" },
+        server.url(),
+        path.display()
+    );
+    server.run()?;
+    Ok(0)
 }
 
 /// `rules test`: every example of the rules, one line each, and a count.
