@@ -22,7 +22,7 @@
 use crate::error::{Error, Result};
 use crate::rules::Finding;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub const SCHEMA: &str = "claimgraph/baseline/v1";
@@ -268,6 +268,22 @@ pub fn read(path: &Path) -> Result<Baseline> {
     parse(path, &text)
 }
 
+/// Carry the reviewers' decisions of `old` over to the entries of `new` with the same
+/// fingerprint (`check --baseline F --write-baseline F` refreshes a file without losing
+/// them). Entries of `old` whose finding is gone are not carried: they were stale.
+pub fn keep_decisions(new: &mut Baseline, old: &Baseline) {
+    let decided: HashMap<&str, &Decision> = old
+        .findings
+        .iter()
+        .filter_map(|e| Some((e.fingerprint.as_str(), e.decision.as_ref()?)))
+        .collect();
+    for e in &mut new.findings {
+        if let Some(d) = decided.get(e.fingerprint.as_str()) {
+            e.decision = Some((*d).clone());
+        }
+    }
+}
+
 /// Drop the findings the baseline knows (but not those confirmed by a reviewer: they are
 /// to be fixed); say what was hidden and which entries are stale.
 pub fn apply(b: &Baseline, path: &str, findings: &mut Vec<Finding>) -> BaselineOut {
@@ -442,6 +458,28 @@ mod tests {
             assert_eq!(DecisionKind::parse(k.as_str()), Some(k));
             assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
         }
+    }
+
+    #[test]
+    fn rewriting_a_baseline_keeps_the_decisions_of_findings_still_there() {
+        let f1 = finding("F1", "CG401/numeric-conflict", &["a"]);
+        let f2 = finding("F2", "CG401/numeric-conflict", &["b"]);
+        let gone = finding("F3", "CG301/quote-drift", &["c"]);
+        let old = Baseline {
+            schema: SCHEMA.into(),
+            findings: vec![
+                decided(&f1, DecisionKind::Confirmed),
+                entry(&f2),
+                decided(&gone, DecisionKind::WontFix),
+            ],
+        };
+        let mut new = from_findings(&[f1.clone(), f2.clone()]);
+        keep_decisions(&mut new, &old);
+        assert_eq!(new.findings, old.findings[..2]);
+        // Without decisions in the old file, the new one is what --write-baseline writes.
+        let mut plain = from_findings(&[f1.clone(), f2.clone()]);
+        keep_decisions(&mut plain, &from_findings(&[f1, f2]));
+        assert!(plain.findings.iter().all(|e| e.decision.is_none()));
     }
 
     #[test]

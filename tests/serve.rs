@@ -404,7 +404,34 @@ async fn decisions_round_trip_through_the_baseline() {
     assert_eq!(fps.len(), total - 1);
     assert_eq!(v["baseline"]["hidden"], 1);
 
-    // Reopen: new again, and the file no longer has it.
+    // Refreshing the file with `check --baseline F --write-baseline F` keeps the decision
+    // (and accepts the other findings without one).
+    let b = dir.join("baseline.json");
+    let b = b.to_str().unwrap();
+    let articles = dir.join("articles");
+    let run = common::run(&[
+        "check",
+        "--no-config",
+        "--format",
+        "json",
+        "--baseline",
+        b,
+        "--write-baseline",
+        b,
+        articles.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 0, "{}", run.describe());
+    let refreshed = baseline::read(&dir.join("baseline.json")).unwrap();
+    assert_eq!(refreshed.findings.len(), total);
+    let kept: Vec<_> = refreshed
+        .findings
+        .iter()
+        .filter_map(|e| Some((e.fingerprint.as_str(), e.decision.as_ref()?.kind)))
+        .collect();
+    assert_eq!(kept, [(fp.as_str(), DecisionKind::FalsePositive)]);
+
+    // Reopen: new again, and the file no longer has it; the server reads the file again
+    // before changing it, so the entries the command line added are kept.
     let r = post(
         &app,
         &format!("/finding/{fp}/reopen"),
@@ -413,12 +440,9 @@ async fn decisions_round_trip_through_the_baseline() {
     .await;
     assert_eq!(r.status, StatusCode::SEE_OTHER);
     assert_eq!(app.read().store.state(&fp), State::New);
-    assert!(
-        baseline::read(&dir.join("baseline.json"))
-            .unwrap()
-            .findings
-            .is_empty()
-    );
+    let left = baseline::read(&dir.join("baseline.json")).unwrap();
+    assert_eq!(left.findings.len(), total - 1);
+    assert!(left.findings.iter().all(|e| e.fingerprint != fp));
 }
 
 #[tokio::test]

@@ -1,7 +1,8 @@
 //! The decisions store: the baseline file, read at load and written atomically on every
-//! decision (src/output.rs). Entries are keyed by the finding's fingerprint; entries of
-//! findings not in the current check are kept as they are (`check --baseline` lists them
-//! as stale), so a reload after an edit loses no decision.
+//! decision (src/output.rs), and read again just before each change so that edits made
+//! meanwhile by `check --write-baseline` are not lost. Entries are keyed by the finding's
+//! fingerprint; entries of findings not in the current check are kept as they are
+//! (`check --baseline` lists them as stale), so a reload after an edit loses no decision.
 
 use crate::baseline::{self, Baseline, Decision, DecisionKind, Entry};
 use crate::error::{Error, Result};
@@ -102,8 +103,16 @@ impl Store {
         }
     }
 
+    /// Read the file again before a change, so that a change made meanwhile by
+    /// `check --write-baseline` (or another server) is kept, not overwritten.
+    fn refresh(&mut self) -> Result<()> {
+        *self = Store::open(&self.path)?;
+        Ok(())
+    }
+
     /// Record a decision on `finding` and write the file.
     pub fn decide(&mut self, finding: &Finding, decision: Decision) -> Result<()> {
+        self.refresh()?;
         match self.by_fingerprint.get(&finding.fingerprint) {
             Some(&i) => self.baseline.findings[i].decision = Some(decision),
             None => {
@@ -118,6 +127,7 @@ impl Store {
 
     /// Forget the finding's entry (decision or acceptance): it is new again.
     pub fn reopen(&mut self, fingerprint: &str) -> Result<()> {
+        self.refresh()?;
         let before = self.baseline.findings.len();
         self.baseline
             .findings
