@@ -479,7 +479,7 @@ async fn a_dismissed_finding_whose_evidence_changed_is_new_again() {
     assert!(text.contains(&quote));
     std::fs::write(&doc, text.replacen(&quote, &changed, 1)).unwrap();
     app.reload().unwrap();
-    let (rule, now) = {
+    let (rule, now, reworded) = {
         let l = app.read();
         assert!(
             l.review.finding(&fp).is_none(),
@@ -490,8 +490,50 @@ async fn a_dismissed_finding_whose_evidence_changed_is_new_again() {
             .entry(&fp)
             .expect("its decision is kept in the file");
         let now = l.review.findings().len();
-        (e.rule.clone(), now)
+        let mut docs = e.documents.clone();
+        docs.sort();
+        // The reworded finding: same rule, same articles, another fingerprint.
+        let reworded: Vec<String> = l
+            .review
+            .findings()
+            .iter()
+            .filter(|f| {
+                let mut d: Vec<String> = f.evidence.iter().map(|x| x.document.0.clone()).collect();
+                d.sort();
+                d.dedup();
+                f.rule == e.rule && d == docs
+            })
+            .map(|f| f.fingerprint.clone())
+            .collect();
+        (e.rule.clone(), now, reworded)
     };
+    // Its page is new and shows the earlier decision, which it does not inherit.
+    assert_eq!(reworded.len(), 1, "{reworded:?}");
+    let page = get(&app, &format!("/finding/{}", reworded[0])).await;
+    assert!(
+        page.body
+            .contains("id=\"state\" class=\"state new\">new</strong>")
+    );
+    assert!(
+        page.body.contains(
+            "Earlier, before its evidence changed: <strong>won&#39;t fix</strong> by Okafor"
+        ),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("house style"));
+    // Other findings' pages do not show it.
+    let other = {
+        let l = app.read();
+        l.review
+            .findings()
+            .iter()
+            .find(|f| f.fingerprint != reworded[0])
+            .map(|f| f.fingerprint.clone())
+            .unwrap()
+    };
+    let page = get(&app, &format!("/finding/{other}")).await;
+    assert!(!page.body.contains("house style"));
     // `check --baseline` reports the reworded finding as new and lists the old entry,
     // with its decision, as stale.
     let run = common::run(&[

@@ -144,6 +144,11 @@ impl Store {
         crate::output::write_atomic(Some(&self.path), |w| w.write_all(text.as_bytes()))
     }
 
+    /// Every entry, in the file's order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.baseline.findings
+    }
+
     /// The reviewer named on the latest decision, to prefill the next form.
     pub fn last_reviewer(&self) -> Option<&str> {
         self.baseline

@@ -77,6 +77,9 @@ pub struct FindingPage {
     pub state: &'static str,
     pub state_label: &'static str,
     pub decision: Option<DecisionView>,
+    /// Decisions on earlier versions of this finding: same rule and articles, evidence
+    /// since changed (so this one is new again).
+    pub earlier: Vec<DecisionView>,
     pub panels: Vec<Panel>,
     pub prev: String,
     pub next: String,

@@ -227,6 +227,40 @@ fn panels(review: &Review, f: &Finding) -> Vec<Panel> {
         .collect()
 }
 
+fn decision_view(d: &Decision) -> DecisionView {
+    DecisionView {
+        label: d.kind.label(),
+        reason: d.reason.clone(),
+        reviewer: d.reviewer.clone(),
+        at: d.at.clone(),
+    }
+}
+
+/// Decisions on entries that match no current finding but have `f`'s rule and articles:
+/// most likely `f` before its evidence changed. Shown, never applied: the reviewer decides
+/// again.
+fn earlier_decisions<'a>(
+    review: &Review,
+    store: &'a decisions::Store,
+    f: &Finding,
+) -> Vec<&'a Decision> {
+    let mut docs: Vec<&str> = f.evidence.iter().map(|e| e.document.0.as_str()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    store
+        .entries()
+        .iter()
+        .filter(|e| e.rule == f.rule && review.finding(&e.fingerprint).is_none())
+        .filter(|e| {
+            let mut d: Vec<&str> = e.documents.iter().map(String::as_str).collect();
+            d.sort_unstable();
+            d.dedup();
+            d == docs
+        })
+        .filter_map(|e| e.decision.as_ref())
+        .collect()
+}
+
 fn is_fingerprint(s: &str) -> bool {
     s.len() == 64 && s.bytes().all(|c| c.is_ascii_hexdigit())
 }
@@ -274,12 +308,11 @@ async fn finding(
     let decision = store
         .entry(&f.fingerprint)
         .and_then(|e| e.decision.as_ref())
-        .map(|d| DecisionView {
-            label: d.kind.label(),
-            reason: d.reason.clone(),
-            reviewer: d.reviewer.clone(),
-            at: d.at.clone(),
-        });
+        .map(decision_view);
+    let earlier = earlier_decisions(review, store, f)
+        .into_iter()
+        .map(decision_view)
+        .collect();
     let keys = ["c", "f", "w"];
     page(FindingPage {
         title: format!("{} {}", f.rule, f.id),
@@ -299,6 +332,7 @@ async fn finding(
         state: state.as_str(),
         state_label: state.label(),
         decision,
+        earlier,
         panels: panels(review, f),
         prev: link(at.checked_sub(1)),
         next: link(Some(at + 1)),
