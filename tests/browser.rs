@@ -379,9 +379,33 @@ async fn review_in_a_real_browser() {
         "screenshot: target/e2e/serve-finding.png, {w}x{h}, {} bytes, {colours} colours",
         shot.len()
     );
+
+    // The keyboard decides too: on the second finding, a reason and a name, then `c`
+    // (confirm). A confirmed finding stays reported by `check --baseline`.
+    c.goto(&format!("{url}{}", second.trim_start_matches('/')))
+        .await
+        .unwrap();
+    c.find(Locator::Id("reason-input"))
+        .await
+        .unwrap()
+        .send_keys("Checked with the desk: the later day is wrong")
+        .await
+        .unwrap();
+    c.find(Locator::Id("reviewer-input"))
+        .await
+        .unwrap()
+        .send_keys("Okafor")
+        .await
+        .unwrap();
+    press(&c, "c").await;
+    assert_eq!(
+        text(&c, "#reason").await,
+        "Checked with the desk: the later day is wrong"
+    );
+    assert_eq!(text(&c, "#state").await, "confirmed");
     let _ = c.close().await;
 
-    // `check --baseline` hides that finding, and only it.
+    // `check --baseline` hides the dismissed finding, and only it: the confirmed one stays.
     let run = common::run(&[
         "check",
         "--no-config",
@@ -401,5 +425,6 @@ async fn review_in_a_real_browser() {
         .collect();
     assert_eq!(shown.len(), total - 1);
     assert!(!shown.contains(&fingerprint.as_str()));
+    assert!(shown.contains(&second.trim_start_matches("/finding/")));
     assert_eq!(v["baseline"]["hidden"], 1, "{}", v["baseline"]);
 }
