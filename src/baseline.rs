@@ -10,11 +10,19 @@
 //! is not valid JSON, lacks the schema, or has a schema from a newer claimgraph is an error
 //! (exit 2), never silently ignored: a CI run that cannot read its baseline must not pass
 //! or fail for the wrong reason.
+//!
+//! Review decisions (`claimgraph serve`, docs/review.md) extend v1 backwards-compatibly:
+//! an entry may carry an optional `decision` (confirmed, false positive or won't fix, with
+//! a reason, a reviewer and a time). A file without decisions is byte for byte what it was;
+//! every v1 file still reads. An entry without a decision, or dismissed as a false positive
+//! or won't fix, hides its finding; a *confirmed* entry does not (the copy is to be fixed).
+//! Matching stays by fingerprint, so a dismissed finding whose evidence changed has a new
+//! fingerprint and is reported as new again, its old entry listed as stale.
 
 use crate::error::{Error, Result};
 use crate::rules::Finding;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub const SCHEMA: &str = "claimgraph/baseline/v1";
@@ -39,6 +47,78 @@ pub struct Entry {
     pub message: String,
     /// The documents the evidence came from.
     pub documents: Vec<String>,
+    /// A reviewer's decision on this finding (absent in files written by
+    /// `--write-baseline`, and then not written at all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+}
+
+impl Entry {
+    /// Does this entry hide its finding? Everything but a confirmed finding does.
+    pub fn hides(&self) -> bool {
+        !matches!(
+            self.decision,
+            Some(Decision {
+                kind: DecisionKind::Confirmed,
+                ..
+            })
+        )
+    }
+}
+
+/// A reviewer's decision on one finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub kind: DecisionKind,
+    /// Why: required, as code-scanning tools require a dismissal reason.
+    pub reason: String,
+    /// Who decided.
+    pub reviewer: String,
+    /// When, RFC 3339 in UTC.
+    pub at: String,
+}
+
+/// What the reviewer decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DecisionKind {
+    /// A real inconsistency, to be fixed: the finding stays reported.
+    Confirmed,
+    /// Not an inconsistency: hidden.
+    FalsePositive,
+    /// Worded so on purpose: hidden.
+    WontFix,
+}
+
+impl DecisionKind {
+    pub const ALL: [DecisionKind; 3] = [
+        DecisionKind::Confirmed,
+        DecisionKind::FalsePositive,
+        DecisionKind::WontFix,
+    ];
+
+    /// As serialised: `confirmed`, `false-positive`, `wont-fix`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::Confirmed => "confirmed",
+            DecisionKind::FalsePositive => "false-positive",
+            DecisionKind::WontFix => "wont-fix",
+        }
+    }
+
+    /// For people: `confirmed`, `false positive`, `won't fix`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DecisionKind::Confirmed => "confirmed",
+            DecisionKind::FalsePositive => "false positive",
+            DecisionKind::WontFix => "won't fix",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DecisionKind> {
+        DecisionKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
 }
 
 /// What applying a baseline did: the `baseline` object of the JSON report.
@@ -91,7 +171,8 @@ pub fn from_findings(findings: &[Finding]) -> Baseline {
     }
 }
 
-fn entry(f: &Finding) -> Entry {
+/// The entry for one finding, without a decision.
+pub fn entry(f: &Finding) -> Entry {
     let mut documents: Vec<String> = Vec::new();
     for e in &f.evidence {
         if !documents.contains(&e.document.0) {
@@ -103,6 +184,7 @@ fn entry(f: &Finding) -> Entry {
         rule: f.rule.clone(),
         message: f.message.clone(),
         documents,
+        decision: None,
     }
 }
 
@@ -186,9 +268,31 @@ pub fn read(path: &Path) -> Result<Baseline> {
     parse(path, &text)
 }
 
-/// Drop the findings the baseline knows; say what was hidden and which entries are stale.
+/// Carry the reviewers' decisions of `old` over to the entries of `new` with the same
+/// fingerprint (`check --baseline F --write-baseline F` refreshes a file without losing
+/// them). Entries of `old` whose finding is gone are not carried: they were stale.
+pub fn keep_decisions(new: &mut Baseline, old: &Baseline) {
+    let decided: HashMap<&str, &Decision> = old
+        .findings
+        .iter()
+        .filter_map(|e| Some((e.fingerprint.as_str(), e.decision.as_ref()?)))
+        .collect();
+    for e in &mut new.findings {
+        if let Some(d) = decided.get(e.fingerprint.as_str()) {
+            e.decision = Some((*d).clone());
+        }
+    }
+}
+
+/// Drop the findings the baseline knows (but not those confirmed by a reviewer: they are
+/// to be fixed); say what was hidden and which entries are stale.
 pub fn apply(b: &Baseline, path: &str, findings: &mut Vec<Finding>) -> BaselineOut {
-    let known: BTreeSet<&str> = b.findings.iter().map(|e| e.fingerprint.as_str()).collect();
+    let known: BTreeSet<&str> = b
+        .findings
+        .iter()
+        .filter(|e| e.hides())
+        .map(|e| e.fingerprint.as_str())
+        .collect();
     let current: BTreeSet<String> = findings.iter().map(|f| f.fingerprint.clone()).collect();
     let mut hidden_findings = Vec::new();
     findings.retain(|f| {
@@ -314,5 +418,96 @@ mod tests {
         assert_eq!((out.entries, out.hidden), (0, 0));
         assert!(out.stale.is_empty());
         assert_eq!(out.describe(), "baseline b.json: 0 known findings hidden");
+    }
+
+    fn decided(f: &Finding, kind: DecisionKind) -> Entry {
+        Entry {
+            decision: Some(Decision {
+                kind,
+                reason: "Calloway's count is of boats, not crews".into(),
+                reviewer: "Okafor".into(),
+                at: "2026-12-07T06:30:00Z".into(),
+            }),
+            ..entry(f)
+        }
+    }
+
+    #[test]
+    fn decisions_round_trip_and_files_without_them_are_unchanged() {
+        let f = finding("F1", "CG401/numeric-conflict", &["a"]);
+        let plain = to_string(&from_findings(std::slice::from_ref(&f)));
+        assert!(!plain.contains("decision"), "{plain}");
+        let b = Baseline {
+            schema: SCHEMA.into(),
+            findings: vec![decided(&f, DecisionKind::FalsePositive)],
+        };
+        let text = to_string(&b);
+        assert!(text.contains("\"kind\": \"false-positive\""), "{text}");
+        let again = parse(Path::new("b.json"), &text).unwrap();
+        assert_eq!(again.findings, b.findings);
+        // A v1 file written before decisions existed still reads, without decisions.
+        let old = format!(
+            r#"{{"schema": "claimgraph/baseline/v1", "findings": [{{"fingerprint": "{}", "rule": "r", "message": "m", "documents": ["a"]}}]}}"#,
+            f.fingerprint
+        );
+        let old = parse(Path::new("b.json"), &old).unwrap();
+        assert_eq!(old.findings[0].decision, None);
+        let bad = text.replace("false-positive", "maybe");
+        assert!(parse(Path::new("b.json"), &bad).is_err());
+        for k in DecisionKind::ALL {
+            assert_eq!(DecisionKind::parse(k.as_str()), Some(k));
+            assert_eq!(serde_json::to_value(k).unwrap(), k.as_str());
+        }
+    }
+
+    #[test]
+    fn rewriting_a_baseline_keeps_the_decisions_of_findings_still_there() {
+        let f1 = finding("F1", "CG401/numeric-conflict", &["a"]);
+        let f2 = finding("F2", "CG401/numeric-conflict", &["b"]);
+        let gone = finding("F3", "CG301/quote-drift", &["c"]);
+        let old = Baseline {
+            schema: SCHEMA.into(),
+            findings: vec![
+                decided(&f1, DecisionKind::Confirmed),
+                entry(&f2),
+                decided(&gone, DecisionKind::WontFix),
+            ],
+        };
+        let mut new = from_findings(&[f1.clone(), f2.clone()]);
+        keep_decisions(&mut new, &old);
+        assert_eq!(new.findings, old.findings[..2]);
+        // Without decisions in the old file, the new one is what --write-baseline writes.
+        let mut plain = from_findings(&[f1.clone(), f2.clone()]);
+        keep_decisions(&mut plain, &from_findings(&[f1, f2]));
+        assert!(plain.findings.iter().all(|e| e.decision.is_none()));
+    }
+
+    #[test]
+    fn dismissed_findings_are_hidden_confirmed_ones_stay_and_changed_evidence_is_new() {
+        let f1 = finding("F1", "CG401/numeric-conflict", &["a"]);
+        let f2 = finding("F2", "CG401/numeric-conflict", &["b"]);
+        let f3 = finding("F3", "CG301/quote-drift", &["c"]);
+        let b = Baseline {
+            schema: SCHEMA.into(),
+            findings: vec![
+                decided(&f1, DecisionKind::FalsePositive),
+                decided(&f2, DecisionKind::Confirmed),
+                decided(&f3, DecisionKind::WontFix),
+            ],
+        };
+        // F3's evidence was reworded: same rule, another fingerprint.
+        let mut f3_changed = f3.clone();
+        f3_changed.fingerprint = crate::rules::finding::fingerprint(&f3.rule, &["F3 again".into()]);
+        let mut now = vec![f1.clone(), f2.clone(), f3_changed];
+        let out = apply(&b, "b.json", &mut now);
+        let left: Vec<&str> = now.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            left,
+            ["F2", "F3"],
+            "confirmed stays; the reworded one is new"
+        );
+        assert_eq!(out.hidden_findings, ["F1"]);
+        assert_eq!(out.stale.len(), 1);
+        assert_eq!(out.stale[0].fingerprint, f3.fingerprint);
     }
 }

@@ -29,6 +29,7 @@ pub mod report;
 pub mod rule_examples;
 pub mod rules;
 pub mod segment;
+pub mod serve;
 pub mod sniff;
 pub mod span;
 pub mod stories;

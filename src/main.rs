@@ -152,6 +152,21 @@ struct CheckArgs {
     by_story: bool,
 }
 
+/// The `serve` command's arguments.
+#[derive(clap::Args)]
+struct ServeArgs {
+    #[command(flatten)]
+    inputs: Inputs,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Port on 127.0.0.1 (default: any free port; the URL is printed).
+    #[arg(long, default_value_t = 0)]
+    port: u16,
+    /// The baseline file the decisions are kept in (created on the first decision).
+    #[arg(long, value_name = "FILE", default_value = "claimgraph-baseline.json")]
+    baseline: PathBuf,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Check a bundle and report inconsistencies.
@@ -198,6 +213,9 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// Review findings in the browser: a local server on 127.0.0.1 (docs/review.md).
+    /// Decisions are kept in the baseline file, which `check --baseline` reads.
+    Serve(ServeArgs),
     /// Inspect and test rules.
     Rules {
         #[command(subcommand)]
@@ -382,6 +400,7 @@ fn run(cli: Cli) -> Result<u8> {
             out,
             format,
         } => cluster_feed(paths, max_file_size, out.as_deref(), format),
+        Command::Serve(args) => serve(args),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
                 let set =
@@ -626,6 +645,36 @@ fn cluster_feed(
         m.linked_pairs,
         out.map_or(String::new(), |d| format!("; written to {}", d.display()))
     );
+    Ok(0)
+}
+
+/// `serve`: load the review, print its URL, serve until stopped.
+fn serve(args: ServeArgs) -> Result<u8> {
+    use claimgraph::serve;
+    let app = serve::App::load(serve::Options {
+        config: args
+            .rules
+            .config(args.inputs.paths.first().map(PathBuf::as_path)),
+        inputs: args.inputs.to_library(),
+        rule_files: args.rules.rules.clone(),
+        baseline: args.baseline,
+    })?;
+    print_notices(&app.notices());
+    let server = serve::Server::bind(app, args.port)?;
+    let (n, path) = {
+        let app = server.app();
+        (
+            app.read().review.findings().len(),
+            app.baseline_path().to_path_buf(),
+        )
+    };
+    println!(
+        "claimgraph serve: {n} finding{} to review at {} (decisions in {}; Ctrl-C stops)",
+        if n == 1 { "" } else { "s" },
+        server.url(),
+        path.display()
+    );
+    server.run()?;
     Ok(0)
 }
 

@@ -253,10 +253,13 @@ impl Plan {
         let report_clock = Instant::now();
         let (suppressions, suppression_notices) =
             suppress::apply(&outcome.bundle.documents, &mut outcome.findings);
-        let accepted = r
-            .write_baseline
-            .as_ref()
-            .map(|_| baseline::from_findings(&outcome.findings));
+        let accepted = r.write_baseline.as_ref().map(|_| {
+            let mut b = baseline::from_findings(&outcome.findings);
+            if let Some(k) = &self.known {
+                baseline::keep_decisions(&mut b, k);
+            }
+            b
+        });
         let applied = match (&self.known, &r.baseline) {
             (Some(k), Some(p)) => Some(baseline::apply(
                 k,
