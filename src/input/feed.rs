@@ -1,0 +1,201 @@
+//! RSS (0.9x, 1.0, 2.0), Atom and JSON Feed, read with feed-rs: one article per item,
+//! from its full content (`content:encoded`, Atom `content`), else its description or
+//! summary. feed-rs keeps no source positions, so an item's evidence points at the line of
+//! its `<item>` or `<entry>` tag; the date is read from the item's own `pubDate` /
+//! `published` text so that its civil date is the one the outlet wrote.
+
+use super::{Article, Format, Item, ReadOut, TextBuilder};
+use crate::document::PublishedSource;
+
+/// Read a feed. `Err` when it is not a feed feed-rs can read.
+pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
+    let feed = feed_rs::parser::Builder::new()
+        .sanitize_content(false)
+        .build()
+        .parse(src.as_bytes())
+        .map_err(|e| format!("not a feed that can be read ({e})"))?;
+    let format = match feed.feed_type {
+        feed_rs::model::FeedType::Atom => Format::Atom,
+        feed_rs::model::FeedType::JSON => Format::JsonFeed,
+        _ => Format::Rss,
+    };
+    let tag = if format == Format::Atom {
+        "entry"
+    } else {
+        "item"
+    };
+    let starts = item_starts(src, tag);
+    let outlet = feed.title.as_ref().map(|t| t.content.clone());
+    let mut out = ReadOut::default();
+    if feed.entries.is_empty() {
+        out.notices.push("the feed has no items".into());
+    }
+    for (i, e) in feed.entries.iter().enumerate() {
+        let index = i + 1;
+        let start = starts.get(i).copied();
+        let line = start.map_or(1, |s| line_of(src, s));
+        let slice = start.map(|s| {
+            let end = starts.get(i + 1).copied().unwrap_or(src.len());
+            &src[s..end]
+        });
+        let where_ = format!("line {line} (item {index})");
+        let body = e
+            .content
+            .as_ref()
+            .and_then(|c| c.body.clone())
+            .filter(|b| !b.trim().is_empty())
+            .map(|b| (b, "content"))
+            .or_else(|| {
+                e.summary
+                    .as_ref()
+                    .filter(|s| !s.content.trim().is_empty())
+                    .map(|s| (s.content.clone(), "summary"))
+            });
+        let Some((body, _)) = body else {
+            out.notices.push(format!(
+                "{where_}: has no body (no content, description or summary): skipped"
+            ));
+            continue;
+        };
+        let id = (!e.id.is_empty() && src.contains(e.id.as_str())).then(|| e.id.clone());
+        let mut a = Article {
+            item: Some(Item { index, line, id }),
+            ..Default::default()
+        };
+        let kind = format.as_str();
+        let headline = e.title.as_ref().map(|t| t.content.trim().to_string());
+        if let Some(h) = &headline {
+            a.meta("headline", h, &format!("{kind}:title"));
+        }
+        let byline: Vec<&str> = e.authors.iter().filter_map(|p| p.name.as_deref()).collect();
+        a.meta("byline", &byline.join(" and "), &format!("{kind}:author"));
+        let raw_date = slice.and_then(|s| {
+            ["pubDate", "published", "dc:date", "updated"]
+                .iter()
+                .find_map(|t| element_text(s, t).map(|v| (*t, v)))
+        });
+        match raw_date {
+            Some((t, v)) => a.meta("published", v, &format!("{kind}:{t}")),
+            None => {
+                if let Some(d) = e.published.or(e.updated) {
+                    a.meta("published", &d.to_rfc3339(), &format!("{kind}:published"));
+                }
+            }
+        }
+        if let Some(o) = &outlet {
+            a.meta("outlet", o, &format!("{kind}:channel-title"));
+        }
+        if let Some(l) = e.links.first() {
+            a.meta("url", &l.href, &format!("{kind}:link"));
+        }
+        a.settle(PublishedSource::Item);
+        let mut b = TextBuilder::new();
+        if let Some(h) = &headline {
+            b.paragraph(h, None);
+        }
+        if !byline.is_empty() {
+            b.paragraph(&byline.join(" and "), None);
+        }
+        if body.contains('<') {
+            for (p, _) in super::html::fragment(&body) {
+                b.paragraph(&p, None);
+            }
+        } else {
+            for p in body.lines() {
+                b.paragraph(p, None);
+            }
+        }
+        (a.text, a.map) = b.finish();
+        out.articles.push(a);
+    }
+    Ok((format, out))
+}
+
+/// Byte offsets of each `<tag` start tag (followed by `>` or whitespace).
+fn item_starts(src: &str, tag: &str) -> Vec<usize> {
+    let open = format!("<{tag}");
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(p) = src[from..].find(&open) {
+        let at = from + p;
+        from = at + open.len();
+        if src[from..].starts_with(|c: char| c == '>' || c.is_whitespace()) {
+            out.push(at);
+        }
+    }
+    out
+}
+
+/// The text of the first `<tag>…</tag>` in `s`.
+fn element_text<'a>(s: &'a str, tag: &str) -> Option<&'a str> {
+    let open = format!("<{tag}>");
+    let close = format!("</{tag}>");
+    let start = s.find(&open)? + open.len();
+    let end = start + s[start..].find(&close)?;
+    Some(s[start..end].trim())
+}
+
+fn line_of(src: &str, at: usize) -> usize {
+    src.as_bytes()[..at.min(src.len())]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>Harbour Wire</title>
+<item>
+  <title>Pier 7 shut</title>
+  <guid>hw-1</guid>
+  <pubDate>Fri, 14 Mar 2031 23:30:00 -0500</pubDate>
+  <content:encoded><![CDATA[<p>The pier stayed shut on Friday.</p><p>Crews waited.</p>]]></content:encoded>
+</item>
+<item>
+  <title>Teaser only</title>
+</item>
+</channel></rss>"#;
+
+    #[test]
+    fn items_become_articles_and_empty_items_notices() {
+        let (f, r) = read(RSS).unwrap();
+        assert_eq!(f, Format::Rss);
+        assert_eq!(r.articles.len(), 1);
+        let a = &r.articles[0];
+        assert_eq!(
+            a.text,
+            "Pier 7 shut\n\nThe pier stayed shut on Friday.\n\nCrews waited."
+        );
+        // The date as the outlet wrote it, not moved to UTC.
+        assert_eq!(a.published.unwrap().0.to_string(), "2031-03-14");
+        assert_eq!(a.outlet.as_deref(), Some("Harbour Wire"));
+        let item = a.item.as_ref().unwrap();
+        assert_eq!(
+            (item.index, item.line, item.id.as_deref()),
+            (1, 4, Some("hw-1"))
+        );
+        assert_eq!(
+            r.notices,
+            ["line 10 (item 2): has no body (no content, description or summary): skipped"]
+        );
+    }
+
+    #[test]
+    fn atom_entries() {
+        let src = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Coast</title>\n<entry><id>urn:c:1</id><title>T</title><published>2031-03-15T08:00:00Z</published><content type=\"html\">&lt;p&gt;The port reopened on Saturday.&lt;/p&gt;</content></entry></feed>";
+        let (f, r) = read(src).unwrap();
+        assert_eq!(f, Format::Atom);
+        assert_eq!(r.articles[0].text, "T\n\nThe port reopened on Saturday.");
+        assert_eq!(r.articles[0].item.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn not_a_feed() {
+        assert!(read("<html><body>x</body></html>").is_err());
+    }
+}
