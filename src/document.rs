@@ -173,6 +173,19 @@ pub struct Item {
 pub struct SourceFile {
     pub text: String,
     pub lines: LineIndex,
+    /// Lines of the real file before `text` (0 unless `text` is one line of a larger file
+    /// read on its own, as a stream reader reads JSON Lines).
+    pub line_base: usize,
+}
+
+impl SourceFile {
+    pub fn new(text: String) -> SourceFile {
+        SourceFile {
+            lines: LineIndex::new(&text),
+            text,
+            line_base: 0,
+        }
+    }
 }
 
 /// Where an extracted document came from.
@@ -197,13 +210,16 @@ pub enum Anchor {
     Item,
 }
 
-/// A position in the original file (byte offsets, 1-based line and character column).
+/// A position in the original file (byte offsets, 1-based line and character column of
+/// its start and of its end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SourceLocation {
     pub start: usize,
     pub end: usize,
     pub line: usize,
     pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
     pub anchor: Anchor,
 }
 
@@ -221,24 +237,24 @@ impl Document {
     pub fn source_location(&self, span: Span) -> Option<SourceLocation> {
         let o = self.origin.as_ref()?;
         let f = &o.file;
-        if let Some(s) = o.map.source_span(span) {
-            let (line, column) = f.lines.line_col(&f.text, s.start);
-            return Some(SourceLocation {
-                start: s.start,
-                end: s.end,
-                line,
-                column,
-                anchor: Anchor::Text,
-            });
-        }
-        let item = o.item.as_ref()?;
-        let line = f.lines.line_span(&f.text, item.line);
+        let (s, anchor) = match o.map.source_span(span) {
+            Some(s) => (s, Anchor::Text),
+            None => {
+                let item = o.item.as_ref()?;
+                let line = item.line.saturating_sub(f.line_base).max(1);
+                (f.lines.line_span(&f.text, line), Anchor::Item)
+            }
+        };
+        let (line, column) = f.lines.line_col(&f.text, s.start);
+        let (end_line, end_column) = f.lines.line_col(&f.text, s.end);
         Some(SourceLocation {
-            start: line.start,
-            end: line.end,
-            line: item.line,
-            column: 1,
-            anchor: Anchor::Item,
+            start: s.start,
+            end: s.end,
+            line: line + f.line_base,
+            column,
+            end_line: end_line + f.line_base,
+            end_column,
+            anchor,
         })
     }
 }

@@ -127,6 +127,14 @@ pub fn read(src: &str) -> Result<Article, NoArticle> {
     }
     for p in &body {
         let (offs, end) = stream.anchor(src, p, cursor);
+        // A paragraph that is all link text (an in-article promo, "Read more") is page
+        // furniture Reader mode kept: it never reaches the claims.
+        if let Some(o) = &offs
+            && scan.all_link_text(o)
+        {
+            cursor = end.unwrap_or(cursor);
+            continue;
+        }
         match end {
             Some(e) => cursor = e,
             None => missed += 1,
@@ -165,9 +173,24 @@ struct Scan {
     time: Option<String>,
     json_ld: Vec<String>,
     ld_open: String,
+    /// Byte ranges of the text inside `<a>` elements, in page order.
+    links: Vec<Range<usize>>,
 }
 
 impl Scan {
+    /// Whether every located byte of a paragraph is link text.
+    fn all_link_text(&self, offsets: &[Option<usize>]) -> bool {
+        let mut any = false;
+        for o in offsets.iter().flatten() {
+            any = true;
+            let i = self.links.partition_point(|r| r.end <= *o);
+            if !self.links.get(i).is_some_and(|r| r.start <= *o) {
+                return false;
+            }
+        }
+        any
+    }
+
     fn meta(&self, key: &str) -> Option<&str> {
         self.metas
             .iter()
@@ -186,6 +209,13 @@ fn scan(src: &str) -> Scan {
                     if !r.is_empty() {
                         s.borrow_mut().data.push(r);
                     }
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(text!("a", |t: &mut TextChunk| {
+                let r = t.source_location().bytes();
+                if !r.is_empty() {
+                    s.borrow_mut().links.push(r);
                 }
                 Ok(())
             }))

@@ -50,6 +50,25 @@ fn one(src: &str, range: Range<usize>, v: &serde_json::Value, index: usize, out:
     }
 }
 
+/// Read one JSON Lines record on its own (a stream reader's line): the article with its
+/// source map relative to `line`, and notes about it. `line_no` is the line's number in
+/// its file, `index` its item number. `Err` says why the line is not an article.
+pub fn read_line(line: &str, line_no: usize, index: usize) -> Result<super::Article, String> {
+    let line = line.trim_end_matches(['\n', '\r']);
+    let v: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| format!("not JSON ({e}): skipped"))?;
+    if !v.is_object() {
+        return Err("not a JSON object: skipped".into());
+    }
+    let (rec, format) = record(&v);
+    let item = Item {
+        index,
+        line: line_no,
+        id: rec.id.as_ref().map(|f| f.value.clone()),
+    };
+    rec.article(line, 0..line.len(), item, format)
+}
+
 /// Read JSON Lines: every non-blank line is one record.
 pub fn read(src: &str) -> ReadOut {
     let mut out = ReadOut::default();
@@ -193,6 +212,15 @@ mod tests {
         assert_eq!(r.notices.len(), 2, "{:?}", r.notices);
         assert!(r.notices[0].starts_with("line 2 (item 2): not JSON"));
         assert!(r.notices[1].starts_with("line 4 (item 3): has no body text"));
+        // One line on its own reads the same article, mapped within the line.
+        let one = read_line(src.lines().next().unwrap(), 1, 1).unwrap();
+        assert_eq!(one.text, a.text);
+        assert_eq!(one.map, a.map);
+        assert!(
+            read_line("{not json", 2, 2)
+                .unwrap_err()
+                .starts_with("not JSON")
+        );
     }
 
     #[test]
