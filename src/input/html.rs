@@ -113,7 +113,7 @@ pub fn read(src: &str) -> Result<Article, NoArticle> {
     let headline = a.meta_value("headline").map(str::to_string);
     let mut missed = 0;
     if let Some(h) = &headline
-        && !body.first().is_some_and(|b| b == h)
+        && body.first().is_none_or(|b| b != h)
     {
         let (offs, end) = stream.anchor(src, h, 0);
         cursor = end.unwrap_or(0);
@@ -184,7 +184,7 @@ impl Scan {
         for o in offsets.iter().flatten() {
             any = true;
             let i = self.links.partition_point(|r| r.end <= *o);
-            if !self.links.get(i).is_some_and(|r| r.start <= *o) {
+            if self.links.get(i).is_none_or(|r| r.start > *o) {
                 return false;
             }
         }
