@@ -484,14 +484,26 @@ fn feed_items_are_documents_and_an_item_without_body_is_named() {
         n,
         ["line 15 (item 2): has no body (no content, description or summary): skipped"]
     );
-    // feed-rs decodes items without positions: text points at its item's first line.
+    // feed-rs decodes items without positions; the text is found again in the item.
+    let file = std::fs::read_to_string(root().join(&rss)).unwrap();
     let docs = load(&rss);
     let d = docs.iter().find(|d| d.id.0 == "rss-wc-303").unwrap();
-    let loc = locate(d, "The island council will meet on Thursday");
-    assert_eq!(loc.anchor, claimgraph::document::Anchor::Item);
-    assert_eq!((loc.line, loc.column), (20, 1));
-    let file = std::fs::read_to_string(root().join(&rss)).unwrap();
-    assert_eq!(file[loc.start..loc.end].trim(), "<item>");
+    let words = "The island council will meet on Thursday";
+    let loc = locate(d, words);
+    assert_eq!(loc.anchor, claimgraph::document::Anchor::Text);
+    assert_eq!(&file[loc.start..loc.end], words);
+    assert_eq!((loc.line, loc.column), (24, 18));
+    // Inside CDATA HTML, across an entity: `&ldquo;a blow`.
+    let d = docs.iter().find(|d| d.id.0 == "rss-wc-301").unwrap();
+    let loc = locate(d, "\u{201c}a blow");
+    assert_eq!(&file[loc.start..loc.end], "&ldquo;a blow");
+    assert_eq!(loc.line, 13);
+    // The Atom entry's escaped HTML: its paragraph is in the file as written.
+    let file = std::fs::read_to_string(root().join(&atom)).unwrap();
+    let d = &load(&atom)[0];
+    let loc = locate(d, "6 crossings a day");
+    assert_eq!(&file[loc.start..loc.end], "6 crossings a day");
+    assert_eq!(loc.line, 12);
 }
 
 #[test]

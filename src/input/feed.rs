@@ -1,8 +1,10 @@
 //! RSS (0.9x, 1.0, 2.0), Atom and JSON Feed, read with feed-rs: one article per item,
 //! from its full content (`content:encoded`, Atom `content`), else its description or
-//! summary. feed-rs keeps no source positions, so an item's evidence points at the line of
-//! its `<item>` or `<entry>` tag; the date is read from the item's own `pubDate` /
-//! `published` text so that its civil date is the one the outlet wrote.
+//! summary. feed-rs keeps no source positions, so the item's text is looked for again in
+//! the item's bytes (its body is usually there verbatim: CDATA, or plain text); what is not
+//! found points at the line of its `<item>` or `<entry>` tag. The date is read from the
+//! item's own `pubDate` / `published` text so that its civil date is the one the outlet
+//! wrote.
 
 use super::{Article, Format, Item, ReadOut, TextBuilder};
 use crate::document::PublishedSource;
@@ -89,20 +91,47 @@ pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
             a.meta("url", &l.href, &format!("{kind}:link"));
         }
         a.settle(PublishedSource::Item);
+        // feed-rs keeps no positions: text is looked for again in the item's own bytes.
+        // The body usually is there verbatim (CDATA, or plain text without entities), and
+        // then every paragraph maps through it; else each paragraph is looked for as is.
+        // What is not found points at the item's line.
+        let base = start.unwrap_or(0);
+        let item_src = slice.unwrap_or("");
+        let body_at = item_src.find(body.as_str()).map(|p| base + p);
+        // From the item's title tag on, so that a short headline is not found in an id.
+        let mut cursor = item_src.find("<title").unwrap_or(0);
+        let mut verbatim = |p: &str, advance: bool| -> Option<Vec<Option<usize>>> {
+            let at = item_src.get(cursor..)?.find(p)? + cursor;
+            if advance {
+                cursor = at + p.len();
+            }
+            Some((0..p.len()).map(|k| Some(base + at + k)).collect())
+        };
         let mut b = TextBuilder::new();
         if let Some(h) = &headline {
-            b.paragraph(h, None);
+            b.paragraph(h, verbatim(h, true).as_deref());
         }
         if !byline.is_empty() {
-            b.paragraph(&byline.join(" and "), None);
+            let by = byline.join(" and ");
+            b.paragraph(&by, verbatim(&by, false).as_deref());
         }
         if body.contains('<') {
-            for (p, _) in super::html::fragment(&body) {
-                b.paragraph(&p, None);
+            for (p, offs) in super::html::fragment(&body) {
+                let o = match body_at {
+                    Some(at) => Some(offs.iter().map(|o| o.map(|o| at + o)).collect()),
+                    None => verbatim(&p, true),
+                };
+                b.paragraph(&p, o.as_deref());
             }
         } else {
-            for p in body.lines() {
-                b.paragraph(p, None);
+            let mut at = 0;
+            for p in body.split('\n') {
+                let o = match body_at {
+                    Some(b0) => Some((0..p.len()).map(|k| Some(b0 + at + k)).collect()),
+                    None => verbatim(p, true),
+                };
+                b.paragraph(p, o.as_deref());
+                at += p.len() + 1;
             }
         }
         (a.text, a.map) = b.finish();
@@ -192,6 +221,28 @@ mod tests {
         assert_eq!(f, Format::Atom);
         assert_eq!(r.articles[0].text, "T\n\nThe port reopened on Saturday.");
         assert_eq!(r.articles[0].item.as_ref().unwrap().line, 2);
+    }
+
+    #[test]
+    fn item_text_maps_to_the_file_where_it_is_verbatim() {
+        let (_, r) = read(RSS).unwrap();
+        let a = &r.articles[0];
+        for words in [
+            "Pier 7 shut",
+            "The pier stayed shut on Friday.",
+            "Crews waited.",
+        ] {
+            let at = a.text.find(words).unwrap();
+            assert_eq!(a.map.source(at), RSS.find(words), "{words}");
+        }
+        // Escaped twice (an entity inside escaped HTML): not in the file as read; the
+        // report then points at the entry's line.
+        let src = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>C</title>\n<entry><id>u:1</id><title>T</title><content type=\"html\">&lt;p&gt;Ships &amp;amp; boats sailed on Monday.&lt;/p&gt;</content></entry></feed>";
+        let (_, r) = read(src).unwrap();
+        let a = &r.articles[0];
+        assert_eq!(a.text, "T\n\nShips & boats sailed on Monday.");
+        assert_eq!(a.map.source(0), src.find("T</title>"));
+        assert_eq!(a.map.source(a.text.find("Ships").unwrap()), None);
     }
 
     #[test]
