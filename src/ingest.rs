@@ -288,7 +288,7 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
                         Some(item) => item_id(&stem, item),
                         None => stem.clone(),
                     };
-                    let id = unique_id(&mut ids, want, f);
+                    let id = unique_id(&mut ids, want, &stem, f);
                     let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
                     let entry = manifests
                         .get(&dir)
@@ -428,17 +428,14 @@ fn item_id(stem: &str, item: &crate::document::Item) -> String {
     }
 }
 
-/// `want`, or a variant of it no other document has.
-fn unique_id(ids: &mut HashSet<String>, want: String, f: &Path) -> String {
+/// `want` (`STEM` or `STEM-ITEM`), or a variant of it no other document has: the
+/// file's path for its stem (as two same-named `.txt` files get), then a counter.
+fn unique_id(ids: &mut HashSet<String>, want: String, stem: &str, f: &Path) -> String {
     if ids.insert(want.clone()) {
         return want;
     }
-    let alt = format!(
-        "{}{}",
-        f.with_extension("").display(),
-        want.rsplit_once('-')
-            .map_or(String::new(), |(_, t)| format!("-{t}"))
-    );
+    let suffix = want.strip_prefix(stem).unwrap_or("");
+    let alt = format!("{}{suffix}", f.with_extension("").display());
     if ids.insert(alt.clone()) {
         return alt;
     }
@@ -446,6 +443,38 @@ fn unique_id(ids: &mut HashSet<String>, want: String, f: &Path) -> String {
         .map(|n| format!("{want}-{n}"))
         .find(|c| ids.insert(c.clone()))
         .expect("an unused id")
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn item_ids_stay_distinct_across_files_and_within_one() {
+        let mut ids = HashSet::new();
+        let a = Path::new("a/feed.jsonl");
+        let b = Path::new("b/feed.jsonl");
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", a),
+            "feed-x-1"
+        );
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", b),
+            "b/feed-x-1"
+        );
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", b),
+            "feed-x-1-2"
+        );
+        let item = crate::document::Item {
+            index: 4,
+            line: 9,
+            id: Some("urn:wire:2031/06?a=1".into()),
+        };
+        assert_eq!(item_id("feed", &item), "feed-urn-wire-2031-06-a-1");
+        let item = crate::document::Item { id: None, ..item };
+        assert_eq!(item_id("feed", &item), "feed-4");
+    }
 }
 
 /// Build a document from an extracted article: dates from the bundle manifest first, then
