@@ -236,6 +236,17 @@ fn scripts_styles_and_page_furniture_never_reach_the_claims() {
 }
 
 #[test]
+fn a_page_without_date_metadata_takes_the_dateline_in_its_text() {
+    let path = format!("{FIX}/html/dateline-only.html");
+    let r = report(&[&path]);
+    let d = doc(&r, "dateline-only");
+    assert_eq!(d["published"], "2031-09-19");
+    assert_eq!(d["published_source"], "dateline");
+    assert!(d["outlet"].is_null());
+    assert!(notice_messages(&r, &path).is_empty());
+}
+
+#[test]
 fn bad_pages_are_notices_naming_the_file_and_the_rest_is_read() {
     let trunc = format!("{FIX}/html/truncated.html");
     let none = format!("{FIX}/html/no-article.html");
