@@ -85,6 +85,9 @@ pub fn read(src: &str) -> Result<Article, NoArticle> {
     if let Some(v) = og("og:title") {
         a.meta("headline", v, "open-graph");
     }
+    // The page's own <h1> before <title>, which often carries the outlet's name.
+    let h1 = squash(&decode_entities(&scan.h1));
+    a.meta("headline", &h1, "h1");
     a.meta("headline", &found.title, "title");
     if let Some(v) = og("author") {
         a.meta("byline", v, "meta");
@@ -175,6 +178,9 @@ struct Scan {
     ld_open: String,
     /// Byte ranges of the text inside `<a>` elements, in page order.
     links: Vec<Range<usize>>,
+    /// The raw text of the first `<h1>` (entities not decoded).
+    h1: String,
+    h1_done: bool,
 }
 
 impl Scan {
@@ -208,6 +214,16 @@ fn scan(src: &str) -> Scan {
                     let r = t.source_location().bytes();
                     if !r.is_empty() {
                         s.borrow_mut().data.push(r);
+                    }
+                }
+                Ok(())
+            }))
+            .append_element_content_handler(text!("h1", |t: &mut TextChunk| {
+                let mut s = s.borrow_mut();
+                if !s.h1_done {
+                    s.h1.push_str(t.as_str());
+                    if t.last_in_text_node() && !s.h1.trim().is_empty() {
+                        s.h1_done = true;
                     }
                 }
                 Ok(())
@@ -432,6 +448,30 @@ impl Stream {
     }
 }
 
+/// Text with its character references decoded (those [`entity`] knows).
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        match (c, entity(&s[i..])) {
+            ('&', Some((ch, len))) => {
+                out.push(ch);
+                i += len;
+            }
+            (c, _) => {
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+/// Runs of whitespace as one space, trimmed.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// An HTML character reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`):
 /// the character and the reference's length. Only references ended by `;`.
 fn entity(s: &str) -> Option<(char, usize)> {
@@ -571,6 +611,16 @@ mod tests {
         assert_eq!(entity("&#8217;s"), Some(('\u{2019}', 7)));
         assert_eq!(entity("&#x2019;"), Some(('\u{2019}', 8)));
         assert_eq!(entity("& x"), None);
+    }
+
+    #[test]
+    fn the_h1_comes_before_the_title_and_maps_into_the_page() {
+        let page = "<html><head><title>Pier reopens - Wire</title></head><body><h1>Pier  reopens &amp; more</h1><article><p>The pier at Wexby reopened on Friday after a month of repairs, the harbour master said.</p><p>Some 40 fishing boats had used the pier by midday, he said on Friday.</p></article></body></html>";
+        let a = read(page).unwrap();
+        assert_eq!(a.meta_value("headline"), Some("Pier reopens & more"));
+        assert!(a.text.starts_with("Pier reopens & more\n\n"), "{}", a.text);
+        assert_eq!(a.map.source(0), page.find("Pier  reopens"));
+        assert_eq!(decode_entities("a &amp; b &#8217;"), "a & b \u{2019}");
     }
 
     #[test]
