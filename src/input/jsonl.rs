@@ -236,6 +236,24 @@ mod tests {
     }
 
     #[test]
+    fn an_html_body_maps_through_the_json_string_into_the_file() {
+        let src = "{\"headline\": \"Pier 7\", \"body_html\": \"<p>The pier stayed shut.</p>\\n<p>Crews \\\"waited\\\" &amp; watched.</p>\"}\n";
+        let r = read(src);
+        assert!(r.notices.is_empty(), "{:?}", r.notices);
+        let a = &r.articles[0];
+        assert_eq!(
+            a.text,
+            "Pier 7\n\nThe pier stayed shut.\n\nCrews \"waited\" & watched."
+        );
+        let at = |w: &str| a.map.source(a.text.find(w).unwrap());
+        assert_eq!(at("The pier"), src.find("The pier"));
+        // After a JSON escape (\") and at an entity (&amp;): the escape's and the entity's
+        // first byte.
+        assert_eq!(at("\"waited"), src.find("\\\"waited"));
+        assert_eq!(at("& watched"), src.find("&amp;"));
+    }
+
+    #[test]
     fn other_json_is_refused() {
         assert!(read_json("{\"name\": \"config\"}").is_err());
         assert!(read_json("[1, 2]").is_err());
