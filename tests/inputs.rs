@@ -542,3 +542,87 @@ fn snapshot_example_pages_and_wire() {
         });
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Damaged input: every reader survives it (the fuzz targets do this at length)
+// ---------------------------------------------------------------------------------------
+
+mod damaged {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn fixtures() -> Vec<(&'static str, String)> {
+        [
+            "examples/ferry-pages/01_saltmere-gazette.html",
+            "examples/ferry-wire/wire.jsonl",
+            "tests/fixtures/inputs/jsonl/mixed.jsonl",
+            "tests/fixtures/inputs/ninjs/v3.json",
+            "tests/fixtures/inputs/feed/rss.xml",
+            "tests/fixtures/inputs/feed/atom.xml",
+        ]
+        .iter()
+        .map(|p| (*p, std::fs::read_to_string(root().join(p)).unwrap()))
+        .collect()
+    }
+
+    /// `src` cut at `cut` (a fraction), with `insert` put in at `at` (a fraction): the
+    /// damage real files have (truncation, a stray quote, bracket, entity or escape).
+    fn damage(src: &str, cut: f64, at: f64, insert: &str) -> String {
+        let floor = |s: &str, i: usize| {
+            (0..=i.min(s.len()))
+                .rev()
+                .find(|&i| s.is_char_boundary(i))
+                .unwrap()
+        };
+        let cut_at = floor(src, (src.len() as f64 * cut) as usize);
+        let mut s = src[..cut_at].to_string();
+        let i = floor(&s, (s.len() as f64 * at) as usize);
+        s.insert_str(i, insert);
+        s
+    }
+
+    fn check_runs(src: &str, a: &claimgraph::input::Article) {
+        for r in a.map.runs() {
+            assert!(r.text + r.len <= a.text.len(), "{r:?} past the text");
+            assert!(r.source + r.len <= src.len(), "{r:?} past the file");
+            assert!(src.is_char_boundary(r.source), "{r:?} inside a character");
+        }
+    }
+
+    proptest! {
+        // 128 cases by default; raise with PROPTEST_CASES=N.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(128),
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn readers_never_panic_and_maps_stay_in_the_file(
+            which in 0usize..6,
+            cut in 0.0f64..1.0,
+            at in 0.0f64..1.0,
+            insert in prop::sample::select(vec!["", "\"", "<", "</p>", "&", "&amp", "\\", "\\u12", "{", "]", "<![CDATA[", "\n", "é", "<item>", "&#xD800;"]),
+        ) {
+            let (_, src) = &fixtures()[which];
+            let src = damage(src, cut, at, insert);
+            if let Ok(a) = claimgraph::input::html::read(&src) {
+                check_runs(&src, &a);
+            }
+            for a in claimgraph::input::jsonl::read(&src).articles {
+                check_runs(&src, &a);
+            }
+            if let Ok(out) = claimgraph::input::jsonl::read_json(&src) {
+                for a in &out.articles {
+                    check_runs(&src, a);
+                }
+            }
+            if let Ok((_, out)) = claimgraph::input::feed::read(&src) {
+                for a in &out.articles {
+                    check_runs(&src, a);
+                    prop_assert!(!a.text.is_empty());
+                }
+            }
+        }
+    }
+}
