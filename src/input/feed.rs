@@ -28,6 +28,8 @@ pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
     };
     let starts = item_starts(src, tag);
     let outlet = feed.title.as_ref().map(|t| t.content.clone());
+    // Lines numbered as the report numbers them (a lone `\r` ends one too).
+    let lines = crate::span::LineIndex::new(src);
     let mut out = ReadOut::default();
     if feed.entries.is_empty() {
         out.notices.push("the feed has no items".into());
@@ -35,7 +37,7 @@ pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
     for (i, e) in feed.entries.iter().enumerate() {
         let index = i + 1;
         let start = starts.get(i).copied();
-        let line = start.map_or(1, |s| line_of(src, s));
+        let line = start.map_or(1, |s| lines.line_col(src, s).0);
         let slice = start.map(|s| {
             let end = starts.get(i + 1).copied().unwrap_or(src.len());
             &src[s..end]
@@ -162,14 +164,6 @@ fn element_text<'a>(s: &'a str, tag: &str) -> Option<&'a str> {
     let start = s.find(&open)? + open.len();
     let end = start + s[start..].find(&close)?;
     Some(s[start..end].trim())
-}
-
-fn line_of(src: &str, at: usize) -> usize {
-    src.as_bytes()[..at.min(src.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
 }
 
 #[cfg(test)]

@@ -453,12 +453,12 @@ fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
-        match (c, entity(&s[i..])) {
-            ('&', Some((ch, len))) => {
+        match (c == '&').then(|| entity(&s[i..])).flatten() {
+            Some((ch, len)) => {
                 out.push(ch);
                 i += len;
             }
-            (c, _) => {
+            None => {
                 out.push(c);
                 i += c.len_utf8();
             }
@@ -475,6 +475,9 @@ fn squash(s: &str) -> String {
 /// An HTML character reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`):
 /// the character and the reference's length. Only references ended by `;`.
 fn entity(s: &str) -> Option<(char, usize)> {
+    if !s.starts_with('&') {
+        return None;
+    }
     let end = s.get(..s.len().min(12))?.find(';')?;
     let name = &s[1..end];
     let ch = if let Some(num) = name.strip_prefix('#') {
@@ -621,6 +624,9 @@ mod tests {
         assert!(a.text.starts_with("Pier reopens & more\n\n"), "{}", a.text);
         assert_eq!(a.map.source(0), page.find("Pier  reopens"));
         assert_eq!(decode_entities("a &amp; b &#8217;"), "a & b \u{2019}");
+        // Found by the input_html fuzz target: a `;` not after a `&` is text.
+        assert_eq!(decode_entities(";T &; x;"), ";T &; x;");
+        assert_eq!(entity(";x"), None);
     }
 
     #[test]

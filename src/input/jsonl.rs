@@ -5,6 +5,7 @@
 
 use super::record::Record;
 use super::{Item, ReadOut};
+use crate::span::LineIndex;
 use std::ops::Range;
 
 /// The article fields of a JSON object: ninjs when it looks like ninjs, else the house format.
@@ -16,17 +17,17 @@ fn record(v: &serde_json::Value) -> (Record, &'static str) {
     }
 }
 
-/// 1-based line of byte `at`.
-fn line_of(src: &str, at: usize) -> usize {
-    src.as_bytes()[..at.min(src.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
-        + 1
-}
-
-fn one(src: &str, range: Range<usize>, v: &serde_json::Value, index: usize, out: &mut ReadOut) {
-    let line = line_of(src, range.start);
+/// Read one record; `lines` numbers lines as the report does (a lone `\r` ends one too), so
+/// that a notice's line and an evidence's line agree.
+fn one(
+    src: &str,
+    lines: &LineIndex,
+    range: Range<usize>,
+    v: &serde_json::Value,
+    index: usize,
+    out: &mut ReadOut,
+) {
+    let line = lines.line_col(src, range.start).0;
     let where_ = format!("line {line} (item {index})");
     if !v.is_object() {
         out.notices
@@ -74,7 +75,8 @@ pub fn read(src: &str) -> ReadOut {
     let mut out = ReadOut::default();
     let mut at = 0;
     let mut index = 0;
-    for (n, raw) in src.split_inclusive('\n').enumerate() {
+    let lines = LineIndex::new(src);
+    for raw in src.split_inclusive('\n') {
         let start = at;
         at += raw.len();
         let line = raw.trim_end_matches(['\n', '\r']);
@@ -83,10 +85,10 @@ pub fn read(src: &str) -> ReadOut {
         }
         index += 1;
         match serde_json::from_str::<serde_json::Value>(line) {
-            Ok(v) => one(src, start..start + line.len(), &v, index, &mut out),
+            Ok(v) => one(src, &lines, start..start + line.len(), &v, index, &mut out),
             Err(e) => out.notices.push(format!(
                 "line {} (item {index}): not JSON ({e}): skipped",
-                n + 1
+                lines.line_col(src, start).0
             )),
         }
     }
@@ -99,12 +101,13 @@ pub fn read_json(src: &str) -> Result<ReadOut, String> {
     let v: serde_json::Value =
         serde_json::from_str(src).map_err(|e| format!("not valid JSON ({e})"))?;
     let mut out = ReadOut::default();
+    let lines = LineIndex::new(src);
     match &v {
         serde_json::Value::Object(_) => {
             if !is_article(&v) {
                 return Err("JSON that is neither a ninjs item nor an article object (no `body`, `body_text`, `body_html` or `bodies`)".into());
             }
-            one(src, 0..src.len(), &v, 1, &mut out);
+            one(src, &lines, 0..src.len(), &v, 1, &mut out);
         }
         serde_json::Value::Array(items) => {
             if !items.iter().any(is_article) {
@@ -113,7 +116,7 @@ pub fn read_json(src: &str) -> Result<ReadOut, String> {
             let ranges = array_elements(src);
             for (i, x) in items.iter().enumerate() {
                 let r = ranges.get(i).cloned().unwrap_or(0..src.len());
-                one(src, r, x, i + 1, &mut out);
+                one(src, &lines, r, x, i + 1, &mut out);
             }
         }
         _ => return Err("JSON that is neither a ninjs item nor an article object".into()),
@@ -251,6 +254,20 @@ mod tests {
         // first byte.
         assert_eq!(at("\"waited"), src.find("\\\"waited"));
         assert_eq!(at("& watched"), src.find("&amp;"));
+    }
+
+    #[test]
+    fn lines_are_numbered_as_reports_number_them() {
+        // Found by the input_jsonl fuzz target: a lone `\r` between a record's tokens ends
+        // a line in the report's numbering, so later notices count it too.
+        let src = "{\"headline\": \"A\",\r\"body\": \"The pier stayed shut.\"}\n{bad\n";
+        let r = read(src);
+        assert_eq!(r.articles[0].item.as_ref().unwrap().line, 1);
+        assert!(
+            r.notices[0].starts_with("line 3 (item 2): not JSON"),
+            "{:?}",
+            r.notices
+        );
     }
 
     #[test]
