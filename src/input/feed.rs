@@ -117,6 +117,7 @@ pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
             let by = byline.join(" and ");
             b.paragraph(&by, verbatim(&by, false).as_deref());
         }
+        let before_body = b.len();
         if body.contains('<') {
             for (p, offs) in super::html::fragment(&body) {
                 let o = match body_at {
@@ -135,6 +136,12 @@ pub fn read(src: &str) -> Result<(Format, ReadOut), String> {
                 b.paragraph(p, o.as_deref());
                 at += p.len() + 1;
             }
+        }
+        if b.len() == before_body {
+            out.notices.push(format!(
+                "{where_}: its body has no text (only markup or white space): skipped"
+            ));
+            continue;
         }
         (a.text, a.map) = b.finish();
         out.articles.push(a);
@@ -237,6 +244,18 @@ mod tests {
         assert_eq!(a.text, "T\n\nShips & boats sailed on Monday.");
         assert_eq!(a.map.source(0), src.find("T</title>"));
         assert_eq!(a.map.source(a.text.find("Ships").unwrap()), None);
+    }
+
+    #[test]
+    fn an_item_whose_body_is_only_markup_is_a_notice() {
+        // Found by the input_feed fuzz target: a body of tags alone made an empty article.
+        let src = "<rss version=\"2.0\"><channel><title>C</title>\n<item><title>T</title><description>&lt;p&gt; &lt;/p&gt;</description></item></channel></rss>";
+        let (_, r) = read(src).unwrap();
+        assert!(r.articles.is_empty());
+        assert_eq!(
+            r.notices,
+            ["line 2 (item 1): its body has no text (only markup or white space): skipped"]
+        );
     }
 
     #[test]

@@ -128,6 +128,7 @@ pub fn read(src: &str) -> Result<Article, NoArticle> {
         let (offs, _) = stream.anchor(src, b, cursor);
         out.paragraph(b, offs.as_deref());
     }
+    let mut kept = 0;
     for p in &body {
         let (offs, end) = stream.anchor(src, p, cursor);
         // A paragraph that is all link text (an in-article promo, "Read more") is page
@@ -142,7 +143,13 @@ pub fn read(src: &str) -> Result<Article, NoArticle> {
             Some(e) => cursor = e,
             None => missed += 1,
         }
+        kept += 1;
         out.paragraph(p, offs.as_deref());
+    }
+    if kept == 0 {
+        return Err(NoArticle(
+            "no article found in the page (what Reader mode kept is only link text)".into(),
+        ));
     }
     if missed > 0 {
         a.notes.push(format!(
@@ -627,6 +634,17 @@ mod tests {
         // Found by the input_html fuzz target: a `;` not after a `&` is text.
         assert_eq!(decode_entities(";T &; x;"), ";T &; x;");
         assert_eq!(entity(";x"), None);
+    }
+
+    #[test]
+    fn a_page_whose_article_is_only_link_text_has_no_article() {
+        // Found by the input_html fuzz target: every kept paragraph was link text, and
+        // an empty article came out.
+        let page = "<html><body><article><p><a href=\"/a\">The pier at Wexby reopened on Friday after a month of repairs.</a></p><p><a href=\"/b\">Some 40 fishing boats had used the pier by midday, he said.</a></p></article></body></html>";
+        match read(page) {
+            Err(NoArticle(m)) => assert!(m.contains("no article"), "{m}"),
+            Ok(a) => assert!(!a.text.is_empty(), "an empty article"),
+        }
     }
 
     #[test]

@@ -107,6 +107,7 @@ impl Record {
             let offs = locate(f);
             out.paragraph(&f.value, offs.as_deref());
         }
+        let before_body = out.len();
         match body {
             Some(Body::Text(f)) => {
                 let offs = locate(f).or_else(|| json_str::find_any(src, range.clone(), &f.value));
@@ -130,6 +131,9 @@ impl Record {
                 }
             }
             None => {}
+        }
+        if out.len() == before_body {
+            return Err("its body has no text (only markup or white space): skipped".into());
         }
         (a.text, a.map) = out.finish();
         Ok(a)

@@ -111,6 +111,11 @@ impl TextBuilder {
         self.text.is_empty()
     }
 
+    /// Bytes of text so far (to tell whether a paragraph was added).
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
     pub fn finish(self) -> (String, SourceMap) {
         let map = SourceMap::from_offsets(&self.offsets);
         (self.text, map)
