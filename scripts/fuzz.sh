@@ -16,7 +16,7 @@ minutes="${1:-10}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    targets=(ingest segment times check rule baseline)
+    targets=(ingest segment times check rule baseline input_html input_jsonl input_feed)
 fi
 jobs="${JOBS:-1}"
 seconds=$((minutes * 60))

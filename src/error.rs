@@ -12,8 +12,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("no articles found in {paths} (looked for .txt and .md files)")]
-    NoDocuments { paths: String },
+    /// `skipped` lists what was skipped and why, one `PATH: MESSAGE` a line (empty when
+    /// nothing was), so a run that reads nothing still says why.
+    #[error(
+        "no articles found in {paths} (looked for .txt, .md, .html, .htm, .jsonl, .ndjson, .json, .xml, .rss and .atom files){skipped}"
+    )]
+    NoDocuments { paths: String, skipped: String },
     #[error("{path}: {message}")]
     BadInput { path: PathBuf, message: String },
     #[error("{0}")]

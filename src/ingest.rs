@@ -146,7 +146,54 @@ fn is_article(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("txt") | Some("md")
-    )
+    ) || reader_by_extension(path).is_some()
+}
+
+/// The reader a file's extension asks for, beyond plain text and Markdown.
+fn reader_by_extension(path: &Path) -> Option<Reader> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    Some(match ext.as_str() {
+        "html" | "htm" | "xhtml" => Reader::Html,
+        "jsonl" | "ndjson" => Reader::JsonLines,
+        "json" => Reader::Json,
+        "xml" | "rss" | "atom" => Reader::Feed,
+        _ => return None,
+    })
+}
+
+/// Which reader turns a file into documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reader {
+    Html,
+    JsonLines,
+    Json,
+    Feed,
+}
+
+impl Reader {
+    /// The reader for what `sniff` found a file's content to be; `None` for XML that is not
+    /// a feed, which no reader reads.
+    fn for_content(f: crate::sniff::Foreign) -> Option<Reader> {
+        use crate::sniff::Foreign;
+        match f {
+            Foreign::Html => Some(Reader::Html),
+            Foreign::Feed => Some(Reader::Feed),
+            Foreign::Json => Some(Reader::Json),
+            Foreign::JsonLines => Some(Reader::JsonLines),
+            Foreign::Xml => None,
+        }
+    }
+}
+
+/// A file read: skipped, plain text (and whether lossy), or articles extracted by a reader.
+enum FileRead {
+    Skipped,
+    Text(String, bool),
+    Extracted {
+        format: crate::document::Format,
+        file: std::sync::Arc<crate::document::SourceFile>,
+        articles: Vec<crate::input::Article>,
+    },
 }
 
 /// Load every article under `paths`, sorted by path.
@@ -209,22 +256,63 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
     // Files are read and analysed in parallel; ids, notices and the first error are
     // taken in path order, so the bundle does not depend on the thread count.
     use rayon::prelude::*;
-    type Read = (Option<(String, bool)>, Vec<Notice>);
+    type Read = (FileRead, Vec<Notice>);
     let reads: Vec<Result<Read>> = files
         .par_iter()
         .map(|f| {
             let mut notices = Vec::new();
-            read_text(f, opts, &mut notices).map(|t| (t, notices))
+            read_file(f, opts, &mut notices).map(|t| (t, notices))
         })
         .collect();
     let mut ids: HashSet<String> = HashSet::new();
     let mut pending = Vec::new();
     for (f, read) in files.iter().zip(reads) {
-        let (text, notices) = read?;
+        let (read, notices) = read?;
         bundle.notices.extend(notices);
         bundle.read.push(f.clone());
-        let Some((text, lossy)) = text else {
-            continue;
+        let (text, lossy) = match read {
+            FileRead::Skipped => continue,
+            FileRead::Text(t, lossy) => (t, lossy),
+            FileRead::Extracted {
+                format,
+                file,
+                articles,
+            } => {
+                let display = f.display().to_string();
+                let stem = f
+                    .file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| display.clone());
+                for a in articles {
+                    let want = match &a.item {
+                        Some(item) => item_id(&stem, item),
+                        None => stem.clone(),
+                    };
+                    let id = unique_id(&mut ids, want, &stem, f);
+                    let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                    let entry = manifests
+                        .get(&dir)
+                        .and_then(|m| m.documents.get(&id))
+                        .cloned()
+                        .unwrap_or_default();
+                    let origin = crate::document::Origin {
+                        format,
+                        file: file.clone(),
+                        map: a.map.clone(),
+                        item: a.item.clone(),
+                        meta: a.meta.clone(),
+                    };
+                    pending.push(Pending {
+                        id: DocId(id),
+                        display: display.clone(),
+                        text: a.text.clone(),
+                        lossy: false,
+                        entry,
+                        extracted: Some((a, origin)),
+                    });
+                }
+                continue;
+            }
         };
         let display = f.display().to_string();
         let stem = f
@@ -245,13 +333,25 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
             .and_then(|m| m.documents.get(&stem))
             .cloned()
             .unwrap_or_default();
-        pending.push((DocId(id), display, text, lossy, entry));
+        pending.push(Pending {
+            id: DocId(id),
+            display,
+            text,
+            lossy,
+            entry,
+            extracted: None,
+        });
     }
     let built: Vec<(Document, Vec<Notice>)> = pending
         .into_par_iter()
-        .map(|(id, display, text, lossy, entry)| {
+        .map(|p| {
             let mut notices = Vec::new();
-            let doc = build_document(id, display, text, lossy, entry, &mut notices);
+            let doc = match p.extracted {
+                None => build_document(p.id, p.display, p.text, p.lossy, p.entry, &mut notices),
+                Some((a, origin)) => {
+                    build_extracted(p.id, p.display, a, origin, p.entry, &mut notices)
+                }
+            };
             if !has_sentences(&doc) {
                 notices.push(Notice {
                     path: doc.path.clone(),
@@ -266,23 +366,145 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         bundle.documents.push(doc);
     }
     if bundle.documents.is_empty() {
+        bundle.notices.sort();
+        let skipped: String = bundle
+            .notices
+            .iter()
+            .map(|n| format!("\n  {}: {}", n.path, n.message))
+            .collect();
         return Err(Error::NoDocuments {
             paths: paths
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
+            skipped,
         });
     }
     infer_years(&mut bundle.documents);
     for d in bundle.documents.iter().filter(|d| d.published.is_none()) {
         bundle.notices.push(Notice {
             path: d.path.clone(),
-            message: UNDATED.into(),
+            message: format!("{}{UNDATED}", item_prefix(d.origin.as_ref())),
         });
     }
     bundle.notices.sort();
     Ok(bundle)
+}
+
+/// A document waiting to be built (in parallel).
+struct Pending {
+    id: DocId,
+    display: String,
+    text: String,
+    lossy: bool,
+    entry: ManifestEntry,
+    /// For an extracted article: it, and where it came from.
+    extracted: Option<(crate::input::Article, crate::document::Origin)>,
+}
+
+/// An item's document id: the file stem and the item's own id (sanitised), else its
+/// position in the file; stable across runs, and across edits to other items when the
+/// items carry ids.
+fn item_id(stem: &str, item: &crate::document::Item) -> String {
+    let own = item.id.as_deref().map(|id| {
+        let id = id.split_once("://").map_or(id, |(_, rest)| rest);
+        let s: String = id
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c == '-' || c == '_' || c == '.' {
+                    c
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let s = s.trim_matches('-').to_string();
+        s.chars().take(64).collect::<String>()
+    });
+    match own.filter(|s| !s.is_empty()) {
+        Some(own) => format!("{stem}-{own}"),
+        None => format!("{stem}-{}", item.index),
+    }
+}
+
+/// `want` (`STEM` or `STEM-ITEM`), or a variant of it no other document has: the
+/// file's path for its stem (as two same-named `.txt` files get), then a counter.
+fn unique_id(ids: &mut HashSet<String>, want: String, stem: &str, f: &Path) -> String {
+    if ids.insert(want.clone()) {
+        return want;
+    }
+    let suffix = want.strip_prefix(stem).unwrap_or("");
+    let alt = format!("{}{suffix}", f.with_extension("").display());
+    if ids.insert(alt.clone()) {
+        return alt;
+    }
+    (2..)
+        .map(|n| format!("{want}-{n}"))
+        .find(|c| ids.insert(c.clone()))
+        .expect("an unused id")
+}
+
+#[cfg(test)]
+mod id_tests {
+    use super::*;
+
+    #[test]
+    fn item_ids_stay_distinct_across_files_and_within_one() {
+        let mut ids = HashSet::new();
+        let a = Path::new("a/feed.jsonl");
+        let b = Path::new("b/feed.jsonl");
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", a),
+            "feed-x-1"
+        );
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", b),
+            "b/feed-x-1"
+        );
+        assert_eq!(
+            unique_id(&mut ids, "feed-x-1".into(), "feed", b),
+            "feed-x-1-2"
+        );
+        let item = crate::document::Item {
+            index: 4,
+            line: 9,
+            id: Some("urn:wire:2031/06?a=1".into()),
+        };
+        assert_eq!(item_id("feed", &item), "feed-urn-wire-2031-06-a-1");
+        let item = crate::document::Item { id: None, ..item };
+        assert_eq!(item_id("feed", &item), "feed-4");
+    }
+}
+
+/// Build a document from an extracted article: dates from the bundle manifest first, then
+/// the article's metadata, then the text (a dateline).
+fn build_extracted(
+    id: DocId,
+    path: String,
+    a: crate::input::Article,
+    origin: crate::document::Origin,
+    mut entry: ManifestEntry,
+    notices: &mut Vec<Notice>,
+) -> Document {
+    entry.outlet = entry.outlet.or(a.outlet);
+    entry.url = entry.url.or(a.url);
+    let where_ = item_prefix(Some(&origin));
+    for n in a.notes {
+        notices.push(Notice {
+            path: path.clone(),
+            message: format!("{where_}{n}"),
+        });
+    }
+    let mut doc = build_document(id, path, a.text, false, entry, notices);
+    if doc.published_source != Some(PublishedSource::Manifest)
+        && let Some((d, src)) = a.published
+    {
+        doc.published = Some(d);
+        doc.published_source = Some(src);
+    }
+    doc.origin = Some(origin);
+    doc
 }
 
 fn walk(
@@ -365,6 +587,95 @@ fn walk(
     Ok(())
 }
 
+/// Read and decode one file, and extract its articles when it is a page, JSON or a feed.
+fn read_file(path: &Path, opts: &IngestOptions, notices: &mut Vec<Notice>) -> Result<FileRead> {
+    let Some((text, lossy)) = read_text(path, opts, notices)? else {
+        return Ok(FileRead::Skipped);
+    };
+    let display = path.display().to_string();
+    let sniffed = crate::sniff::sniff(&text);
+    let reader = match (reader_by_extension(path), sniffed) {
+        (Some(Reader::Json), Some(crate::sniff::Foreign::JsonLines)) => Reader::JsonLines,
+        (Some(r), _) => r,
+        (None, None) => return Ok(FileRead::Text(text, lossy)),
+        (None, Some(f)) => match Reader::for_content(f) {
+            Some(r) => r,
+            None => {
+                notices.push(Notice {
+                    path: display,
+                    message: format!(
+                        "skipped: looks like {}, not a plain-text article, and not a format claimgraph reads (HTML pages, JSON Lines, ninjs, RSS/Atom)",
+                        f.describe()
+                    ),
+                });
+                return Ok(FileRead::Skipped);
+            }
+        },
+    };
+    Ok(extract(reader, path, text, notices))
+}
+
+/// Run a reader over a file's text; its notices name the file.
+fn extract(reader: Reader, path: &Path, text: String, notices: &mut Vec<Notice>) -> FileRead {
+    use crate::document::Format;
+    let display = path.display().to_string();
+    let mut note = |m: String| {
+        notices.push(Notice {
+            path: display.clone(),
+            message: m,
+        })
+    };
+    let (format, out) = match reader {
+        Reader::Html => match crate::input::html::read(&text) {
+            Ok(a) => (
+                Format::Html,
+                crate::input::ReadOut {
+                    articles: vec![a],
+                    notices: Vec::new(),
+                },
+            ),
+            Err(e) => {
+                note(format!("skipped: {}", e.0));
+                return FileRead::Skipped;
+            }
+        },
+        Reader::JsonLines => (Format::Jsonl, crate::input::jsonl::read(&text)),
+        Reader::Json => match crate::input::jsonl::read_json(&text) {
+            Ok(out) => {
+                let ninjs = out
+                    .articles
+                    .iter()
+                    .any(|a| a.meta.iter().any(|m| m.source.starts_with("ninjs:")));
+                (if ninjs { Format::Ninjs } else { Format::Json }, out)
+            }
+            Err(e) => {
+                note(format!("skipped: {e}"));
+                return FileRead::Skipped;
+            }
+        },
+        Reader::Feed => match crate::input::feed::read(&text) {
+            Ok(x) => x,
+            Err(e) => {
+                note(format!("skipped: {e}"));
+                return FileRead::Skipped;
+            }
+        },
+    };
+    for n in out.notices {
+        note(n);
+    }
+    if out.articles.is_empty() {
+        note("no article read from this file (see the notices above)".into());
+        return FileRead::Skipped;
+    }
+    let file = std::sync::Arc::new(crate::document::SourceFile::new(text));
+    FileRead::Extracted {
+        format,
+        file,
+        articles: out.articles,
+    }
+}
+
 /// Read and decode one file; `None` when it is skipped (with a notice).
 fn read_text(
     path: &Path,
@@ -403,16 +714,6 @@ fn read_text(
         notices.push(Notice {
             path: display,
             message: "skipped: empty file".into(),
-        });
-        return Ok(None);
-    }
-    if let Some(format) = crate::sniff::sniff(&text) {
-        notices.push(Notice {
-            path: display,
-            message: format!(
-                "skipped: looks like {}, not a plain-text article (claimgraph reads the text of articles, as .txt or .md)",
-                format.describe()
-            ),
         });
         return Ok(None);
     }
@@ -560,6 +861,7 @@ fn build_document(
         dateline: dl,
         body_start,
         lossy,
+        origin: None,
     }
 }
 
@@ -587,6 +889,60 @@ pub fn document_from_text(id: &str, path: &str, text: String) -> Document {
         ManifestEntry::default(),
         &mut Vec::new(),
     )
+}
+
+/// `line L (item N): ` for a document from a multi-article file, else nothing: how a
+/// notice about one article of a file says which.
+fn item_prefix(origin: Option<&crate::document::Origin>) -> String {
+    origin
+        .and_then(|o| o.item.as_ref())
+        .map(|i| format!("line {} (item {}): ", i.line, i.index))
+        .unwrap_or_default()
+}
+
+/// One JSON Lines article record (the house format: `headline`, `body`, `date`, `outlet`,
+/// `url`; a ninjs object too) as a document, for readers that stream a feed line by line
+/// (the scale-out work). `path` is the file the line is from and `line_no` its 1-based
+/// line: the id is `STEM-ID` (the record's `id`) or `STEM-LINE`, and evidence locations
+/// point at that line of that file. Notices name the line. `Err` is the notice for a line
+/// that is not an article (not JSON, no body).
+pub fn document_from_jsonl_line(
+    path: &str,
+    line_no: usize,
+    line: &str,
+) -> std::result::Result<(Document, Vec<Notice>), Notice> {
+    let where_ = |m: String| Notice {
+        path: path.to_string(),
+        message: format!("line {line_no} (item {line_no}): {m}"),
+    };
+    let mut a = crate::input::jsonl::read_line(line, line_no, line_no).map_err(where_)?;
+    let stem = Path::new(path)
+        .file_stem()
+        .map_or_else(|| path.to_string(), |s| s.to_string_lossy().into_owned());
+    let item = a.item.clone().expect("a JSON Lines article has its item");
+    let id = match item.id {
+        Some(_) => item_id(&stem, &item),
+        None => format!("{stem}-{line_no}"),
+    };
+    let mut file = crate::document::SourceFile::new(line.trim_end_matches(['\n', '\r']).into());
+    file.line_base = line_no.saturating_sub(1);
+    let origin = crate::document::Origin {
+        format: crate::document::Format::Jsonl,
+        file: std::sync::Arc::new(file),
+        map: std::mem::take(&mut a.map),
+        item: Some(item),
+        meta: a.meta.clone(),
+    };
+    let mut notices = Vec::new();
+    let doc = build_extracted(
+        DocId(id),
+        path.to_string(),
+        a,
+        origin,
+        ManifestEntry::default(),
+        &mut notices,
+    );
+    Ok((doc, notices))
 }
 
 /// Bundle-level steps after all documents are in: sort by path, infer missing years.

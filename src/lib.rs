@@ -19,6 +19,7 @@ pub mod extract;
 pub mod front_matter;
 pub mod graph;
 pub mod ingest;
+pub mod input;
 pub mod lexicon;
 pub mod mentions;
 pub mod output;

@@ -729,57 +729,63 @@ fn a_dangling_symlink_is_a_notice_and_the_rest_is_read() {
 }
 
 #[test]
-fn html_json_and_feeds_are_refused_with_what_they_look_like() {
+fn foreign_content_goes_to_its_reader_whatever_the_extension() {
+    // A page, JSON Lines, a JSON record or a feed named .txt or .md is read by its reader
+    // (never as prose: script text never becomes claims, a feed's items never merge into
+    // one document); a page with no article in it, and XML that is not a feed, are notices.
     let dir = temp_dir("foreign");
     dir.write("good.txt", ARTICLE);
-    let cases = [
-        (
-            "page.txt",
-            "<!DOCTYPE html>\n<html><head><script>var x = \"Ana Ruiz met Tomas Held on Friday\";</script></head><body><p>Text.</p></body></html>\n",
-            "HTML",
-        ),
-        (
-            "feed.md",
-            "{\"headline\": \"One\", \"body\": \"Ana Ruiz spoke on Monday.\"}\n{\"headline\": \"Two\", \"body\": \"Ana Ruiz spoke on Friday.\"}\n",
-            "JSON Lines",
-        ),
-        (
-            "item.txt",
-            "{\"headline\": \"One\",\n \"body\": \"Ana Ruiz spoke on Monday.\"}\n",
-            "JSON",
-        ),
-        (
-            "rss.txt",
-            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><description>Ana Ruiz spoke.</description></item></channel></rss>\n",
-            "RSS",
-        ),
-    ];
-    let mut named = Vec::new();
-    for (name, content, _) in &cases {
-        named.push(dir.write(name, content));
-    }
-    // In a folder, and named directly (even with another extension).
-    let direct = dir.write("elsewhere/export.jsonl", cases[1].1);
-    for args in [
-        vec![dir.path().as_os_str()],
-        vec![dir.join("good.txt").as_os_str(), direct.as_os_str()],
-    ] {
-        let mut a = args.clone();
-        a.extend([os("--format"), os("json"), os("--exit-zero")]);
-        let r = check(&a);
-        assert_eq!(r.code, 0, "{}", r.describe());
-        let ns = notices(&r.stdout);
-        let docs = json(&r.stdout)["documents"].as_array().unwrap().len();
-        assert_eq!(docs, 1, "only the article is read: {ns:?}");
-        if args.len() == 1 {
-            for ((_, _, kind), path) in cases.iter().zip(&named) {
-                let n = notice_for(&ns, path);
-                assert!(n.contains("skipped") && n.contains(kind), "{n}");
-            }
-        } else {
-            assert!(notice_for(&ns, &direct).contains("JSON Lines"), "{ns:?}");
-        }
-    }
+    let page = dir.write(
+        "page.txt",
+        "<!DOCTYPE html>\n<html><head><script>var x = \"Ana Ruiz met Petra Vell on Friday\";</script></head><body><p>Text.</p></body></html>\n",
+    );
+    let lines = "{\"headline\": \"One\", \"body\": \"Ana Ruiz spoke on Monday.\"}\n{\"headline\": \"Two\", \"body\": \"Ana Ruiz spoke on Friday.\"}\n";
+    dir.write("feed.md", lines);
+    dir.write(
+        "item.txt",
+        "{\"headline\": \"One\",\n \"body\": \"Ana Ruiz spoke on Monday.\"}\n",
+    );
+    dir.write(
+        "rss.txt",
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><item><description>Ana Ruiz spoke.</description></item></channel></rss>\n",
+    );
+    let xml = dir.write(
+        "data.txt",
+        "<?xml version=\"1.0\"?>\n<inventory><crate>Ana Ruiz</crate></inventory>\n",
+    );
+    let r = check(&[
+        dir.path().as_os_str(),
+        os("--format"),
+        os("json"),
+        os("--exit-zero"),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.describe());
+    let ns = notices(&r.stdout);
+    let report = json(&r.stdout);
+    let docs = report["documents"].as_array().unwrap();
+    let formats: Vec<&str> = docs
+        .iter()
+        .map(|d| d["format"].as_str().unwrap_or("text"))
+        .collect();
+    // feed.md: 2 records; item.txt: 1; rss.txt: 1 item; good.txt.
+    assert_eq!(formats, ["jsonl", "jsonl", "text", "json", "rss"], "{ns:?}");
+    assert!(notice_for(&ns, &page).contains("no article"), "{ns:?}");
+    let n = notice_for(&ns, &xml);
+    assert!(n.contains("skipped") && n.contains("XML"), "{n}");
+    assert!(
+        !r.stdout.contains("Petra Vell"),
+        "script text never reaches the report"
+    );
+    // Named directly with a reader's extension.
+    let direct = dir.write("elsewhere/export.jsonl", lines);
+    let r = check(&[direct.as_os_str(), os("--format"), os("json")]);
+    let report = json(&r.stdout);
+    assert_eq!(
+        report["documents"].as_array().unwrap().len(),
+        2,
+        "{}",
+        r.describe()
+    );
 }
 
 #[test]

@@ -16,8 +16,8 @@ pub fn render(r: &Report, docs: &[Document]) -> String {
                 docs.iter()
                     .find(|d| d.id.0 == e.document)
                     .map_or(e.document.as_str(), |d| d.path.as_str()),
-                e.span.line,
-                e.span.column,
+                e.file_position().0,
+                e.file_position().1,
             ),
             None => ("-", 1, 1),
         };

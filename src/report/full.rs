@@ -54,19 +54,31 @@ pub fn diagnostic(renderer: &Renderer, f: &FindingOut, docs: &[Document]) -> Str
         }
     }
     let mut snippets: Vec<Snippet<'static, Annotation<'static>>> = Vec::new();
+    // For documents extracted from a page, JSON or a feed, the snippet shows the extracted
+    // text (its own line numbers) and a note gives each piece's position in the file.
+    let mut in_files: Vec<String> = Vec::new();
     for id in order {
         let Some(d) = docs.iter().find(|d| d.id.0 == id) else {
             continue;
         };
         let source = clean_source(&d.text);
-        let mut s = Snippet::source(source.clone())
-            .path(super::text::sanitise(&d.path))
-            .fold(true);
+        let path = match &d.origin {
+            Some(o) => match &o.item {
+                Some(i) => format!("{} (item {}, extracted text)", sanitise(&d.path), i.index),
+                None => format!("{} (extracted text)", sanitise(&d.path)),
+            },
+            None => sanitise(&d.path),
+        };
+        let mut s = Snippet::source(source.clone()).path(path).fold(true);
         for e in f.evidence.iter().filter(|e| e.document == id) {
             let a = map_offset(&d.text, e.span.start);
             let b = map_offset(&d.text, e.span.end).max(a);
             let label = e.value.as_deref().map(sanitise).unwrap_or_default();
             s = s.annotation(AnnotationKind::Primary.span(a..b).label(label));
+            if let Some(src) = &e.source {
+                let (line, col) = (src.line, src.column);
+                in_files.push(format!("{}:{line}:{col}", sanitise(&d.path)));
+            }
         }
         snippets.push(s);
     }
@@ -75,6 +87,10 @@ pub fn diagnostic(renderer: &Renderer, f: &FindingOut, docs: &[Document]) -> Str
         .primary_title(message)
         .id(f.rule.clone())
         .elements(snippets);
+    if !in_files.is_empty() {
+        let note = format!("in the original files: {}", in_files.join(", "));
+        group = group.element(Level::NOTE.message(note));
+    }
     if let Some(h) = &f.help {
         group = group.element(Level::HELP.message(sanitise(h)));
     }

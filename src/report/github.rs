@@ -48,9 +48,13 @@ pub fn render(r: &Report, docs: &[Document]) -> String {
         let mut props = Vec::new();
         if let Some(e) = f.evidence.first() {
             props.push(format!("file={}", escape_property(&path_of(&e.document))));
-            props.push(format!("line={}", e.span.line));
-            props.push(format!("col={}", e.span.column));
-            if let Some(d) = docs.iter().find(|d| d.id.0 == e.document) {
+            let (line, col) = e.file_position();
+            props.push(format!("line={line}"));
+            props.push(format!("col={col}"));
+            if let Some(s) = &e.source {
+                props.push(format!("endLine={}", s.end_line));
+                props.push(format!("endColumn={}", s.end_column));
+            } else if let Some(d) = docs.iter().find(|d| d.id.0 == e.document) {
                 let (l2, c2) = d.lines.line_col(&d.text, e.span.end);
                 props.push(format!("endLine={l2}"));
                 props.push(format!("endColumn={c2}"));
@@ -69,8 +73,8 @@ pub fn render(r: &Report, docs: &[Document]) -> String {
                     msg,
                     "\n  {}:{}:{}: \"{}\"",
                     clean(&path_of(&e.document)),
-                    e.span.line,
-                    e.span.column,
+                    e.file_position().0,
+                    e.file_position().1,
                     clean(&e.text)
                 );
             }

@@ -119,8 +119,8 @@ fn finding_html(o: &mut String, i: usize, f: &FindingOut, docs: &[Document]) {
             "<figure class=\"side\"><figcaption><a href=\"#d{di}\">{}</a>{} · {}:{}{}</figcaption>",
             escape(d.outlet.as_deref().unwrap_or(&d.id.0)),
             d.published.map(|p| format!(" · {p}")).unwrap_or_default(),
-            e.span.line,
-            e.span.column,
+            e.file_position().0,
+            e.file_position().1,
             e.value
                 .as_deref()
                 .map(|v| format!(" · <span class=\"value\">{}</span>", escape(v)))

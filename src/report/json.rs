@@ -2,7 +2,7 @@
 //! listed in docs/report-format.md never change meaning; new fields may be added.
 
 use crate::check::Outcome;
-use crate::document::{DocId, Document, PublishedSource};
+use crate::document::{DocId, Document, Format, Item, MetaValue, PublishedSource, SourceLocation};
 use crate::ingest::Notice;
 use crate::rules::Finding;
 use crate::span::Location;
@@ -49,6 +49,16 @@ pub struct DocumentOut {
     pub published_source: Option<PublishedSource>,
     pub outlet: Option<String>,
     pub timezone: Option<String>,
+    /// The fields below are only for documents read from a page, a JSON file or a feed
+    /// (absent for `.txt` and `.md`, whose text is the file): see docs/report-format.md.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<Format>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<Option<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub item: Option<Option<Item>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metadata: Vec<MetaValue>,
     /// The story the document was put in (`check --by-story` only; absent otherwise).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub story: Option<String>,
@@ -77,6 +87,20 @@ pub struct EvidenceOut {
     pub span: Location,
     pub text: String,
     pub value: Option<String>,
+    /// Where the evidence is in the original file, for a document extracted from a page,
+    /// a JSON file or a feed (absent for `.txt` and `.md`, where `span` is in the file).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceLocation>,
+}
+
+impl EvidenceOut {
+    /// The 1-based line and column of the evidence in the file its document was read from.
+    pub fn file_position(&self) -> (usize, usize) {
+        match &self.source {
+            Some(s) => (s.line, s.column),
+            None => (self.span.line, self.span.column),
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -197,6 +221,14 @@ pub fn document_out(d: &Document) -> DocumentOut {
         published_source: d.published_source,
         outlet: d.outlet.clone(),
         timezone: d.timezone.clone(),
+        format: d.origin.as_ref().map(|o| o.format),
+        url: d.origin.as_ref().map(|_| d.url.clone()),
+        item: d.origin.as_ref().map(|o| o.item.clone()),
+        metadata: d
+            .origin
+            .as_ref()
+            .map(|o| o.meta.clone())
+            .unwrap_or_default(),
         story: None,
     }
 }
@@ -221,6 +253,7 @@ pub fn finding_out<'d>(f: &Finding, doc: &impl Fn(&DocId) -> &'d Document) -> Fi
                     span: d.locate(e.span),
                     text: d.slice(e.span).to_string(),
                     value: e.value.clone(),
+                    source: d.source_location(e.span),
                 }
             })
             .collect(),

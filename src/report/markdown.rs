@@ -146,8 +146,8 @@ pub fn render(r: &Report, docs: &[Document]) -> String {
                     o,
                     "- **{}:{}:{}**{value}\n\n  > {}\n",
                     escape(&path_of(&e.document)),
-                    e.span.line,
-                    e.span.column,
+                    e.file_position().0,
+                    e.file_position().1,
                     escape(&e.text)
                 );
             }

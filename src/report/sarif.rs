@@ -46,19 +46,26 @@ fn level(severity: &str) -> &'static str {
 fn location(e: &EvidenceOut, docs: &[Document], id: Option<usize>) -> Value {
     let d = docs.iter().find(|d| d.id.0 == e.document);
     let path = d.map_or(e.document.as_str(), |d| d.path.as_str());
-    let (end_line, end_col) = d.map_or((e.span.line, e.span.column), |d| {
-        d.lines.line_col(&d.text, e.span.end)
-    });
+    // For a document extracted from a page or feed, the region is in that file.
+    let (start_line, start_col, end_line, end_col, start, end) = match &e.source {
+        Some(s) => (s.line, s.column, s.end_line, s.end_column, s.start, s.end),
+        None => {
+            let (l2, c2) = d.map_or((e.span.line, e.span.column), |d| {
+                d.lines.line_col(&d.text, e.span.end)
+            });
+            (e.span.line, e.span.column, l2, c2, e.span.start, e.span.end)
+        }
+    };
     let mut loc = json!({
         "physicalLocation": {
             "artifactLocation": {"uri": uri(path)},
             "region": {
-                "startLine": e.span.line,
-                "startColumn": e.span.column,
+                "startLine": start_line,
+                "startColumn": start_col,
                 "endLine": end_line,
                 "endColumn": end_col,
-                "byteOffset": e.span.start,
-                "byteLength": e.span.end - e.span.start,
+                "byteOffset": start,
+                "byteLength": end - start,
                 "snippet": {"text": e.text},
             }
         }
