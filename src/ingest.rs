@@ -561,7 +561,7 @@ fn walk(
             } else if name != MANIFEST && name != ENTITIES {
                 notices.push(Notice {
                     path: p.display().to_string(),
-                    message: "skipped: not an article (only .txt and .md are read)".into(),
+                    message: "skipped: not an article (articles are .txt, .md, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .xml, .rss and .atom files)".into(),
                 });
             }
             continue;
@@ -580,7 +580,7 @@ fn walk(
         } else if name != MANIFEST && name != ENTITIES {
             notices.push(Notice {
                 path: p.display().to_string(),
-                message: "skipped: not an article (only .txt and .md are read)".into(),
+                message: "skipped: not an article (articles are .txt, .md, .html, .htm, .xhtml, .jsonl, .ndjson, .json, .xml, .rss and .atom files)".into(),
             });
         }
     }
