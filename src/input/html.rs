@@ -385,15 +385,8 @@ impl Stream {
             };
             let mut i = 0;
             while i < chunk.len() {
-                let Some(c) = chunk[i..].chars().next() else {
+                let Some((ch, len, verbatim)) = char_at(chunk, i) else {
                     break;
-                };
-                let (ch, len, verbatim) = match c {
-                    '&' => match entity(&chunk[i..]) {
-                        Some((ch, len)) => (ch, len, false),
-                        None => ('&', 1, true),
-                    },
-                    c => (c, c.len_utf8(), true),
                 };
                 if !ch.is_whitespace() {
                     text.push(ch);
@@ -481,6 +474,20 @@ fn squash(s: &str) -> String {
 
 /// An HTML character reference at the start of `s` (`&amp;`, `&#8217;`, `&#x2019;`):
 /// the character and the reference's length. Only references ended by `;`.
+/// The character of the page text at byte `i` of `chunk`: an entity decoded (`&amp;` is
+/// `&`, five bytes, not verbatim) or the character itself, with the bytes it takes and
+/// whether it is written as itself. None at the end.
+fn char_at(chunk: &str, i: usize) -> Option<(char, usize, bool)> {
+    let c = chunk.get(i..)?.chars().next()?;
+    Some(match c {
+        '&' => match entity(&chunk[i..]) {
+            Some((ch, len)) => (ch, len, false),
+            None => ('&', 1, true),
+        },
+        c => (c, c.len_utf8(), true),
+    })
+}
+
 fn entity(s: &str) -> Option<(char, usize)> {
     if !s.starts_with('&') {
         return None;
@@ -585,15 +592,8 @@ pub fn fragment(html: &str) -> Vec<(String, Vec<Option<usize>>)> {
                 };
                 let mut i = 0;
                 while i < chunk.len() {
-                    let Some(c) = chunk[i..].chars().next() else {
+                    let Some((ch, len, verbatim)) = char_at(chunk, i) else {
                         break;
-                    };
-                    let (ch, len, verbatim) = match c {
-                        '&' => match entity(&chunk[i..]) {
-                            Some((ch, len)) => (ch, len, false),
-                            None => ('&', 1, true),
-                        },
-                        c => (c, c.len_utf8(), true),
                     };
                     cur.push(ch);
                     if verbatim {
