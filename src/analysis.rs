@@ -300,8 +300,6 @@ fn age_claim(
 ) -> crate::claim::Age {
     crate::claim::Age {
         person,
-        years: q.number.value,
-        written: q.number.span,
         detail: Box::new(q),
     }
 }

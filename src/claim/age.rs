@@ -12,12 +12,16 @@ use serde::Serialize;
 pub struct Age {
     /// The person the age qualifies, resolved.
     pub person: EntityId,
-    /// The age in years as written ("47", "forty-seven").
-    pub years: f64,
-    /// The age as the text gives it: "47" in "Veldra, 47,", "49-year-old".
-    pub written: Span,
-    /// The figure's analysis, for the comparison (hedges, ranges).
+    /// The figure's analysis: the number as written ("47" in "Veldra, 47,", "forty-seven"),
+    /// its hedge and range for the comparison, and the name it qualifies.
     pub detail: Box<crate::quantities::Quantity>,
+}
+
+impl Age {
+    /// The age in years.
+    pub fn years(&self) -> f64 {
+        self.detail.number.value
+    }
 }
 
 /// Keys in alphabetical order.
@@ -39,14 +43,14 @@ impl Kind for Age {
             Some(cx.name(x.person).to_string())
         }),
         FieldSpec::claim("value", "The value as a decimal string.", |x, _| {
-            Some(x.years.to_string())
+            Some(x.years().to_string())
         }),
     ];
     type Json<'a> = Json<'a>;
 
     /// The age as written ("47", "49-year-old").
     fn side_value(&self, _: Compared, cx: &Cx) -> String {
-        self.written.slice(cx.text).to_string()
+        self.detail.number.span.slice(cx.text).to_string()
     }
 
     fn subject(&self, cx: &Cx) -> Option<String> {
@@ -68,6 +72,10 @@ impl Kind for Age {
         }
     }
 
+    fn entities(&self) -> Vec<EntityId> {
+        vec![self.person]
+    }
+
     fn json<'a>(&'a self, c: Common<'a>, cx: JsonCx<'a>) -> Json<'a> {
         Json {
             document: c.document,
@@ -76,19 +84,12 @@ impl Kind for Age {
             person: cx.name(self.person),
             span: c.span,
             text: c.text,
-            years: self.years,
+            years: self.years(),
         }
     }
 
     /// `Ana Okafor = 54`.
     fn table_detail(j: &Json<'_>) -> String {
         format!("{} = {}", j.person, serde_json::Value::from(j.years))
-    }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
     }
 }

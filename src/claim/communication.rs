@@ -103,6 +103,14 @@ impl Kind for Communication {
         self.date.as_ref()
     }
 
+    fn entities(&self) -> Vec<EntityId> {
+        self.participants
+            .iter()
+            .copied()
+            .chain(self.initiator)
+            .collect()
+    }
+
     fn json<'a>(&'a self, c: Common<'a>, cx: JsonCx<'a>) -> Json<'a> {
         Json {
             date: self.date.as_ref().map(|t| cx.date(t)),
@@ -123,13 +131,6 @@ impl Kind for Communication {
             j.participants.join(" & "),
             j.date.as_ref().map_or("?", |d| d.value)
         )
-    }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
     }
 }
 

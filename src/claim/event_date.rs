@@ -55,6 +55,14 @@ impl Kind for EventDate {
         Some(&self.date)
     }
 
+    fn entities(&self) -> Vec<EntityId> {
+        self.participants
+            .iter()
+            .chain(&self.places)
+            .copied()
+            .collect()
+    }
+
     fn json<'a>(&'a self, c: Common<'a>, cx: JsonCx<'a>) -> Json<'a> {
         Json {
             date: cx.date(&self.date),
@@ -70,12 +78,5 @@ impl Kind for EventDate {
 
     fn table_detail(j: &Json<'_>) -> String {
         format!("{} on {}", j.event, j.date.value)
-    }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
     }
 }

@@ -203,6 +203,11 @@ pub trait Kind: 'static {
         None
     }
 
+    /// The people, organisations and places the claim names (for views around one entity).
+    fn entities(&self) -> Vec<EntityId> {
+        Vec::new()
+    }
+
     /// The span an editor should look at: the claim's own span unless the kind knows a
     /// narrower one.
     fn evidence_span(&self, claim: Span) -> Span {
@@ -213,11 +218,6 @@ pub trait Kind: 'static {
 
     /// The claim's detail in `claims --format table`, from its JSON form.
     fn table_detail(json: &Self::Json<'_>) -> String;
-
-    /// The document id in the claim's JSON form.
-    fn json_document<'j>(json: &Self::Json<'j>) -> &'j str
-    where
-        Self: 'j;
 }
 
 /// A rule field across the kinds: its name, the kinds that have it (`None`: every kind).
@@ -349,6 +349,10 @@ macro_rules! registry {
                 match self { $( ClaimKind::$variant(x) => <$kind as Kind>::date(x), )* }
             }
 
+            pub fn entities(&self) -> Vec<EntityId> {
+                match self { $( ClaimKind::$variant(x) => <$kind as Kind>::entities(x), )* }
+            }
+
             pub fn evidence_span(&self, claim: Span) -> Span {
                 match self {
                     $( ClaimKind::$variant(x) => <$kind as Kind>::evidence_span(x, claim), )*
@@ -363,18 +367,11 @@ macro_rules! registry {
             }
         }
 
-        impl<'a> ClaimJson<'a> {
+        impl ClaimJson<'_> {
             /// The claim's detail in `claims --format table`.
             pub fn table_detail(&self) -> String {
                 match self {
                     $( ClaimJson::$variant(j) => <$kind as Kind>::table_detail(j), )*
-                }
-            }
-
-            /// The id of the claim's document.
-            pub fn document(&self) -> &'a str {
-                match self {
-                    $( ClaimJson::$variant(j) => <$kind as Kind>::json_document(j), )*
                 }
             }
         }

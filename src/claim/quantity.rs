@@ -148,13 +148,6 @@ impl Kind for Quantity {
             j.hedge
         )
     }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
-    }
 }
 
 #[cfg(test)]

@@ -81,6 +81,10 @@ impl Kind for Quote {
         self.inner
     }
 
+    fn entities(&self) -> Vec<EntityId> {
+        self.speaker.into_iter().collect()
+    }
+
     fn json<'a>(&'a self, c: Common<'a>, cx: JsonCx<'a>) -> Json<'a> {
         Json {
             channel: &self.channel,
@@ -97,12 +101,5 @@ impl Kind for Quote {
 
     fn table_detail(j: &Json<'_>) -> String {
         format!("{}: {}", j.speaker.unwrap_or("?"), j.quote)
-    }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
     }
 }

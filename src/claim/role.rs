@@ -64,6 +64,10 @@ impl Kind for Role {
         Some(self.title.clone())
     }
 
+    fn entities(&self) -> Vec<EntityId> {
+        vec![self.person]
+    }
+
     fn json<'a>(&'a self, c: Common<'a>, cx: JsonCx<'a>) -> Json<'a> {
         Json {
             document: c.document,
@@ -88,12 +92,5 @@ impl Kind for Role {
                 .map(|x| format!(" ({x})"))
                 .unwrap_or_default()
         )
-    }
-
-    fn json_document<'j>(j: &Json<'j>) -> &'j str
-    where
-        Self: 'j,
-    {
-        j.document
     }
 }

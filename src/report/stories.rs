@@ -42,7 +42,19 @@ pub fn of_stories(c: &Checked) -> Report<'_> {
             warnings: 0,
             infos: 0,
         });
-        claims.extend(part.claims);
+        // Ranked by the claim's document in the feed (the JSON keeps the claims' order).
+        claims.extend(
+            s.outcome
+                .analysis
+                .claims
+                .iter()
+                .map(|cl| {
+                    rank.get(cl.document.0.as_str())
+                        .copied()
+                        .unwrap_or(usize::MAX)
+                })
+                .zip(part.claims),
+        );
         events.extend(part.events.into_iter().map(|mut e| {
             e.story = Some(s.id.clone());
             e
@@ -51,7 +63,8 @@ pub fn of_stories(c: &Checked) -> Report<'_> {
     }
     // Each story's claims are in its document order: a stable sort by the feed's order
     // of documents puts them in the feed's.
-    claims.sort_by_key(|cl| rank.get(cl.document()).copied().unwrap_or(usize::MAX));
+    claims.sort_by_key(|&(r, _)| r);
+    let claims: Vec<_> = claims.into_iter().map(|(_, cl)| cl).collect();
     notices.extend(c.suppression_notices.iter().cloned());
 
     let mut summary = Summary {

@@ -2,7 +2,6 @@
 //! laid out on a circle for a small SVG (and listed as a table beside it).
 
 use crate::check::Outcome;
-use crate::claim::ClaimKind;
 use crate::entities::EntityId;
 use crate::graph::{Node, Relation};
 use petgraph::graph::NodeIndex;
@@ -123,7 +122,7 @@ fn members(o: &Outcome, focus: &Focus) -> Vec<NodeIndex> {
             let mut set: BTreeSet<NodeIndex> = g
                 .node_indices()
                 .filter(|&n| match g[n] {
-                    Node::Claim(c) => names(&o.analysis.claims[c].kind).contains(&e),
+                    Node::Claim(c) => o.analysis.claims[c].kind.entities().contains(&e),
                     Node::Entity(x) => x == e,
                     Node::Word(_) => false,
                 })
@@ -133,18 +132,6 @@ fn members(o: &Outcome, focus: &Focus) -> Vec<NodeIndex> {
             }
             set.into_iter().collect()
         }
-    }
-}
-
-/// The entities a claim names.
-fn names(kind: &ClaimKind) -> Vec<EntityId> {
-    match kind {
-        ClaimKind::Communication(c) => c.participants.iter().copied().chain(c.initiator).collect(),
-        ClaimKind::Role(r) => vec![r.person],
-        ClaimKind::Quantity(_) => Vec::new(),
-        ClaimKind::Age(a) => vec![a.person],
-        ClaimKind::Quote(q) => q.speaker.into_iter().collect(),
-        ClaimKind::EventDate(d) => d.participants.iter().chain(&d.places).copied().collect(),
     }
 }
 
@@ -219,7 +206,7 @@ pub fn view(o: &Outcome, focus: &Focus) -> GraphView {
 pub fn entities(o: &Outcome) -> Vec<(usize, String, usize)> {
     let mut count: HashMap<EntityId, usize> = HashMap::new();
     for c in &o.analysis.claims {
-        let mut named = names(&c.kind);
+        let mut named = c.kind.entities();
         named.sort_unstable_by_key(|e| e.0);
         named.dedup();
         for e in named {
