@@ -12,6 +12,7 @@ use crate::entities::{EntityId, EntityTable};
 use crate::union_find::UnionFind;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
+use crate::extract::event_date::HAPPENING;
 
 /// What a ledger event was built from: communication claims or event-date claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -623,26 +624,30 @@ fn happening_disputes(
                 .collect::<Vec<usize>>()
         };
         let large = members.len() > PARALLEL_MAX_BLOCK;
-        // Per document, the dated claims it has in this block.
-        // A source that tells both days, anywhere in the bundle, reports two happenings:
-        // per family, the pairs of day groups some document of this block tells together.
+        // Per (document, family), the day groups it tells in this block (a statement
+        // told on one day only is one statement), and per (document, day group), its
+        // claims in this block.
         let mut told: BTreeMap<(&DocId, &str), BTreeSet<usize>> = BTreeMap::new();
+        let mut on_day: BTreeMap<(&DocId, usize), Vec<usize>> = BTreeMap::new();
         for &m in members {
             if let Some(&g) = group_of.get(&m) {
                 told.entry((&items[m].claim.document, items[m].family))
                     .or_default()
                     .insert(g);
+                on_day
+                    .entry((&items[m].claim.document, g))
+                    .or_default()
+                    .push(m);
             }
         }
-        let mut both: BTreeSet<(&str, usize, usize)> = BTreeSet::new();
-        for ((_, fam), gs) in &told {
-            let gs: Vec<usize> = gs.iter().copied().collect();
-            for (i, &x) in gs.iter().enumerate() {
-                for &y in &gs[i + 1..] {
-                    both.insert((fam, x, y));
-                }
-            }
-        }
+        // A source that tells both days of this happening reports two happenings: `m`'s
+        // document has a claim on `other_day` that tells what `m` tells (the same one-off
+        // type, or a parallel sentence of its family).
+        let tells_both = |m: usize, other_day: usize, like: usize| {
+            on_day
+                .get(&(&items[m].claim.document, other_day))
+                .is_some_and(|cs| cs.iter().any(|&c| same_happening(&items[c], &items[like])))
+        };
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
                 let (ia, ib) = (&items[a], &items[b]);
@@ -656,13 +661,15 @@ fn happening_disputes(
                     continue;
                 }
                 let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
-                // Parallel sentences: of one family (a dated sentence without an event
-                // word is a family of its own).
-                let comparable = ia.family == ib.family;
+                // Parallel sentences: of one family, or one of them without an event
+                // word (it may tell the other's event in other words).
+                let comparable = ia.family == ib.family
+                    || ia.family == HAPPENING
+                    || ib.family == HAPPENING;
                 // One speaker's statement that each of the two sources puts on one day
                 // only, on topic (a content word shared): one statement, two days.
                 let one_day = |d: &DocId| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
-                let one_statement = comparable
+                let one_statement = ia.family == ib.family
                     && ia.family == "statement"
                     && ia.keys.len() == 1
                     && ia.keys == ib.keys
@@ -680,7 +687,7 @@ fn happening_disputes(
                 {
                     continue;
                 }
-                if both.contains(&(ia.family, ga.min(gb), ga.max(gb))) {
+                if tells_both(a, gb, b) || tells_both(b, ga, a) {
                     continue;
                 }
                 let (ga, gb, a, b) = if ga < gb {
@@ -693,10 +700,8 @@ fn happening_disputes(
                 let e = pairs.entry((ga, gb)).or_default();
                 e.0.insert(a);
                 e.1.insert(b);
-                if same_once {
-                    e.0.extend(with(ga, a));
-                    e.1.extend(with(gb, b));
-                }
+                e.0.extend(with(ga, a));
+                e.1.extend(with(gb, b));
             }
         }
     }
@@ -723,6 +728,15 @@ fn happening_disputes(
     out
 }
 
+/// Do two claims tell the same happening: the same type of one-off event, or parallel
+/// sentences of comparable families?
+fn same_happening(a: &Happening, b: &Happening) -> bool {
+
+    (a.x.event == b.x.event && happens_once(&a.x.event))
+        || ((a.family == b.family || a.family == HAPPENING || b.family == HAPPENING)
+            && parallel(a.x, b.x))
+}
+
 /// Do two event-date claims come from sentences that say the same thing besides names
 /// and dates (the same report rewritten)?
 pub fn parallel(a: &crate::claim::EventDate, b: &crate::claim::EventDate) -> bool {
@@ -735,7 +749,7 @@ fn happening_event(
     members: &[usize],
     entities: &EntityTable,
 ) -> Option<Event> {
-    use crate::extract::event_date::{HAPPENING, is_undated};
+    use crate::extract::event_date::is_undated;
     // A dated sentence without an event word is evidence for disputes, not an event.
     if members.iter().all(|&i| items[i].x.event == HAPPENING) {
         return None;

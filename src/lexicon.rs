@@ -103,6 +103,9 @@ pub struct Lexicons {
     pub ranks: HashSet<String>,
     /// Titles many hold at once ("spokesperson", "minister"): not one holder's office.
     pub shared_offices: HashSet<String>,
+    /// Full weekday names ("monday"): a capitalised weekday is never part of a name
+    /// ("the Supreme Court Monday").
+    pub weekdays: HashSet<String>,
 }
 
 pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
@@ -124,6 +127,11 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .collect(),
     speech_verbs: word_set(include_str!("../rules/lexicon/speech-verbs.txt")),
     office_change: PhraseList::from_src(include_str!("../rules/lexicon/office-change.txt")),
+    weekdays: entries(include_str!("../rules/lexicon/time-weekdays.tsv"))
+        .filter(|l| l.split('\t').nth(2).map(str::trim) == Some("full"))
+        .filter_map(|l| l.split('\t').next())
+        .map(|w| w.trim().to_string())
+        .collect(),
     ranks: word_set(include_str!("../rules/lexicon/ranks.txt")),
     shared_offices: word_set(include_str!("../rules/lexicon/shared-offices.txt")),
 });

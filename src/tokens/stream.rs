@@ -40,6 +40,8 @@ impl Lex {
     pub const PLACE_CUE: Lex = Lex(1 << 5);
     /// `speech-verbs.txt`: "said", "added".
     pub const SPEECH_VERB: Lex = Lex(1 << 6);
+    /// `time-weekdays.tsv`, full names only: "Monday".
+    pub const WEEKDAY: Lex = Lex(1 << 7);
 
     /// Whether every list of `other` holds the word.
     pub fn has(self, other: Lex) -> bool {
@@ -64,6 +66,7 @@ static MEMBERS: LazyLock<foldhash::HashMap<String, Lex>> = LazyLock::new(|| {
         (&lx.non_person_cues, Lex::NON_PERSON_CUE),
         (&lx.place_cues, Lex::PLACE_CUE),
         (&lx.speech_verbs, Lex::SPEECH_VERB),
+        (&lx.weekdays, Lex::WEEKDAY),
     ] {
         for w in set.iter() {
             let e = m.entry(w.clone()).or_default();
