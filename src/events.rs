@@ -614,12 +614,12 @@ fn happening_disputes(
     let mut pairs: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
     for (&key, members) in blocks {
         let in_block: BTreeSet<usize> = members.iter().copied().collect();
-        // The block's claims of a group that tell the same type as `m`, for evidence.
+        // The block's claims of a group that tell what `m` tells, for evidence.
         let with = |g: usize, m: usize| {
             groups[g]
                 .iter()
                 .copied()
-                .filter(|&o| in_block.contains(&o) && items[o].x.event == items[m].x.event)
+                .filter(|&o| in_block.contains(&o) && same_happening(&items[o], &items[m]))
                 .take(EVIDENCE_PER_SIDE)
                 .collect::<Vec<usize>>()
         };
@@ -628,25 +628,32 @@ fn happening_disputes(
         // told on one day only is one statement), and per (document, day group), its
         // claims in this block.
         let mut told: BTreeMap<(&DocId, &str), BTreeSet<usize>> = BTreeMap::new();
-        let mut on_day: BTreeMap<(&DocId, usize), Vec<usize>> = BTreeMap::new();
+        let mut on_day: BTreeMap<usize, BTreeMap<&DocId, Vec<usize>>> = BTreeMap::new();
         for &m in members {
             if let Some(&g) = group_of.get(&m) {
                 told.entry((&items[m].claim.document, items[m].family))
                     .or_default()
                     .insert(g);
                 on_day
-                    .entry((&items[m].claim.document, g))
+                    .entry(g)
+                    .or_default()
+                    .entry(&items[m].claim.document)
                     .or_default()
                     .push(m);
             }
         }
-        // A source that tells both days of this happening reports two happenings: `m`'s
-        // document has a claim on `other_day` that tells what `m` tells (the same one-off
-        // type, or a parallel sentence of its family).
-        let tells_both = |m: usize, other_day: usize, like: usize| {
-            on_day
-                .get(&(&items[m].claim.document, other_day))
-                .is_some_and(|cs| cs.iter().any(|&c| same_happening(&items[c], &items[like])))
+        // A source that tells both days of one happening (the same one-off type, or
+        // parallel sentences) reports two happenings.
+        let tells_both = |ga: usize, gb: usize| {
+            let (Some(x), Some(y)) = (on_day.get(&ga), on_day.get(&gb)) else {
+                return false;
+            };
+            x.iter().any(|(d, cs)| {
+                y.get(d).is_some_and(|ds| {
+                    cs.iter()
+                        .any(|&c| ds.iter().any(|&o| same_happening(&items[c], &items[o])))
+                })
+            })
         };
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
@@ -687,7 +694,7 @@ fn happening_disputes(
                 {
                     continue;
                 }
-                if tells_both(a, gb, b) || tells_both(b, ga, a) {
+                if tells_both(ga, gb) {
                     continue;
                 }
                 let (ga, gb, a, b) = if ga < gb {
@@ -1057,6 +1064,33 @@ mod tests {
             disputes(&claims),
             vec![(vec!["a".into()], vec!["b".into()])]
         );
+    }
+
+    #[test]
+    fn a_source_with_other_happenings_on_both_days_still_disputes_a_parallel_one() {
+        // a: "After the match, Kell thanked the crowd" on Saturday; b tells the same
+        // sentence on Friday, and also the match itself on Saturday, in other words: b
+        // tells two days, but not of this happening.
+        let thanks = ["after", "match", "thank", "crowd"];
+        let claims = vec![
+            with_context(claim("a", 1, HAPPENING, &[0], &[], "2033-06-11"), &thanks),
+            with_context(claim("b", 1, HAPPENING, &[0], &[], "2033-06-10"), &thanks),
+            with_context(
+                claim("b", 2, HAPPENING, &[0], &[], "2033-06-11"),
+                &["beat", "round", "title", "sixth"],
+            ),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into()], vec!["b".into()])]
+        );
+        // When b tells the thanks on both days, it reports two of them.
+        let mut claims = claims;
+        claims.push(with_context(
+            claim("b", 3, HAPPENING, &[0], &[], "2033-06-11"),
+            &thanks,
+        ));
+        assert!(disputes(&claims).is_empty());
     }
 
     #[test]
