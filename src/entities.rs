@@ -448,10 +448,116 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
             .map(|(f, _)| f.clone())
             .unwrap_or_else(|| e.surname.clone());
     }
+    // After the canonical names, which read the form counts by the ids before merging.
+    merge_acronyms(&mut table);
     table
 }
 
-/// Organisation names compare without a country prefix and in "X Department" order:
+/// Company suffixes that are not part of a name's initials ("Advanced Micro Devices Inc").
+const CORPORATE: [&str; 8] = ["Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc"];
+
+/// A name without its company suffix.
+fn without_corporate(name: &str) -> &str {
+    CORPORATE
+        .iter()
+        .find_map(|c| name.strip_suffix(c).map(|n| n.trim_end_matches([' ', ','])))
+        .unwrap_or(name)
+}
+
+/// The initials of a name's capitalised words ("Federal Bureau of Investigation" →
+/// "FBI"), if it has two or more words and every word is capitalised or a function word.
+fn initials(name: &str) -> Option<String> {
+    let words: Vec<&str> = without_corporate(name).split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    for w in &words {
+        let first = w.chars().next()?;
+        if first.is_uppercase() {
+            out.push(first);
+        } else if !matches!(*w, "of" | "and" | "for" | "the" | "on" | "de" | "&") {
+            return None;
+        }
+    }
+    (out.chars().count() >= 2).then_some(out)
+}
+
+/// An acronym is the organisation whose initials it spells, when the bundle writes exactly
+/// one multi-word name with those initials (with or without "Inc"): "AMD" and "Advanced
+/// Micro Devices" are one organisation, whatever kind each mention was guessed to be (a
+/// company that "announced" reads like a person). Declared entities are never merged.
+fn merge_acronyms(table: &mut EntityTable) {
+    // Per acronym, the entities whose names spell it, and those names without suffixes.
+    let mut spelled: BTreeMap<String, (BTreeSet<usize>, BTreeSet<String>)> = BTreeMap::new();
+    for e in table.entities.iter().filter(|e| !e.declared) {
+        for a in &e.aliases {
+            if let Some(i) = initials(a) {
+                let s = spelled.entry(i).or_default();
+                s.0.insert(e.id.0);
+                s.1.insert(fold(without_corporate(a)));
+            }
+        }
+    }
+    let mut into: Vec<usize> = (0..table.entities.len()).collect();
+    let mut org: BTreeSet<usize> = BTreeSet::new();
+    for (acronym, (targets, names)) in &spelled {
+        if names.len() != 1 {
+            continue;
+        }
+        let sources: Vec<usize> = table
+            .entities
+            .iter()
+            .filter(|e| !e.declared && e.aliases.iter().all(|a| a == acronym))
+            .map(|e| e.id.0)
+            .collect();
+        if sources.is_empty() {
+            continue;
+        }
+        let Some(&first) = targets.first() else {
+            continue;
+        };
+        for &x in targets.iter().chain(&sources) {
+            into[x] = first;
+        }
+        org.insert(first);
+    }
+    if into.iter().enumerate().all(|(i, &t)| i == t) {
+        return;
+    }
+    // Fold each merged entity into its target, then renumber the rest densely.
+    let mut new_id = vec![usize::MAX; into.len()];
+    let mut kept: Vec<Entity> = Vec::new();
+    let mut absorbed: Vec<(usize, Entity)> = Vec::new();
+    for e in std::mem::take(&mut table.entities) {
+        if into[e.id.0] == e.id.0 {
+            new_id[e.id.0] = kept.len();
+            kept.push(e);
+        } else {
+            absorbed.push((into[e.id.0], e));
+        }
+    }
+    for (target, e) in absorbed {
+        new_id[e.id.0] = new_id[target];
+        let t = &mut kept[new_id[target]];
+        t.aliases.extend(e.aliases);
+        t.documents.extend(e.documents);
+    }
+    for (i, e) in kept.iter_mut().enumerate() {
+        if org.contains(&e.id.0) {
+            e.kind = MentionKind::Org;
+        }
+        e.id = EntityId(i);
+    }
+    table.entities = kept;
+    for ids in table.resolved.values_mut() {
+        for id in ids.iter_mut().flatten() {
+            *id = EntityId(new_id[id.0]);
+        }
+    }
+}
+
+/// Organisation names compare without a country prefix and in "X Department" order:/// Organisation names compare without a country prefix and in "X Department" order:
 /// "US State Department" = "State Department" = "Department of State".
 pub fn org_key(name: &str) -> String {
     let lx = crate::lexicon::lexicons();
@@ -562,6 +668,38 @@ mod tests {
             entity_of(&t, &a, "Lucía Ortiz"),
             entity_of(&t, &b, "Lucia Ortiz")
         );
+    }
+
+    #[test]
+    fn an_acronym_is_the_one_name_it_spells() {
+        let a = doc(
+            "a",
+            "Harrow Valley Freight Inc said on Monday it would close two depots. The chief of Halden Municipal Transit spoke later.",
+        );
+        let b = doc("b", "HVF announced the closures. HMT said nothing.");
+        let t = resolve(&[a.clone(), b.clone()]);
+        let long = entity_of(&t, &a, "Harrow Valley Freight Inc").unwrap();
+        assert_eq!(entity_of(&t, &b, "HVF"), Some(long));
+        assert_eq!(t.get(long).canonical, "Harrow Valley Freight Inc");
+        assert_eq!(t.get(long).kind, MentionKind::Org);
+        assert!(t.get(long).documents.contains(&DocId("b".into())));
+        // Every id still names its own entity after the merge renumbered them.
+        for (i, e) in t.entities.iter().enumerate() {
+            assert_eq!(e.id.0, i);
+        }
+        let transit = entity_of(&t, &a, "Halden Municipal Transit").unwrap();
+        assert_eq!(entity_of(&t, &b, "HMT"), Some(transit));
+        assert_eq!(t.get(transit).canonical, "Halden Municipal Transit");
+    }
+
+    #[test]
+    fn an_acronym_two_names_spell_stays_apart() {
+        let a = doc("a", "Marra Data Systems and Mellor Dairy Supplies both grew.");
+        let b = doc("b", "Shares of MDS rose.");
+        let t = resolve(&[a.clone(), b.clone()]);
+        let mds = entity_of(&t, &b, "MDS").unwrap();
+        assert_ne!(Some(mds), entity_of(&t, &a, "Marra Data Systems"));
+        assert_ne!(Some(mds), entity_of(&t, &a, "Mellor Dairy Supplies"));
     }
 
     #[test]

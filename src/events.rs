@@ -614,12 +614,19 @@ fn happening_disputes(
     let mut pairs: BTreeMap<(usize, usize), (BTreeSet<usize>, BTreeSet<usize>)> = BTreeMap::new();
     for (&key, members) in blocks {
         let in_block: BTreeSet<usize> = members.iter().copied().collect();
-        // The block's claims of a group that tell what `m` tells, for evidence.
-        let with = |g: usize, m: usize| {
+        // The block's claims of a group that tell what `m` tells (the same type of event,
+        // or a parallel sentence), for evidence; none from `other`'s document, which is
+        // cited on the other side.
+        let with = |g: usize, m: usize, other: usize| {
             groups[g]
                 .iter()
                 .copied()
-                .filter(|&o| in_block.contains(&o) && same_happening(&items[o], &items[m]))
+                .filter(|&o| {
+                    in_block.contains(&o)
+                        && items[o].claim.document != items[other].claim.document
+                        && (items[o].x.event == items[m].x.event
+                            || same_happening(&items[o], &items[m]))
+                })
                 .take(EVIDENCE_PER_SIDE)
                 .collect::<Vec<usize>>()
         };
@@ -642,16 +649,17 @@ fn happening_disputes(
                     .push(m);
             }
         }
-        // A source that tells both days of one happening (the same one-off type, or
-        // parallel sentences) reports two happenings.
-        let tells_both = |ga: usize, gb: usize| {
+        // A source that tells this happening on both days (claims like `a` on `a`'s day
+        // and like `b` on `b`'s: the same one-off type, or parallel sentences) reports
+        // two happenings.
+        let tells_both = |ga: usize, gb: usize, a: usize, b: usize| {
             let (Some(x), Some(y)) = (on_day.get(&ga), on_day.get(&gb)) else {
                 return false;
             };
+            let like = |c: usize, o: usize| c == o || same_happening(&items[c], &items[o]);
             x.iter().any(|(d, cs)| {
                 y.get(d).is_some_and(|ds| {
-                    cs.iter()
-                        .any(|&c| ds.iter().any(|&o| same_happening(&items[c], &items[o])))
+                    cs.iter().any(|&c| like(c, a)) && ds.iter().any(|&o| like(o, b))
                 })
             })
         };
@@ -694,7 +702,7 @@ fn happening_disputes(
                 {
                     continue;
                 }
-                if tells_both(ga, gb) {
+                if tells_both(ga, gb, a, b) {
                     continue;
                 }
                 let (ga, gb, a, b) = if ga < gb {
@@ -707,8 +715,8 @@ fn happening_disputes(
                 let e = pairs.entry((ga, gb)).or_default();
                 e.0.insert(a);
                 e.1.insert(b);
-                e.0.extend(with(ga, a));
-                e.1.extend(with(gb, b));
+                e.0.extend(with(ga, a, b));
+                e.1.extend(with(gb, b, a));
             }
         }
     }
