@@ -694,7 +694,10 @@ mod tests {
 
     #[test]
     fn an_acronym_two_names_spell_stays_apart() {
-        let a = doc("a", "Marra Data Systems and Mellor Dairy Supplies both grew.");
+        let a = doc(
+            "a",
+            "Marra Data Systems and Mellor Dairy Supplies both grew.",
+        );
         let b = doc("b", "Shares of MDS rose.");
         let t = resolve(&[a.clone(), b.clone()]);
         let mds = entity_of(&t, &b, "MDS").unwrap();

@@ -9,10 +9,10 @@ use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
 use crate::document::DocId;
 use crate::entities::{EntityId, EntityTable};
+use crate::extract::event_date::HAPPENING;
 use crate::union_find::UnionFind;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
-use crate::extract::event_date::HAPPENING;
 
 /// What a ledger event was built from: communication claims or event-date claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -678,9 +678,8 @@ fn happening_disputes(
                 let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
                 // Parallel sentences: of one family, or one of them without an event
                 // word (it may tell the other's event in other words).
-                let comparable = ia.family == ib.family
-                    || ia.family == HAPPENING
-                    || ib.family == HAPPENING;
+                let comparable =
+                    ia.family == ib.family || ia.family == HAPPENING || ib.family == HAPPENING;
                 // One speaker's statement that each of the two sources puts on one day
                 // only, on topic (a content word shared): one statement, two days.
                 let one_day = |d: &DocId| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
@@ -746,7 +745,6 @@ fn happening_disputes(
 /// Do two claims tell the same happening: the same type of one-off event, or parallel
 /// sentences of comparable families?
 fn same_happening(a: &Happening, b: &Happening) -> bool {
-
     (a.x.event == b.x.event && happens_once(&a.x.event))
         || ((a.family == b.family || a.family == HAPPENING || b.family == HAPPENING)
             && parallel(a.x, b.x))

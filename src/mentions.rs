@@ -182,7 +182,8 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
         let adjective = w
             .rsplit_once('-')
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-        f.cap = t.kind == TokenKind::Word && is_cap_word(w) && !adjective && !t.lex.has(Lex::WEEKDAY);
+        f.cap =
+            t.kind == TokenKind::Word && is_cap_word(w) && !adjective && !t.lex.has(Lex::WEEKDAY);
         f.demonym = lx.demonyms.contains_key(base) && f.cap;
         f.honorific = f.cap && t.lex.has(Lex::HONORIFIC);
         f.connector = matches!(

@@ -32,7 +32,6 @@ fn same_context(
     if a.class == C::Label {
         return overlap >= usize::from(a.unit.as_deref() != Some("date"));
     }
-    let (x, y) = (a.number.value * a.factor, b.number.value * b.factor);
     let whole = |v: f64| v.fract() == 0.0;
     let small = a.number.value.max(b.number.value) <= 10.0
         && whole(a.number.value)
@@ -43,10 +42,53 @@ fn same_context(
     if small {
         return same_verb && overlap >= 2 && near >= 1;
     }
-    if x.min(y) <= 0.0 || x.max(y) >= 2.0 * x.min(y) {
+    if !same_order(a, b) {
         return false;
     }
     overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)
+}
+
+/// Values under twice each other.
+fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) -> bool {
+    let (x, y) = (a.number.value * a.factor, b.number.value * b.factor);
+    x.min(y) > 0.0 && x.max(y) < 2.0 * x.min(y)
+}
+
+/// Two sentences anchored by a figure they agree on ("eight children ... in the past 17
+/// months" / "eight children ... in the last 20 months"): each holds another figure of a
+/// named thing, and those two are the same number of it. Their other figures of one kind then speak of
+/// the same thing with a content word shared, as rewrites of one report do.
+fn anchored(
+    an: &Analysis,
+    in_sentence: &HashMap<(&str, usize), Vec<usize>>,
+    a: usize,
+    b: usize,
+) -> bool {
+    let others = |i: usize| {
+        let c = &an.claims[i];
+        in_sentence
+            .get(&(c.document.0.as_str(), c.span.start))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(move |&o| o != i)
+    };
+    let quantity = |i: usize| match &an.claims[i].kind {
+        ClaimKind::Quantity(q) => Some(&q.detail),
+        _ => None,
+    };
+    others(a).any(|x| {
+        others(b).any(|y| {
+            let (Some(qx), Some(qy)) = (quantity(x), quantity(y)) else {
+                return false;
+            };
+            // The same number of the same thing, whatever each says happened to it.
+            qx.noun.is_some()
+                && qx.noun == qy.noun
+                && qx.number.value * qx.factor == qy.number.value * qy.factor
+                && qx.number.hedge == qy.number.hedge
+        })
+    })
 }
 
 /// Figures of the same thing across documents. Figures are
@@ -126,6 +168,17 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         };
         blocks.entry((kind, sub, era)).or_default().push(i);
     }
+    // Per sentence, its figures (for anchors).
+    let mut in_sentence: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    for members in blocks.values() {
+        for &i in members {
+            let c = &an.claims[i];
+            in_sentence
+                .entry((c.document.0.as_str(), c.span.start))
+                .or_default()
+                .push(i);
+        }
+    }
     let doc_of = |i: usize| doc_index[an.claims[i].document.0.as_str()];
     // A later article revising a toll is an update, not a contradiction.
     let is_update = |qa: &crate::quantities::Quantity, a: &Claim, b: &Claim| {
@@ -159,7 +212,12 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             };
             let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
             let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-            if !same_context(&qa.detail, &qb.detail, overlap, near) {
+            if !same_context(&qa.detail, &qb.detail, overlap, near)
+                && !(qa.detail.class != C::Label
+                    && overlap >= 1
+                    && same_order(&qa.detail, &qb.detail)
+                    && anchored(an, &in_sentence, a, b))
+            {
                 continue;
             }
             let (da, db) = (doc_of(a), doc_of(b));
@@ -348,6 +406,39 @@ mod linking {
     }
 
     /// "nine" and "9" of the same thing agree.
+    #[test]
+    fn a_figure_anchored_by_an_agreed_one_is_compared() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Mayor Ilse Varo said nine homes have flooded in the past 14 months.",
+            ),
+            (
+                "b",
+                "Varo said nine homes were damaged by storms over the last 19 months.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r"
+        claim a:Mayor Ilse Varo said nine homes have flooded in the past 14 months.
+        claim a:Mayor Ilse Varo said nine homes have flooded in the past 14 months.
+        claim b:Varo said nine homes were damaged by storms over the last 19 months.
+        claim b:Varo said nine homes were damaged by storms over the last 19 months.
+        contradicts count | a:Mayor Ilse Varo said nine homes have flooded in the past 14 months. | b:Varo said nine homes were damaged by storms over the last 19 months. | 14 months vs 19 months
+        ");
+        // Without the anchor, two spans of months in unlike sentences are not compared.
+        let l = link_dated(&[
+            (
+                "a",
+                "Mayor Ilse Varo said nine homes have flooded in the past 14 months.",
+            ),
+            (
+                "b",
+                "Varo said the pier was closed for repairs over the last 19 months.",
+            ),
+        ]);
+        assert!(!l.dump("quantity", &[Count]).contains("contradicts"));
+    }
+
     #[test]
     fn a_number_word_and_its_digits_agree() {
         let l = link_dated(&[
