@@ -617,8 +617,11 @@ fn happening_disputes(
         // The block's claims of a group that tell what `m` tells (the same type of event,
         // or a parallel sentence), for evidence; none from `other`'s document, which is
         // cited on the other side.
+        // Then one claim of each other source that puts something of this key on the
+        // same day in other words ("stopped him in the sixth round" beside "the match"):
+        // the editor sees every source of each day.
         let with = |g: usize, m: usize, other: usize| {
-            groups[g]
+            let mut v: Vec<usize> = groups[g]
                 .iter()
                 .copied()
                 .filter(|&o| {
@@ -628,7 +631,25 @@ fn happening_disputes(
                             || same_happening(&items[o], &items[m]))
                 })
                 .take(EVIDENCE_PER_SIDE)
-                .collect::<Vec<usize>>()
+                .collect();
+            let mut cited: BTreeSet<&DocId> = v.iter().map(|&o| &items[o].claim.document).collect();
+            cited.insert(&items[m].claim.document);
+            cited.insert(&items[other].claim.document);
+            for &o in members {
+                if v.len() >= EVIDENCE_PER_SIDE {
+                    break;
+                }
+                if !cited.contains(&items[o].claim.document)
+                    && matches!(
+                        dates::compare(&items[o].x.date, &items[m].x.date),
+                        DateRelation::Same | DateRelation::Refines
+                    )
+                {
+                    cited.insert(&items[o].claim.document);
+                    v.push(o);
+                }
+            }
+            v
         };
         let large = members.len() > PARALLEL_MAX_BLOCK;
         // Per (document, family), the day groups it tells in this block (a statement
@@ -1097,6 +1118,23 @@ mod tests {
             &thanks,
         ));
         assert!(disputes(&claims).is_empty());
+    }
+
+    #[test]
+    fn each_side_cites_every_source_of_its_day() {
+        // a and b tell the thanks on two days; c tells the match (another type) with the
+        // same person on a's day: it is cited on a's side, once.
+        let thanks = ["after", "match", "thank", "crowd"];
+        let claims = vec![
+            with_context(claim("a", 1, HAPPENING, &[0], &[], "2033-06-11"), &thanks),
+            with_context(claim("b", 1, HAPPENING, &[0], &[], "2033-06-10"), &thanks),
+            claim("c", 1, "match", &[0], &[], "2033-06-11"),
+            claim("c", 2, "match", &[0], &[], "2033-06-11"),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into(), "c".into()], vec!["b".into()])]
+        );
     }
 
     #[test]
