@@ -8,11 +8,45 @@ use strsim::{damerau_levenshtein, jaro_winkler};
 
 /// Why two entities look like one person spelled two ways, or None.
 pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
-    if a.kind != MentionKind::Person || b.kind != MentionKind::Person {
-        return None;
-    }
     // Spellings the user declared are accepted.
     if a.declared || b.declared {
+        return None;
+    }
+    // A bare surname ("Raite") that no one of the bundle is introduced by, only in articles
+    // that introduce someone a letter apart ("Duncan Rait"): that person, misspelt in one
+    // article. The bare name may not have been taken for a person (no title, no verb of
+    // speech next to it).
+    let bare = |x: &Entity| {
+        x.given.is_empty()
+            && !x.canonical.contains(' ')
+            && matches!(x.kind, MentionKind::Person | MentionKind::Unknown)
+    };
+    let introduced = |x: &Entity| x.kind == MentionKind::Person && !x.given.is_empty();
+    for (x, y) in [(a, b), (b, a)] {
+        if bare(x)
+            && introduced(y)
+            && !x.documents.is_empty()
+            && x.documents.is_subset(&y.documents)
+        {
+            let (sx, sy) = (x.surname.as_str(), y.surname.as_str());
+            let n = sx.chars().count().min(sy.chars().count());
+            // A plural or a possessive is the same word: "the Hunters", "Atoms".
+            let inflected = |p: &str, q: &str| {
+                p.strip_prefix(q)
+                    .is_some_and(|rest| matches!(rest, "s" | "es" | "'" | "’"))
+            };
+            if n >= 4
+                && damerau_levenshtein(sx, sy) == 1
+                && sx.chars().next() == sy.chars().next()
+                && !inflected(sx, sy)
+                && !inflected(sy, sx)
+            {
+                return Some("surname".into());
+            }
+            return None;
+        }
+    }
+    if a.kind != MentionKind::Person || b.kind != MentionKind::Person {
         return None;
     }
     // The same document naming both means two people (or a typo the desk sees anyway).
@@ -91,6 +125,29 @@ mod tests {
                 &person("Mattias", "Brenholt", "b")
             )
             .is_some()
+        );
+    }
+
+    #[test]
+    fn a_bare_surname_a_letter_off_inside_one_article() {
+        // "Tomas Verlaine ... rescuers reached Verlain": the bare name was never introduced.
+        let full = person("Tomas", "Verlaine", "a");
+        let mut bare = person("", "Verlain", "a");
+        bare.kind = MentionKind::Unknown;
+        assert_eq!(spelling_variant(&full, &bare), Some("surname".into()));
+        assert_eq!(spelling_variant(&bare, &full), Some("surname".into()));
+        // A plural or a possessive is the same word ("the Verlaines").
+        let plural = person("", "Verlaines", "a");
+        assert_eq!(spelling_variant(&full, &plural), None);
+        // An unknown bare word in an article that does not introduce the person is not
+        // judged (between articles, only people's names are).
+        let mut elsewhere = person("", "Verlain", "b");
+        elsewhere.kind = MentionKind::Unknown;
+        assert_eq!(spelling_variant(&full, &elsewhere), None);
+        // Short names are too close to judge ("Su" / "Lu").
+        assert_eq!(
+            spelling_variant(&person("Ana", "Kol", "a"), &person("", "Kul", "a")),
+            None
         );
     }
 

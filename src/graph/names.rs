@@ -16,7 +16,12 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
         .entities
         .entities
         .iter()
-        .filter(|e| e.kind == crate::mentions::MentionKind::Person && !e.surname.is_empty())
+        .filter(|e| {
+            use crate::mentions::MentionKind as K;
+            // Unknown single words too: a bare surname not taken for a person.
+            (e.kind == K::Person || (e.kind == K::Unknown && !e.canonical.contains(' ')))
+                && !e.surname.is_empty()
+        })
         .collect();
     let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
     // `name_pairs` gives each pair of people once, in order; the pairs are judged in
