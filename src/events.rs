@@ -583,11 +583,87 @@ pub fn event_date_events_with_disputes(
         }
     }
     let disputes = happening_disputes(&items, &groups, &dispute_blocks);
+    let groups = corroborate(&items, groups);
     let events = groups
         .iter()
         .filter_map(|members| happening_event(&items, members, entities))
         .collect();
     (events, disputes)
+}
+
+/// A dated sentence without an event word that names two or more of an event's people on
+/// the event's day ("X stopped Y in the sixth round on Saturday" beside "the bout" of X and
+/// Y on Saturday) tells that event: its source joins the event, when exactly one event of
+/// that day names them. Statements are not such events: their people are the speaker and
+/// whoever is mentioned. (For the ledger only: disputes are found before.)
+fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+    use crate::extract::event_date::is_undated;
+    // Per event group (one with an event word): its people, and its first dated claim.
+    let mut people: Vec<BTreeSet<EntityId>> = vec![BTreeSet::new(); groups.len()];
+    let mut day: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut by_person: BTreeMap<EntityId, BTreeSet<usize>> = BTreeMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        // A statement's people are its speaker and whoever it mentions, not actors of
+        // one happening: statements take no corroboration.
+        if members
+            .iter()
+            .all(|&i| matches!(items[i].family, HAPPENING | "statement"))
+        {
+            continue;
+        }
+        for &i in members {
+            if matches!(items[i].family, HAPPENING | "statement") {
+                continue;
+            }
+            people[g].extend(items[i].x.participants.iter().copied());
+            if day[g].is_none() && !is_undated(&items[i].x.date) {
+                day[g] = Some(i);
+            }
+        }
+        for p in &people[g] {
+            by_person.entry(*p).or_default().insert(g);
+        }
+    }
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for members in &groups {
+        if !members.iter().all(|&i| items[i].family == HAPPENING) {
+            continue;
+        }
+        for &i in members {
+            let it = &items[i];
+            if is_undated(&it.x.date) || it.x.participants.len() < 2 {
+                continue;
+            }
+            let mut candidates: BTreeSet<usize> = BTreeSet::new();
+            for p in &it.x.participants {
+                candidates.extend(by_person.get(p).into_iter().flatten().copied());
+            }
+            let fits: Vec<usize> = candidates
+                .into_iter()
+                .filter(|&e| {
+                    let shared =
+                        it.x.participants
+                            .iter()
+                            .filter(|p| people[e].contains(p))
+                            .count();
+                    shared >= 2
+                        && day[e].is_some_and(|d| {
+                            matches!(
+                                dates::compare(&it.x.date, &items[d].x.date),
+                                DateRelation::Same | DateRelation::Refines
+                            )
+                        })
+                })
+                .collect();
+            if let [e] = fits[..] {
+                joins.push((e, i));
+            }
+        }
+    }
+    for (e, i) in joins {
+        groups[e].push(i);
+    }
+    groups
 }
 
 /// Disputes among event-date claims: two claims of different documents that share a
@@ -1135,6 +1211,26 @@ mod tests {
             disputes(&claims),
             vec![(vec!["a".into(), "c".into()], vec!["b".into()])]
         );
+    }
+
+    #[test]
+    fn a_sentence_without_an_event_word_naming_the_event_s_people_joins_it() {
+        // a: "the bout" of Kell and Oduya on Saturday; b: "Kell stopped Oduya in the
+        // sixth round on Saturday" (no event word); c names them on another day.
+        let claims = vec![
+            claim("a", 1, "match", &[0, 2], &[], "2033-06-11"),
+            claim("b", 1, HAPPENING, &[0, 2], &[], "2033-06-11"),
+            claim("c", 1, HAPPENING, &[0, 2], &[], "2033-06-09"),
+            // d names only one of them: not enough to tell which event it is.
+            claim("d", 1, HAPPENING, &[0], &[], "2033-06-11"),
+        ];
+        let ledger = build(&claims, &table());
+        let docs: Vec<Vec<&str>> = ledger
+            .events
+            .iter()
+            .map(|e| e.documents.iter().map(|d| d.0.as_str()).collect())
+            .collect();
+        assert_eq!(docs, vec![vec!["a", "b"]]);
     }
 
     #[test]

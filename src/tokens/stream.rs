@@ -319,6 +319,7 @@ mod tests {
             (&lx.non_person_cues, Lex::NON_PERSON_CUE),
             (&lx.place_cues, Lex::PLACE_CUE),
             (&lx.speech_verbs, Lex::SPEECH_VERB),
+            (&lx.weekdays, Lex::WEEKDAY),
         ]
         .into_iter()
         .filter(|(set, _)| set.contains(&l))
