@@ -152,6 +152,44 @@ struct CheckArgs {
     by_story: bool,
 }
 
+/// The `map` command's arguments.
+#[derive(clap::Args)]
+struct MapArgs {
+    /// Article files or directories, or `-` for JSON Lines articles on standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Skip files larger than this many bytes (with a notice).
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+    max_file_size: u64,
+    /// Put every document in this story (a bundle is one story).
+    #[arg(long, value_name = "ID", conflicts_with = "stories")]
+    story: Option<String>,
+    /// The stories of the feed, as `claimgraph cluster --format json` writes them. Without
+    /// --story or --stories, the documents read are clustered (a feed line's `story` field
+    /// wins over all of them).
+    #[arg(long, value_name = "FILE")]
+    stories: Option<PathBuf>,
+    /// With `-`: the file the lines come from (document ids and evidence locations name it).
+    #[arg(long, value_name = "PATH", default_value = "-")]
+    stdin_path: String,
+    /// With `-`: each line is `LINE<TAB>BYTE-OFFSET<TAB>JSON`, its line number and offset
+    /// in that file (a distributed reader's lines are not in one stream).
+    #[arg(long)]
+    numbered: bool,
+}
+
+/// The `reduce` command's arguments.
+#[derive(clap::Args)]
+struct ReduceArgs {
+    /// A file of claimgraph/claims/v1 records, or `-` for standard input.
+    input: PathBuf,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Declared entities, as `check --entities` (applies to every story).
+    #[arg(long, value_name = "FILE")]
+    entities: Option<PathBuf>,
+}
+
 /// The `serve` command's arguments.
 #[derive(clap::Args)]
 struct ServeArgs {
@@ -213,6 +251,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
     },
+    /// The per-document half of a scale-out check: read articles (files, or JSON Lines on
+    /// standard input with `-`) and write one claimgraph/claims/v1 record per document,
+    /// with its story (docs/scale.md).
+    Map(MapArgs),
+    /// The cross-document half: read claimgraph/claims/v1 records (any order), check each
+    /// story as `check` checks a bundle, and write its findings and events as JSON Lines.
+    Reduce(ReduceArgs),
     /// Review findings in the browser: a local server on 127.0.0.1 (docs/review.md).
     /// Decisions are kept in the baseline file, which `check --baseline` reads.
     Serve(ServeArgs),
@@ -400,6 +445,8 @@ fn run(cli: Cli) -> Result<u8> {
             out,
             format,
         } => cluster_feed(paths, max_file_size, out.as_deref(), format),
+        Command::Map(args) => map(args),
+        Command::Reduce(args) => reduce(args),
         Command::Serve(args) => serve(args),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
@@ -649,6 +696,138 @@ fn cluster_feed(
 }
 
 /// `serve`: load the review, print its URL, serve until stopped.
+/// `map`: articles in, one record per document out (notices as records too, so that a
+/// distributed job counts them).
+fn map(args: MapArgs) -> Result<u8> {
+    use claimgraph::scale::{self, Stories, StoryMap, record::Line};
+    use std::io::{BufRead, Write};
+    let how = match (&args.story, &args.stories) {
+        (Some(s), _) => Stories::One(s.clone()),
+        (None, Some(p)) => {
+            let src = std::fs::read_to_string(p).with_context(|| p.display().to_string())?;
+            Stories::Mapping(
+                StoryMap::parse(&src)
+                    .with_context(|| format!("{}: not a stories.json", p.display()))?,
+            )
+        }
+        (None, None) => Stories::Cluster,
+    };
+    let mut notices = Vec::new();
+    let mut docs = Vec::new();
+    let mut given = Vec::new();
+    let mut bases = Vec::new();
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        anyhow::ensure!(
+            args.paths.len() == 1,
+            "`-` (standard input) is read on its own"
+        );
+        for (i, line) in std::io::stdin().lock().lines().enumerate() {
+            let line = line.context("<standard input>")?;
+            let (line_no, base, json) = if args.numbered {
+                let mut parts = line.splitn(3, '\t');
+                let n = parts.next().and_then(|n| n.parse::<usize>().ok());
+                let o = parts.next().and_then(|o| o.parse::<usize>().ok());
+                match (n, o, parts.next()) {
+                    (Some(n), Some(o), Some(j)) => (n, o, j.to_string()),
+                    _ => {
+                        notices.push(ingest::Notice {
+                            path: args.stdin_path.clone(),
+                            message: format!(
+                                "input line {}: not `LINE<TAB>OFFSET<TAB>JSON`: skipped",
+                                i + 1
+                            ),
+                        });
+                        continue;
+                    }
+                }
+            } else {
+                (i + 1, 0, line)
+            };
+            if json.trim().is_empty() {
+                continue;
+            }
+            match ingest::document_from_jsonl_line(&args.stdin_path, line_no, &json) {
+                Ok((doc, n)) => {
+                    notices.extend(n);
+                    given.push(story_field(&json));
+                    docs.push(doc);
+                    bases.push(base);
+                }
+                Err(n) => notices.push(n),
+            }
+        }
+    } else {
+        let bundle = pipeline::load(&pipeline::Inputs {
+            paths: args.paths.clone(),
+            max_file_bytes: args.max_file_size,
+            entities: None,
+        })?;
+        notices.extend(bundle.notices);
+        bases = vec![0; bundle.documents.len()];
+        docs = bundle.documents;
+    }
+    let (stories, more) = scale::assign_stories(&mut docs, &given, &how);
+    notices.extend(more);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for n in &notices {
+        writeln!(out, "{}", Line::notice(n).to_json())?;
+    }
+    for l in scale::map(&docs, |i| stories[i].clone(), |i| bases[i]) {
+        writeln!(out, "{}", l.to_json())?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// A feed line's own `story` field, if it has one.
+fn story_field(json: &str) -> Option<String> {
+    if !json.contains("\"story\"") {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    v.get("story")?.as_str().map(str::to_string)
+}
+
+/// `reduce`: records in, findings, events and notices out (JSON Lines).
+fn reduce(args: ReduceArgs) -> Result<u8> {
+    use claimgraph::scale;
+    use std::io::{BufRead, Write};
+    let rules =
+        pipeline::rules_in_effect(&args.rules.config(Some(Path::new("."))), &args.rules.rules)?;
+    let entities = match &args.entities {
+        Some(p) => ingest::read_entities(p)?,
+        None => Vec::new(),
+    };
+    let stdin = args.input.as_os_str() == "-";
+    let source = if stdin {
+        "<standard input>".to_string()
+    } else {
+        args.input.display().to_string()
+    };
+    let reader: Box<dyn BufRead> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(&args.input).with_context(|| source.clone())?,
+        ))
+    };
+    let mut groups = scale::Groups::default();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| source.clone())?;
+        groups.read_line(&source, i + 1, &line);
+    }
+    let out_lines = scale::reduce(groups, &source, &rules.rules, &entities);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for l in &out_lines {
+        if let scale::Output::Notice(n) = l {
+            print_notice(n);
+        }
+        writeln!(out, "{}", l.to_json())?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
 fn serve(args: ServeArgs) -> Result<u8> {
     use claimgraph::serve;
     let app = serve::App::load(serve::Options {
