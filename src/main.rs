@@ -756,6 +756,17 @@ fn map(args: MapArgs) -> Result<u8> {
                 Err(n) => notices.push(n),
             }
         }
+        // Reading the whole feed (not one partition of it), map infers a dateline's year
+        // from the feed as `check` does, before clustering; every line has one path, so
+        // the order is kept.
+        if !matches!(how, Stories::Mapping(_)) {
+            let mut b = ingest::Bundle {
+                documents: docs,
+                ..Default::default()
+            };
+            ingest::finish_bundle(&mut b);
+            docs = b.documents;
+        }
     } else {
         let bundle = pipeline::load(&pipeline::Inputs {
             paths: args.paths.clone(),
