@@ -176,6 +176,10 @@ struct MapArgs {
     /// in that file (a distributed reader's lines are not in one stream).
     #[arg(long)]
     numbered: bool,
+    /// Write each line as `KEY<TAB>RECORD`: the story as a JSON string (`null` for a
+    /// notice), for a job to key the records by without reading them.
+    #[arg(long)]
+    keyed: bool,
 }
 
 /// The `reduce` command's arguments.
@@ -780,10 +784,15 @@ fn map(args: MapArgs) -> Result<u8> {
     let (stories, more) = scale::assign_stories(&mut docs, &given, &how);
     notices.extend(more);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for n in &notices {
-        writeln!(out, "{}", Line::notice(n).to_json())?;
-    }
-    for l in scale::map(&docs, |i| stories[i].clone(), |i| bases[i]) {
+    let lines = notices.iter().map(Line::notice).chain(scale::map(
+        &docs,
+        |i| stories[i].clone(),
+        |i| bases[i],
+    ));
+    for l in lines {
+        if args.keyed {
+            write!(out, "{}\t", serde_json::to_string(&l.story)?)?;
+        }
         writeln!(out, "{}", l.to_json())?;
     }
     out.flush()?;
