@@ -31,7 +31,7 @@ impl Default for IngestOptions {
 }
 
 /// Something the user should know about the input that did not stop the run.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub path: String,
     pub message: String,

@@ -262,6 +262,17 @@ enum Command {
     /// The cross-document half: read claimgraph/claims/v1 records (any order), check each
     /// story as `check` checks a bundle, and write its findings and events as JSON Lines.
     Reduce(ReduceArgs),
+    /// Render findings read back from JSON Lines (`check --format jsonl`, `reduce`, or the
+    /// Spark job's output) as a report: Markdown, HTML or any `check` format.
+    Report {
+        /// The JSON Lines file (`-` for standard input).
+        input: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format(report::format("markdown").expect("markdown is a format")))]
+        format: Format,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Review findings in the browser: a local server on 127.0.0.1 (docs/review.md).
     /// Decisions are kept in the baseline file, which `check --baseline` reads.
     Serve(ServeArgs),
@@ -451,6 +462,11 @@ fn run(cli: Cli) -> Result<u8> {
         } => cluster_feed(paths, max_file_size, out.as_deref(), format),
         Command::Map(args) => map(args),
         Command::Reduce(args) => reduce(args),
+        Command::Report {
+            input,
+            format,
+            output,
+        } => report_back(&input, format, output.as_deref()),
         Command::Serve(args) => serve(args),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
@@ -845,6 +861,38 @@ fn reduce(args: ReduceArgs) -> Result<u8> {
         writeln!(out, "{}", l.to_json())?;
     }
     out.flush()?;
+    Ok(0)
+}
+
+/// `report FILE`: findings read back, rendered in `format`.
+fn report_back(input: &Path, format: Format, output: Option<&Path>) -> Result<u8> {
+    use std::io::Read;
+    let (src, name) = if input.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("<standard input>")?;
+        (s, "<standard input>".to_string())
+    } else {
+        (
+            std::fs::read_to_string(input).with_context(|| input.display().to_string())?,
+            input.display().to_string(),
+        )
+    };
+    let back = claimgraph::scale::read_back::read(&src, &name);
+    print_notices(&back.notices);
+    let (rep, docs) = claimgraph::scale::read_back::report(back);
+    match format.0.render {
+        Render::Stream(write) => claimgraph::output::write_atomic(output, |w| write(&rep, w))?,
+        Render::Text(render) => {
+            let cx = report::Context {
+                documents: &docs,
+                rules: &[],
+                colour: false,
+            };
+            write_output(output, &render(&rep, &cx))?;
+        }
+    }
     Ok(0)
 }
 

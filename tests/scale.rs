@@ -329,3 +329,54 @@ proptest! {
         prop_assert_eq!(reduce_lines(&shuffled), expected);
     }
 }
+
+#[test]
+fn report_reads_findings_back_into_markdown_and_html() {
+    let jsonl = run(&[
+        "check",
+        "--no-config",
+        "--exit-zero",
+        "--format",
+        "jsonl",
+        "examples/harbour-talks",
+    ]);
+    let findings: Vec<Value> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(findings.len() > 2);
+    let input = format!("{}not a finding\n", jsonl.stdout);
+    let md = run_with(&["report", "-"], &input);
+    assert_eq!(md.code, 0, "{}", md.describe());
+    let rows = md
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("| error |") || l.starts_with("| warning |"))
+        .count();
+    assert_eq!(rows, findings.len(), "{}", md.stdout);
+    assert!(
+        md.stderr.contains(&format!(
+            "line {}: not a finding, an event or a notice",
+            findings.len() + 1
+        )),
+        "{}",
+        md.stderr
+    );
+    // reduce's output reads back the same, with its events.
+    let m = run(&["map", "--story", "s", "examples/harbour-talks"]);
+    let r = run_with(&["reduce", "--no-config", "-"], &m.stdout);
+    let html = run_with(&["report", "--format", "html", "-"], &r.stdout);
+    assert_eq!(html.code, 0, "{}", html.describe());
+    // Every evidence is quoted from its own text.
+    let evidence: usize = findings
+        .iter()
+        .map(|f| f["evidence"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(html.stdout.matches("<blockquote>").count(), evidence);
+    let events = of_kind(&r.stdout, "event").len();
+    assert!(
+        html.stdout.contains(&format!("{events} events")),
+        "the summary counts the events"
+    );
+}

@@ -12,6 +12,7 @@
 //! *It does not* read files or standard input (the command line does), cluster a feed
 //! (`cluster`), or render a report beyond the report contract's JSON objects.
 
+pub mod read_back;
 pub mod record;
 
 use crate::check;
