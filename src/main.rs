@@ -736,7 +736,8 @@ fn map(args: MapArgs) -> Result<u8> {
     let mut docs = Vec::new();
     let mut given = Vec::new();
     let mut bases = Vec::new();
-    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin {
         anyhow::ensure!(
             args.paths.len() == 1,
             "`-` (standard input) is read on its own"
@@ -799,6 +800,10 @@ fn map(args: MapArgs) -> Result<u8> {
     }
     let (stories, more) = scale::assign_stories(&mut docs, &given, &how);
     notices.extend(more);
+    if stdin {
+        // Read from files, the bundle's reading said so already.
+        notices.extend(ingest::undated_notices(&docs));
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let lines = notices.iter().map(Line::notice).chain(scale::map(
         &docs,

@@ -197,6 +197,39 @@ fn a_feed_mapped_line_by_line_equals_check_by_story() {
     assert_eq!(m.code, 0, "{}", m.describe());
     let (reduced, _) = from_reduce(&m.stdout, false);
     assert_equal("clustered by map", &check, &reduced);
+    // Articles left without a date get check's notice, with their line.
+    let undated = |notices: Vec<Value>| -> Vec<String> {
+        let mut v: Vec<String> = notices
+            .into_iter()
+            .filter(|n| {
+                n["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("no publication date")
+            })
+            .map(|n| n.to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    let report: Value = serde_json::from_str(
+        &run(&[
+            "check",
+            "--by-story",
+            "--exit-zero",
+            "--format",
+            "json",
+            path,
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let from_map = undated(of_kind(&m.stdout, "notice"));
+    assert!(!from_map.is_empty());
+    assert_eq!(
+        from_map,
+        undated(report["notices"].as_array().unwrap().clone())
+    );
 
     // With the stories of `cluster`, as a distributed job gives them to each partition:
     // here every line is mapped on its own.
