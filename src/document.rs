@@ -201,7 +201,7 @@ pub struct Origin {
 }
 
 /// How precisely a source location points at the evidence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Anchor {
     /// At the evidence's own first character in the file.
@@ -212,7 +212,7 @@ pub enum Anchor {
 
 /// A position in the original file (byte offsets, 1-based line and character column of
 /// its start and of its end).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct SourceLocation {
     pub start: usize,
     pub end: usize,

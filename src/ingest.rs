@@ -31,7 +31,7 @@ impl Default for IngestOptions {
 }
 
 /// Something the user should know about the input that did not stop the run.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Notice {
     pub path: String,
     pub message: String,
@@ -382,12 +382,7 @@ pub fn load(paths: &[PathBuf], opts: &IngestOptions) -> Result<Bundle> {
         });
     }
     infer_years(&mut bundle.documents);
-    for d in bundle.documents.iter().filter(|d| d.published.is_none()) {
-        bundle.notices.push(Notice {
-            path: d.path.clone(),
-            message: format!("{}{UNDATED}", item_prefix(d.origin.as_ref())),
-        });
-    }
+    bundle.notices.extend(undated_notices(&bundle.documents));
     bundle.notices.sort();
     Ok(bundle)
 }
@@ -893,6 +888,17 @@ pub fn document_from_text(id: &str, path: &str, text: String) -> Document {
 
 /// `line L (item N): ` for a document from a multi-article file, else nothing: how a
 /// notice about one article of a file says which.
+/// A notice per document left without a publication date (after the years are inferred).
+pub fn undated_notices(docs: &[Document]) -> Vec<Notice> {
+    docs.iter()
+        .filter(|d| d.published.is_none())
+        .map(|d| Notice {
+            path: d.path.clone(),
+            message: format!("{}{UNDATED}", item_prefix(d.origin.as_ref())),
+        })
+        .collect()
+}
+
 fn item_prefix(origin: Option<&crate::document::Origin>) -> String {
     origin
         .and_then(|o| o.item.as_ref())

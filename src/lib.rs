@@ -29,6 +29,7 @@ pub mod quotes;
 pub mod report;
 pub mod rule_examples;
 pub mod rules;
+pub mod scale;
 pub mod segment;
 pub mod serve;
 pub mod sniff;

@@ -152,6 +152,48 @@ struct CheckArgs {
     by_story: bool,
 }
 
+/// The `map` command's arguments.
+#[derive(clap::Args)]
+struct MapArgs {
+    /// Article files or directories, or `-` for JSON Lines articles on standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Skip files larger than this many bytes (with a notice).
+    #[arg(long, default_value_t = ingest::DEFAULT_MAX_FILE_BYTES)]
+    max_file_size: u64,
+    /// Put every document in this story (a bundle is one story).
+    #[arg(long, value_name = "ID", conflicts_with = "stories")]
+    story: Option<String>,
+    /// The stories of the feed, as `claimgraph cluster --format json` writes them. Without
+    /// --story or --stories, the documents read are clustered (a feed line's `story` field
+    /// wins over all of them).
+    #[arg(long, value_name = "FILE")]
+    stories: Option<PathBuf>,
+    /// With `-`: the file the lines come from (document ids and evidence locations name it).
+    #[arg(long, value_name = "PATH", default_value = "-")]
+    stdin_path: String,
+    /// With `-`: each line is `LINE<TAB>BYTE-OFFSET<TAB>JSON`, its line number and offset
+    /// in that file (a distributed reader's lines are not in one stream).
+    #[arg(long)]
+    numbered: bool,
+    /// Write each line as `KEY<TAB>RECORD`: the story as a JSON string (`null` for a
+    /// notice), for a job to key the records by without reading them.
+    #[arg(long)]
+    keyed: bool,
+}
+
+/// The `reduce` command's arguments.
+#[derive(clap::Args)]
+struct ReduceArgs {
+    /// A file of claimgraph/claims/v1 records, or `-` for standard input.
+    input: PathBuf,
+    #[command(flatten)]
+    rules: RuleArgs,
+    /// Declared entities, as `check --entities` (applies to every story).
+    #[arg(long, value_name = "FILE")]
+    entities: Option<PathBuf>,
+}
+
 /// The `serve` command's arguments.
 #[derive(clap::Args)]
 struct ServeArgs {
@@ -212,6 +254,24 @@ enum Command {
         /// `table`: each story's id and documents; `json`: stories.json's content.
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
+    },
+    /// The per-document half of a scale-out check: read articles (files, or JSON Lines on
+    /// standard input with `-`) and write one claimgraph/claims/v1 record per document,
+    /// with its story (docs/scale.md).
+    Map(MapArgs),
+    /// The cross-document half: read claimgraph/claims/v1 records (any order), check each
+    /// story as `check` checks a bundle, and write its findings and events as JSON Lines.
+    Reduce(ReduceArgs),
+    /// Render findings read back from JSON Lines (`check --format jsonl`, `reduce`, or the
+    /// Spark job's output) as a report: Markdown, HTML or any `check` format.
+    Report {
+        /// The JSON Lines file (`-` for standard input).
+        input: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format(report::format("markdown").expect("markdown is a format")))]
+        format: Format,
+        /// Write the report to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
     },
     /// Review findings in the browser: a local server on 127.0.0.1 (docs/review.md).
     /// Decisions are kept in the baseline file, which `check --baseline` reads.
@@ -400,6 +460,13 @@ fn run(cli: Cli) -> Result<u8> {
             out,
             format,
         } => cluster_feed(paths, max_file_size, out.as_deref(), format),
+        Command::Map(args) => map(args),
+        Command::Reduce(args) => reduce(args),
+        Command::Report {
+            input,
+            format,
+            output,
+        } => report_back(&input, format, output.as_deref()),
         Command::Serve(args) => serve(args),
         Command::Rules { action } => match action {
             RulesAction::List { rules } => {
@@ -649,6 +716,191 @@ fn cluster_feed(
 }
 
 /// `serve`: load the review, print its URL, serve until stopped.
+/// `map`: articles in, one record per document out (notices as records too, so that a
+/// distributed job counts them).
+fn map(args: MapArgs) -> Result<u8> {
+    use claimgraph::scale::{self, Stories, StoryMap, record::Line};
+    use std::io::{BufRead, Write};
+    let how = match (&args.story, &args.stories) {
+        (Some(s), _) => Stories::One(s.clone()),
+        (None, Some(p)) => {
+            let src = std::fs::read_to_string(p).with_context(|| p.display().to_string())?;
+            Stories::Mapping(
+                StoryMap::parse(&src)
+                    .with_context(|| format!("{}: not a stories.json", p.display()))?,
+            )
+        }
+        (None, None) => Stories::Cluster,
+    };
+    let mut notices = Vec::new();
+    let mut docs = Vec::new();
+    let mut given = Vec::new();
+    let mut bases = Vec::new();
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin {
+        anyhow::ensure!(
+            args.paths.len() == 1,
+            "`-` (standard input) is read on its own"
+        );
+        for (i, line) in std::io::stdin().lock().lines().enumerate() {
+            let line = line.context("<standard input>")?;
+            let (line_no, base, json) = if args.numbered {
+                let mut parts = line.splitn(3, '\t');
+                let n = parts.next().and_then(|n| n.parse::<usize>().ok());
+                let o = parts.next().and_then(|o| o.parse::<usize>().ok());
+                match (n, o, parts.next()) {
+                    (Some(n), Some(o), Some(j)) => (n, o, j.to_string()),
+                    _ => {
+                        notices.push(ingest::Notice {
+                            path: args.stdin_path.clone(),
+                            message: format!(
+                                "input line {}: not `LINE<TAB>OFFSET<TAB>JSON`: skipped",
+                                i + 1
+                            ),
+                        });
+                        continue;
+                    }
+                }
+            } else {
+                (i + 1, 0, line)
+            };
+            if json.trim().is_empty() {
+                continue;
+            }
+            match ingest::document_from_jsonl_line(&args.stdin_path, line_no, &json) {
+                Ok((doc, n)) => {
+                    notices.extend(n);
+                    given.push(story_field(&json));
+                    docs.push(doc);
+                    bases.push(base);
+                }
+                Err(n) => notices.push(n),
+            }
+        }
+        // Reading the whole feed (not one partition of it), map infers a dateline's year
+        // from the feed as `check` does, before clustering; every line has one path, so
+        // the order is kept.
+        if !matches!(how, Stories::Mapping(_)) {
+            let mut b = ingest::Bundle {
+                documents: docs,
+                ..Default::default()
+            };
+            ingest::finish_bundle(&mut b);
+            docs = b.documents;
+        }
+    } else {
+        let bundle = pipeline::load(&pipeline::Inputs {
+            paths: args.paths.clone(),
+            max_file_bytes: args.max_file_size,
+            entities: None,
+        })?;
+        notices.extend(bundle.notices);
+        bases = vec![0; bundle.documents.len()];
+        docs = bundle.documents;
+    }
+    let (stories, more) = scale::assign_stories(&mut docs, &given, &how);
+    notices.extend(more);
+    if stdin {
+        // Read from files, the bundle's reading said so already.
+        notices.extend(ingest::undated_notices(&docs));
+    }
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let lines = notices.iter().map(Line::notice).chain(scale::map(
+        &docs,
+        |i| stories[i].clone(),
+        |i| bases[i],
+    ));
+    for l in lines {
+        if args.keyed {
+            write!(out, "{}\t", serde_json::to_string(&l.story)?)?;
+        }
+        writeln!(out, "{}", l.to_json())?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// A feed line's own `story` field, if it has one.
+fn story_field(json: &str) -> Option<String> {
+    if !json.contains("\"story\"") {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    v.get("story")?.as_str().map(str::to_string)
+}
+
+/// `reduce`: records in, findings, events and notices out (JSON Lines).
+fn reduce(args: ReduceArgs) -> Result<u8> {
+    use claimgraph::scale;
+    use std::io::{BufRead, Write};
+    let rules =
+        pipeline::rules_in_effect(&args.rules.config(Some(Path::new("."))), &args.rules.rules)?;
+    let entities = match &args.entities {
+        Some(p) => ingest::read_entities(p)?,
+        None => Vec::new(),
+    };
+    let stdin = args.input.as_os_str() == "-";
+    let source = if stdin {
+        "<standard input>".to_string()
+    } else {
+        args.input.display().to_string()
+    };
+    let reader: Box<dyn BufRead> = if stdin {
+        Box::new(std::io::stdin().lock())
+    } else {
+        Box::new(std::io::BufReader::new(
+            std::fs::File::open(&args.input).with_context(|| source.clone())?,
+        ))
+    };
+    let mut groups = scale::Groups::default();
+    for (i, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| source.clone())?;
+        groups.read_line(&source, i + 1, &line);
+    }
+    let out_lines = scale::reduce(groups, &source, &rules.rules, &entities);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for l in &out_lines {
+        if let scale::Output::Notice(n) = l {
+            print_notice(n);
+        }
+        writeln!(out, "{}", l.to_json())?;
+    }
+    out.flush()?;
+    Ok(0)
+}
+
+/// `report FILE`: findings read back, rendered in `format`.
+fn report_back(input: &Path, format: Format, output: Option<&Path>) -> Result<u8> {
+    use std::io::Read;
+    let (src, name) = if input.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("<standard input>")?;
+        (s, "<standard input>".to_string())
+    } else {
+        (
+            std::fs::read_to_string(input).with_context(|| input.display().to_string())?,
+            input.display().to_string(),
+        )
+    };
+    let back = claimgraph::scale::read_back::read(&src, &name);
+    print_notices(&back.notices);
+    let (rep, docs) = claimgraph::scale::read_back::report(back);
+    match format.0.render {
+        Render::Stream(write) => claimgraph::output::write_atomic(output, |w| write(&rep, w))?,
+        Render::Text(render) => {
+            let cx = report::Context {
+                documents: &docs,
+                rules: &[],
+                colour: false,
+            };
+            write_output(output, &render(&rep, &cx))?;
+        }
+    }
+    Ok(0)
+}
+
 fn serve(args: ServeArgs) -> Result<u8> {
     use claimgraph::serve;
     let app = serve::App::load(serve::Options {

@@ -48,7 +48,9 @@ impl Span {
 
 /// A span with its 1-based line and column (column counted in characters), as the
 /// report contract prints it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub struct Location {
     pub start: usize,
     pub end: usize,

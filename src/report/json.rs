@@ -7,7 +7,7 @@ use crate::ingest::Notice;
 use crate::rules::Finding;
 use crate::span::Location;
 use foldhash::HashMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const SCHEMA: &str = "claimgraph/report/v1";
 
@@ -64,7 +64,7 @@ pub struct DocumentOut {
     pub story: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct EventOut {
     pub id: String,
     pub kind: crate::events::EventKind,
@@ -80,7 +80,7 @@ pub struct EventOut {
     pub story: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct EvidenceOut {
     pub document: String,
     pub claim: Option<String>,
