@@ -212,12 +212,13 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             };
             let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
             let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-            if !same_context(&qa.detail, &qb.detail, overlap, near)
-                && !(qa.detail.class != C::Label
+            // The anchor is looked for only when the words do not suffice.
+            let in_context = same_context(&qa.detail, &qb.detail, overlap, near)
+                || (qa.detail.class != C::Label
                     && overlap >= 1
                     && same_order(&qa.detail, &qb.detail)
-                    && anchored(an, &in_sentence, a, b))
-            {
+                    && anchored(an, &in_sentence, a, b));
+            if !in_context {
                 continue;
             }
             let (da, db) = (doc_of(a), doc_of(b));
