@@ -663,6 +663,33 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
     for (e, i) in joins {
         groups[e].push(i);
     }
+    // One-off events of one type on one day are one happening of the story, however each
+    // source names its people ("an arrest in connection with the bombings" / "Name was
+    // taken into custody"): blocked by (type, day), merged in order.
+    let mut by_type_day: BTreeMap<(&str, String), usize> = BTreeMap::new();
+    let mut into: Vec<usize> = (0..groups.len()).collect();
+    for (g, members) in groups.iter().enumerate() {
+        let Some(d) = members
+            .iter()
+            .copied()
+            .find(|&i| happens_once(&items[i].x.event) && items[i].x.date.day().is_some())
+        else {
+            continue;
+        };
+        let Some(day) = items[d].x.date.day() else {
+            continue;
+        };
+        let key = (items[d].x.event.as_str(), day.to_string());
+        let first = *by_type_day.entry(key).or_insert(g);
+        into[g] = first;
+    }
+    for g in 0..groups.len() {
+        if into[g] != g {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[into[g]].extend(moved);
+        }
+    }
+    groups.retain(|g| !g.is_empty());
     groups
 }
 
@@ -1231,6 +1258,35 @@ mod tests {
             .map(|e| e.documents.iter().map(|d| d.0.as_str()).collect())
             .collect();
         assert_eq!(docs, vec![vec!["a", "b"]]);
+    }
+
+    #[test]
+    fn one_off_events_of_one_type_and_day_are_one_event() {
+        // "Police arrested Tomas Kell on Monday" / "an arrest was made in Millbrook on
+        // Monday": one arrest in the ledger; a hearing that day stays its own.
+        let claims = vec![
+            claim("a", 1, "arrest", &[0], &[], "2033-06-06"),
+            claim("b", 1, "arrest", &[], &[1], "2033-06-06"),
+            claim("b", 2, "hearing", &[2], &[], "2033-06-06"),
+        ];
+        let ledger = build(&claims, &table());
+        let docs: Vec<(String, Vec<&str>)> = ledger
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.label.split(':').next().unwrap_or_default().to_string(),
+                    e.documents.iter().map(|d| d.0.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            docs,
+            vec![
+                ("arrest".into(), vec!["a", "b"]),
+                ("hearing".into(), vec!["b"])
+            ]
+        );
     }
 
     #[test]
