@@ -46,6 +46,19 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     // Topic words of the bundle weigh less when comparing wordings.
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let background = crate::quotes::Background::for_quotations(&texts, &prepared);
+    // Quotations worded alike compare alike (a comparison reads only the wording and the
+    // bundle's weights): each block compares a pair of wordings once. Wire rewrites
+    // repeat a quotation word for word across a story's articles.
+    let wording: Vec<u32> = {
+        let mut ids: HashMap<&str, u32> = HashMap::with_capacity(quotes.len());
+        quotes
+            .iter()
+            .map(|(_, _, w)| {
+                let next = ids.len() as u32;
+                *ids.entry(w).or_insert(next)
+            })
+            .collect()
+    };
     let rep = speaker_clusters(g, an);
     let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
@@ -65,11 +78,16 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background))
                 };
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
+                    let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
+                        HashMap::new();
                     let pairs = blocks::cross_pairs(&docs)
                         .filter(|&(x, y)| docs[x] != docs[y])
                         .map(|(x, y)| {
                             let (a, b) = (members[x], members[y]);
-                            (a, b, compare(a, b))
+                            let c = *memo
+                                .entry((wording[a], wording[b]))
+                                .or_insert_with(|| compare(a, b));
+                            (a, b, c)
                         })
                         .collect();
                     return ScoredQuotes::Pairs(pairs);
