@@ -62,9 +62,46 @@ pub struct Edge {
     pub relation: Relation,
     pub aspect: Aspect,
     /// One line: why the comparator decided so.
-    pub reason: String,
+    pub reason: Reason,
     /// Similarity or confidence in [0, 1] where the comparator has one.
     pub score: f64,
+}
+
+/// An edge's reason: shared text. A block's star of edges, or a linker's agreements,
+/// give one reason to many edges (over a million on a 16 MB wire day): one copy each,
+/// not a `String` per edge. Reads as a `str`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reason(std::sync::Arc<str>);
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Self {
+        Reason(s.into())
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Self {
+        Reason(s.into())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,9 +139,10 @@ impl ClaimGraph {
         b: usize,
         relation: Relation,
         aspect: Aspect,
-        reason: String,
+        reason: impl Into<Reason>,
         score: f64,
     ) {
+        let reason = reason.into();
         let (na, nb) = (self.claim_nodes[a], self.claim_nodes[b]);
         self.graph.add_edge(
             na,
@@ -180,6 +218,14 @@ pub fn build_with(
     quantities::link(&mut g, an, documents, bounds.counts);
     roles::link(&mut g, an, documents, bounds.offices);
     ages::link(&mut g, an);
+    {
+        let mut m: std::collections::BTreeMap<String, usize> = Default::default();
+        for e in g.graph.edge_weights() {
+            *m.entry(format!("{:?} {:?}", e.relation, e.aspect))
+                .or_default() += 1;
+        }
+        eprintln!("DBG edges {} {:?}", g.graph.edge_count(), m);
+    }
     g
 }
 
@@ -197,6 +243,7 @@ fn spelling_edge(
     a: &str,
     b: &str,
 ) {
+    let reason = reason.into();
     g.graph.add_edge(
         na,
         nb,

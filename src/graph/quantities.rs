@@ -4,7 +4,7 @@
 //! itself (that is `crate::quantities`), nor named people's ages (`super::ages`).
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Relation, docs_of};
+use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document};
@@ -252,6 +252,11 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
     };
     let figures = Figures::new(an);
+    // One copy of each fixed reason for all the edges that give it.
+    let (compatible, refines) = (
+        Reason::from("compatible figures"),
+        Reason::from("one is more specific"),
+    );
     let detail = |i: usize| match &an.claims[i].kind {
         ClaimKind::Quantity(q) => Some(&q.detail),
         _ => None,
@@ -295,11 +300,11 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     agreed.entry((a, db)).or_default().push((b, overlap));
                     agreed.entry((b, da)).or_default().push((a, overlap));
                     let (relation, reason) = if rel == Q::Refines {
-                        (Relation::Refines, "one is more specific")
+                        (Relation::Refines, &refines)
                     } else {
-                        (Relation::Agrees, "compatible figures")
+                        (Relation::Agrees, &compatible)
                     };
-                    g.link(a, b, relation, Aspect::Count, reason.into(), 1.0);
+                    g.link(a, b, relation, Aspect::Count, reason.clone(), 1.0);
                 }
                 Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
                 Q::Unrelated => {}
@@ -411,6 +416,7 @@ fn link_quantity_classes(
             }
             _ => continue,
         };
+        let why = Reason::from(why);
         for (x, y) in classes.star(i, j, docs) {
             g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
         }
@@ -471,6 +477,11 @@ mod tests {
         ]);
         let an = &l.analysis;
         let figures = Figures::new(an);
+        // One copy of each fixed reason for all the edges that give it.
+        let (compatible, refines) = (
+            Reason::from("compatible figures"),
+            Reason::from("one is more specific"),
+        );
         let quantities: Vec<(usize, &crate::quantities::Quantity)> = an
             .claims
             .iter()
