@@ -224,14 +224,6 @@ pub fn build_with(
     quantities::link(&mut g, an, documents, bounds.counts);
     roles::link(&mut g, an, documents, bounds.offices);
     ages::link(&mut g, an);
-    {
-        let mut m: std::collections::BTreeMap<String, usize> = Default::default();
-        for e in g.graph.edge_weights() {
-            *m.entry(format!("{:?} {:?}", e.relation, e.aspect))
-                .or_default() += 1;
-        }
-        eprintln!("DBG edges {} {:?}", g.graph.edge_count(), m);
-    }
     g
 }
 

@@ -477,11 +477,6 @@ mod tests {
         ]);
         let an = &l.analysis;
         let figures = Figures::new(an);
-        // One copy of each fixed reason for all the edges that give it.
-        let (compatible, refines) = (
-            Reason::from("compatible figures"),
-            Reason::from("one is more specific"),
-        );
         let quantities: Vec<(usize, &crate::quantities::Quantity)> = an
             .claims
             .iter()
