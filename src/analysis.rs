@@ -21,9 +21,12 @@ pub mod near;
 pub struct DocAnalysis {
     pub seg: Segmented,
     pub anchor: Anchor,
+    /// The extractors' time expressions; emptied once the claims are extracted (`times`
+    /// is what later stages read).
     pub timexes: Vec<Timex>,
     pub times: Vec<TimeRef>,
-    /// Mentions in text order, with the index of their sentence.
+    /// Mentions in text order, with the index of their sentence (the index and the bare
+    /// titles are emptied once the claims are extracted).
     pub mentions: Vec<Mention>,
     pub mention_sentence: Vec<usize>,
     pub bare_titles: Vec<(usize, BareTitle)>,
@@ -162,9 +165,14 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .zip(&docs)
         .map(|(d, a)| extract_claims(d, a, &entities))
         .collect();
+    // What only the extractors read goes now; the graph, the rules and the report keep
+    // the segments, the resolved times and the mentions.
     let mut docs = docs;
     for d in &mut docs {
         d.tokens = Streams::default();
+        d.timexes = Vec::new();
+        d.mention_sentence = Vec::new();
+        d.bare_titles = Vec::new();
     }
     // Sized once: a growing vector of every claim would briefly hold twice its size.
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());

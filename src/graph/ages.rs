@@ -41,14 +41,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
         let groups: Vec<&Vec<usize>> = groups.values().collect();
         for g_ in &groups {
             for w in g_.windows(2) {
-                g.link(
-                    w[0],
-                    w[1],
-                    Relation::Agrees,
-                    Aspect::Count,
-                    "same age".into(),
-                    1.0,
-                );
+                g.link(w[0], w[1], Relation::Agrees, Aspect::Count, "same age", 1.0);
             }
         }
         for (x, ga) in groups.iter().enumerate() {
@@ -65,15 +58,15 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
                         gb[0],
                         Relation::Agrees,
                         Aspect::Count,
-                        "compatible ages".into(),
+                        "compatible ages",
                         1.0,
                     );
                     continue;
                 }
-                let why = format!(
+                let why = super::Reason::from(format!(
                     "{} vs {} years old",
                     a.detail.number.text, b.detail.number.text
-                );
+                ));
                 // Each claim of one side against the other side's first: every document
                 // giving either age is in the finding's evidence.
                 for &m in gb.iter() {

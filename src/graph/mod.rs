@@ -62,9 +62,46 @@ pub struct Edge {
     pub relation: Relation,
     pub aspect: Aspect,
     /// One line: why the comparator decided so.
-    pub reason: String,
+    pub reason: Reason,
     /// Similarity or confidence in [0, 1] where the comparator has one.
     pub score: f64,
+}
+
+/// An edge's reason: shared text. A block's star of edges, or a linker's agreements,
+/// give one reason to many edges (over a million on a 16 MB wire day): one copy each,
+/// not a `String` per edge. Reads as a `str`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Reason(std::sync::Arc<str>);
+
+impl std::ops::Deref for Reason {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Self {
+        Reason(s.into())
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Self {
+        Reason(s.into())
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -102,9 +139,10 @@ impl ClaimGraph {
         b: usize,
         relation: Relation,
         aspect: Aspect,
-        reason: String,
+        reason: impl Into<Reason>,
         score: f64,
     ) {
+        let reason = reason.into();
         let (na, nb) = (self.claim_nodes[a], self.claim_nodes[b]);
         self.graph.add_edge(
             na,
@@ -135,6 +173,9 @@ impl ClaimGraph {
     }
 }
 
+/// Edges reserved per claim: a generated 16 MB wire day links 12.6 per claim.
+const EDGES_PER_CLAIM: usize = 16;
+
 pub fn build(an: &Analysis, ledger: &Ledger, documents: &[Document]) -> ClaimGraph {
     build_with(an, ledger, documents, &Bounds::default())
 }
@@ -148,9 +189,12 @@ pub fn build_with(
     bounds: &Bounds,
 ) -> ClaimGraph {
     let mut g = ClaimGraph {
+        // Edges reserved generously: a reservation's untouched pages cost nothing, and a
+        // growing vector of a wire day's 1.7 M edges copied itself and had the kernel
+        // zero twice its final size (5% of a 16 MB check's profile).
         graph: UnGraph::with_capacity(
             an.claims.len() + an.entities.entities.len(),
-            an.claims.len(),
+            EDGES_PER_CLAIM * an.claims.len(),
         ),
         claim_nodes: Vec::with_capacity(an.claims.len()),
         entity_nodes: HashMap::new(),
@@ -197,6 +241,7 @@ fn spelling_edge(
     a: &str,
     b: &str,
 ) {
+    let reason = reason.into();
     g.graph.add_edge(
         na,
         nb,

@@ -4,7 +4,7 @@
 //! itself (that is `crate::quantities`), nor named people's ages (`super::ages`).
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Relation, docs_of};
+use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document};
@@ -21,16 +21,18 @@ type QuantityBlock = (&'static str, String, Option<i16>);
 /// naming an event needs no shared word; a year or number label, or two counts with the
 /// same verb, one; other figures three, or two with one next to the figure. Figures that
 /// are not labels must also be of one order: values under twice each other; small ones
-/// (whole numbers up to ten, in one unit) need the same verb as well.
+/// (whole numbers up to ten, in one unit) need the same verb as well. `words` gives
+/// (overlap, near): asked only once the values allow a comparison, as most pairs of a
+/// large block are of different orders. Some(overlap) when they do.
 fn same_context(
     a: &crate::quantities::Quantity,
     b: &crate::quantities::Quantity,
-    overlap: usize,
-    near: usize,
-) -> bool {
+    words: impl FnOnce() -> (usize, usize),
+) -> Option<usize> {
     use crate::quantities::NounClass as C;
     if a.class == C::Label {
-        return overlap >= usize::from(a.unit.as_deref() != Some("date"));
+        let (overlap, _) = words();
+        return (overlap >= usize::from(a.unit.as_deref() != Some("date"))).then_some(overlap);
     }
     let whole = |v: f64| v.fract() == 0.0;
     let small = a.number.value.max(b.number.value) <= 10.0
@@ -40,12 +42,17 @@ fn same_context(
         && a.unit == b.unit;
     let same_verb = a.predicate.is_some() && a.predicate == b.predicate;
     if small {
-        return same_verb && overlap >= 2 && near >= 1;
+        if !same_verb {
+            return None;
+        }
+        let (overlap, near) = words();
+        return (overlap >= 2 && near >= 1).then_some(overlap);
     }
     if !same_order(a, b) {
-        return false;
+        return None;
     }
-    overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)
+    let (overlap, near) = words();
+    (overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)).then_some(overlap)
 }
 
 /// Values under twice each other.
@@ -90,6 +97,111 @@ fn anchored(
         })
     })
 }
+
+/// The figures' context words as numbers, in flat vectors: each distinct word is its rank
+/// among all the figures' words, so each figure's sorted, deduplicated words stay sorted
+/// and two figures' shared words are counted by one merge of integers (string searches
+/// were most of the stage). Each figure also gets a *key*: figures with one key (the same
+/// analysis and the same words, spans aside) compare alike with any other, so a block
+/// judges a pair of keys once.
+struct Figures {
+    words: Vec<u32>,
+    /// Per claim: its context's and its near words' ranges in `words` (empty for claims
+    /// that are not figures).
+    context: Vec<(u32, u32)>,
+    near: Vec<(u32, u32)>,
+    key: Vec<u32>,
+}
+
+impl Figures {
+    fn new(an: &Analysis) -> Self {
+        let quantities = || {
+            an.claims.iter().filter_map(|c| match &c.kind {
+                ClaimKind::Quantity(q) => Some(&q.detail),
+                _ => None,
+            })
+        };
+        let mut vocabulary: Vec<&str> = quantities()
+            .flat_map(|d| d.context.iter().chain(&d.near).map(String::as_str))
+            .collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        let rank: HashMap<&str, u32> = vocabulary
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (*w, i as u32))
+            .collect();
+        let n = an.claims.len();
+        let mut f = Figures {
+            words: Vec::new(),
+            context: vec![(0, 0); n],
+            near: vec![(0, 0); n],
+            key: vec![u32::MAX; n],
+        };
+        let mut keys: HashMap<(String, Vec<u32>, u64), u32> = HashMap::new();
+        for (i, c) in an.claims.iter().enumerate() {
+            let ClaimKind::Quantity(q) = &c.kind else {
+                continue;
+            };
+            let d = &q.detail;
+            let start = f.words.len() as u32;
+            f.words.extend(d.context.iter().map(|w| rank[w.as_str()]));
+            let mid = f.words.len() as u32;
+            f.words.extend(d.near.iter().map(|w| rank[w.as_str()]));
+            let end = f.words.len() as u32;
+            f.context[i] = (start, mid);
+            f.near[i] = (mid, end);
+            let next = keys.len() as u32;
+            let words = f.words[start as usize..end as usize].to_vec();
+            // The near words are a subset of the context's: their count tells them apart.
+            let key = (
+                quantity_signature(c) + &format!("|{}", mid - start),
+                words,
+                d.factor.to_bits(),
+            );
+            f.key[i] = *keys.entry(key).or_insert(next);
+        }
+        f
+    }
+
+    fn context(&self, i: usize) -> &[u32] {
+        let (a, b) = self.context[i];
+        &self.words[a as usize..b as usize]
+    }
+
+    fn near(&self, i: usize) -> &[u32] {
+        let (a, b) = self.near[i];
+        &self.words[a as usize..b as usize]
+    }
+
+    /// (overlap, near) of claims `a` and `b`: [`crate::quantities::context_overlap`] and
+    /// [`crate::quantities::near_overlap`] over the numbered words.
+    fn overlap(&self, a: usize, b: usize) -> (usize, usize) {
+        let near = shared(self.near(a), self.near(b));
+        (shared(self.context(a), self.context(b)) + near, near)
+    }
+}
+
+/// Elements of two sorted, deduplicated lists found in both.
+fn shared(x: &[u32], y: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// How a pair of figures was judged: not of one context (None), or their overlap and
+/// relation.
+type Judged = Option<(usize, crate::quantities::QuantityRelation)>;
 
 /// Figures of the same thing across documents. Figures are
 /// blocked by what they are about, then each pair in a block is compared only when its
@@ -192,12 +304,28 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         );
         toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
     };
+    let figures = Figures::new(an);
+    // One copy of each fixed reason for all the edges that give it.
+    let (compatible, refines) = (
+        Reason::from("compatible figures"),
+        Reason::from("one is more specific"),
+    );
+    let detail = |i: usize| match &an.claims[i].kind {
+        ClaimKind::Quantity(q) => Some(&q.detail),
+        _ => None,
+    };
     for (key, members) in &blocks {
         let docs = docs_of(an, members.iter().copied());
         if blocks::cross_pair_count(&docs) > bound.max_comparisons {
-            link_quantity_classes(g, an, key, members, &docs, bound, &published, &is_update);
+            link_quantity_classes(
+                g, an, &figures, key, members, &docs, bound, &published, &is_update,
+            );
             continue;
         }
+        // Pairs of keys judged once; relations of keys compared once (the best-match
+        // filter below asks again).
+        let mut judged: HashMap<(u32, u32), Judged> = HashMap::new();
+        let mut related: HashMap<(u32, u32), bool> = HashMap::new();
         // Every pair across documents.
         let pairs: Vec<(usize, usize)> = blocks::cross_pairs(&docs).collect();
         // The best context overlap of each figure with an agreeing figure of another
@@ -206,32 +334,40 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         let mut conflicts = Vec::new();
         for (x, y) in pairs {
             let (a, b) = (members[x], members[y]);
-            let (ca, cb) = (&an.claims[a], &an.claims[b]);
-            let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
+            let (Some(qa), Some(qb)) = (detail(a), detail(b)) else {
                 continue;
             };
-            let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
-            let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-            // The anchor is looked for only when the words do not suffice.
-            let in_context = same_context(&qa.detail, &qb.detail, overlap, near)
-                || (qa.detail.class != C::Label
-                    && overlap >= 1
-                    && same_order(&qa.detail, &qb.detail)
-                    && anchored(an, &in_sentence, a, b));
-            if !in_context {
+            let judgement = judged
+                .entry((figures.key[a], figures.key[b]))
+                .or_insert_with(|| {
+                    let overlap = same_context(qa, qb, || figures.overlap(a, b))?;
+                    Some((overlap, crate::quantities::compare(qa, qb)))
+                })
+                .clone()
+                // Not memoised by key: an anchor is the sentence's, not the figure's. It is
+                // looked for only when the words do not suffice.
+                .or_else(|| {
+                    if qa.class == C::Label || !same_order(qa, qb) {
+                        return None;
+                    }
+                    let (overlap, _) = figures.overlap(a, b);
+                    (overlap >= 1 && anchored(an, &in_sentence, a, b))
+                        .then(|| (overlap, crate::quantities::compare(qa, qb)))
+                });
+            let Some((overlap, rel)) = judgement else {
                 continue;
-            }
+            };
             let (da, db) = (doc_of(a), doc_of(b));
-            match crate::quantities::compare(&qa.detail, &qb.detail) {
+            match rel {
                 rel @ (Q::Same | Q::Compatible | Q::Refines) => {
                     agreed.entry((a, db)).or_default().push((b, overlap));
                     agreed.entry((b, da)).or_default().push((a, overlap));
                     let (relation, reason) = if rel == Q::Refines {
-                        (Relation::Refines, "one is more specific")
+                        (Relation::Refines, &refines)
                     } else {
-                        (Relation::Agrees, "compatible figures")
+                        (Relation::Agrees, &compatible)
                     };
-                    g.link(a, b, relation, Aspect::Count, reason.into(), 1.0);
+                    g.link(a, b, relation, Aspect::Count, reason.clone(), 1.0);
                 }
                 Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
                 Q::Unrelated => {}
@@ -248,18 +384,20 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             // million"): they count different things. A label ("3/14 victims") is matched
             // only by a label in a context at least as close.
             let label = qa.detail.class == C::Label;
-            let matched = |x: usize, other_doc: usize, rival: usize| {
+            let mut matched = |x: usize, other_doc: usize, rival: usize| {
                 agreed.get(&(x, other_doc)).is_some_and(|v| {
                     v.iter().any(|&(m, o)| {
-                        let (ClaimKind::Quantity(qm), ClaimKind::Quantity(qr)) =
-                            (&an.claims[m].kind, &an.claims[rival].kind)
-                        else {
+                        let (Some(qm), Some(qr)) = (detail(m), detail(rival)) else {
                             return false;
                         };
-                        let apart = !matches!(
-                            crate::quantities::compare(&qm.detail, &qr.detail),
-                            Q::Same | Q::Compatible | Q::Refines
-                        );
+                        let apart = !*related
+                            .entry((figures.key[m], figures.key[rival]))
+                            .or_insert_with(|| {
+                                matches!(
+                                    crate::quantities::compare(qm, qr),
+                                    Q::Same | Q::Compatible | Q::Refines
+                                )
+                            });
                         apart && (!label || o >= overlap)
                     })
                 })
@@ -301,6 +439,7 @@ fn conflict_aspect(qa: &crate::claim::Quantity, qb: &crate::claim::Quantity) -> 
 fn link_quantity_classes(
     g: &mut ClaimGraph,
     an: &Analysis,
+    figures: &Figures,
     key: &QuantityBlock,
     members: &[usize],
     docs: &[&DocId],
@@ -323,9 +462,7 @@ fn link_quantity_classes(
         let (ClaimKind::Quantity(qa), ClaimKind::Quantity(qb)) = (&ca.kind, &cb.kind) else {
             continue;
         };
-        let overlap = crate::quantities::context_overlap(&qa.detail, &qb.detail);
-        let near = crate::quantities::near_overlap(&qa.detail, &qb.detail);
-        if !same_context(&qa.detail, &qb.detail, overlap, near) {
+        if same_context(&qa.detail, &qb.detail, || figures.overlap(a, b)).is_none() {
             continue;
         }
         let (rel, aspect, why) = match crate::quantities::compare(&qa.detail, &qb.detail) {
@@ -342,6 +479,7 @@ fn link_quantity_classes(
             }
             _ => continue,
         };
+        let why = Reason::from(why);
         for (x, y) in classes.star(i, j, docs) {
             g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
         }
@@ -378,6 +516,66 @@ fn quantity_signature(c: &Claim) -> String {
         x.span = nowhere;
     }
     serde_json::to_string(&d).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The numbered words count what the strings count, for every pair of figures
+    /// (keys aside: those only say which pairs are judged alike).
+    #[test]
+    fn numbered_words_overlap_as_the_strings_do() {
+        let l = crate::graph::testing::link_dated(&[
+            (
+                "a",
+                "Police said 9 people were injured in the blaze at the harbour on Friday. \
+                 The council spent $4 million on the harbour wall, officials said.",
+            ),
+            (
+                "b",
+                "Police said 12 people were injured in the harbour blaze. The harbour \
+                 wall cost $4.2 million, the council said, and 40 boats stayed in port.",
+            ),
+        ]);
+        let an = &l.analysis;
+        let figures = Figures::new(an);
+        let quantities: Vec<(usize, &crate::quantities::Quantity)> = an
+            .claims
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match &c.kind {
+                ClaimKind::Quantity(q) => Some((i, &q.detail)),
+                _ => None,
+            })
+            .collect();
+        assert!(quantities.len() >= 4, "{}", quantities.len());
+        let mut some_shared = false;
+        for &(a, qa) in &quantities {
+            for &(b, qb) in &quantities {
+                let want = (
+                    crate::quantities::context_overlap(qa, qb),
+                    crate::quantities::near_overlap(qa, qb),
+                );
+                assert_eq!(figures.overlap(a, b), want, "{a} {b}");
+                some_shared |= a != b && want.0 > 0;
+            }
+        }
+        assert!(some_shared);
+        // Two figures with one key have one analysis and the same words.
+        for &(a, qa) in &quantities {
+            for &(b, qb) in &quantities {
+                if figures.key[a] == figures.key[b] {
+                    assert_eq!(qa.context, qb.context);
+                    assert_eq!(qa.near, qb.near);
+                    assert_eq!(
+                        quantity_signature(&an.claims[a]),
+                        quantity_signature(&an.claims[b])
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// Text in, the linker's claims and edges out (see `graph::testing`).

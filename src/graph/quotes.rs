@@ -5,7 +5,7 @@
 //! *It does not* find or compare quotations itself: that is `crate::quotes`.
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Relation, docs_of, speaker_clusters};
+use super::{Aspect, ClaimGraph, Reason, Relation, docs_of, speaker_clusters};
 use crate::analysis::Analysis;
 use crate::claim::ClaimKind;
 use crate::document::{DocId, Document};
@@ -46,6 +46,19 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     // Topic words of the bundle weigh less when comparing wordings.
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
     let background = crate::quotes::Background::for_quotations(&texts, &prepared);
+    // Quotations worded alike compare alike (a comparison reads only the wording and the
+    // bundle's weights): each block compares a pair of wordings once. Wire rewrites
+    // repeat a quotation word for word across a story's articles.
+    let wording: Vec<u32> = {
+        let mut ids: HashMap<&str, u32> = HashMap::with_capacity(quotes.len());
+        quotes
+            .iter()
+            .map(|(_, _, w)| {
+                let next = ids.len() as u32;
+                *ids.entry(w).or_insert(next)
+            })
+            .collect()
+    };
     let rep = speaker_clusters(g, an);
     let mut blocks: BTreeMap<EntityId, Vec<usize>> = BTreeMap::new();
     for (k, (_, q, _)) in quotes.iter().enumerate() {
@@ -65,11 +78,16 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background))
                 };
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
+                    let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
+                        HashMap::new();
                     let pairs = blocks::cross_pairs(&docs)
                         .filter(|&(x, y)| docs[x] != docs[y])
                         .map(|(x, y)| {
                             let (a, b) = (members[x], members[y]);
-                            (a, b, compare(a, b))
+                            let c = *memo
+                                .entry((wording[a], wording[b]))
+                                .or_insert_with(|| compare(a, b));
+                            (a, b, c)
                         })
                         .collect();
                     return ScoredQuotes::Pairs(pairs);
@@ -95,6 +113,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             })
             .collect()
     };
+    let agreements = Agreements::new();
     for (scored, (speaker, members)) in scored_blocks.into_iter().zip(&blocks) {
         let scored = match scored {
             ScoredQuotes::Pairs(p) => p,
@@ -103,7 +122,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 compared,
                 skipped,
             } => {
-                link_quote_classes(g, an, &quotes, members, &classes, &compared);
+                link_quote_classes(g, an, &quotes, members, &classes, &compared, &agreements);
                 if skipped > 0 {
                     g.skipped.push(Skipped {
                         aspect: "quote wording",
@@ -138,7 +157,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                         ib,
                         Relation::Agrees,
                         Aspect::QuoteWording,
-                        quote_agreement(&c),
+                        agreements.reason(&c),
                         c.similarity,
                     );
                 }
@@ -189,8 +208,23 @@ enum ScoredQuotes {
     },
 }
 
-fn quote_agreement(c: &crate::quotes::QuoteComparison) -> String {
-    format!("{:?}", c.relation).to_lowercase()
+/// The agreements' reasons (the relation's name), one copy each for all their edges.
+struct Agreements([Reason; 3]);
+
+impl Agreements {
+    fn new() -> Self {
+        Agreements(["verbatim", "excerpt", "typo"].map(Reason::from))
+    }
+
+    fn reason(&self, c: &crate::quotes::QuoteComparison) -> Reason {
+        use crate::quotes::QuoteRelation as R;
+        match c.relation {
+            R::Verbatim => self.0[0].clone(),
+            R::Excerpt => self.0[1].clone(),
+            R::Typo => self.0[2].clone(),
+            r => format!("{r:?}").to_lowercase().into(),
+        }
+    }
 }
 
 fn quote_rewording(c: &crate::quotes::QuoteComparison) -> String {
@@ -210,6 +244,7 @@ fn link_quote_classes(
     members: &[usize],
     classes: &Classes,
     compared: &[(usize, usize, crate::quotes::QuoteComparison)],
+    agreements: &Agreements,
 ) {
     let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
     // Each wording's documents, once each.
@@ -254,9 +289,9 @@ fn link_quote_classes(
             _ => continue,
         };
         let (relation, reason) = if c.relation == R::Reworded {
-            (Relation::Contradicts, quote_rewording(&c))
+            (Relation::Contradicts, Reason::from(quote_rewording(&c)))
         } else {
-            (Relation::Agrees, quote_agreement(&c))
+            (Relation::Agrees, agreements.reason(&c))
         };
         for (x, y) in edges {
             g.link(
@@ -362,11 +397,11 @@ fn link_misattributed(
             crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
         ) || c.similarity >= 0.9;
         if same_words && coverage >= 0.6 && la.min(lb) >= 8 {
-            let reason = format!(
+            let reason = Reason::from(format!(
                 "the same words, given to {} and {}",
                 an.entities.name(sa),
                 an.entities.name(sb)
-            );
+            ));
             for (x, y) in blocks::star(&units[ua], &units[ub], false, &docs) {
                 g.link(
                     quotes[x].0,
@@ -426,14 +461,14 @@ fn link_same_statement(
     else {
         return;
     };
-    let reason = format!(
+    let reason = Reason::from(format!(
         "the same statement reworded ({})",
         changes
             .iter()
             .map(|(x, y)| format!("\"{x}\" / \"{y}\""))
             .collect::<Vec<_>>()
             .join(", ")
-    );
+    ));
     for (x, y) in blocks::star(ua, ub, false, docs) {
         g.link(
             quotes[x].0,

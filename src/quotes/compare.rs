@@ -594,6 +594,38 @@ pub struct Prepared {
     contents: Vec<Content>,
     stems: Vec<Stem>,
     pieces: Vec<Vec<String>>,
+    /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
+    /// without a common hash share no such run, so neither two cuts of one statement
+    /// nor one statement ([`same_statement`] needs a run of six), and their token
+    /// alignments are skipped (most pairs of one speaker's quotations).
+    runs: Vec<u64>,
+}
+
+/// Hashes of `tokens`' runs of [`OVERLAP_MIN_TOKENS`], sorted and deduplicated.
+fn run_hashes(tokens: &[String]) -> Vec<u64> {
+    use std::hash::BuildHasher;
+    let state = foldhash::fast::FixedState::with_seed(0x7275_6e73);
+    let mut v: Vec<u64> = tokens
+        .windows(OVERLAP_MIN_TOKENS)
+        .map(|w| state.hash_one(w))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// May `a` and `b` share a run of [`OVERLAP_MIN_TOKENS`] tokens (a common run hash)?
+fn may_share_run(a: &Prepared, b: &Prepared) -> bool {
+    let (x, y) = (&a.runs, &b.runs);
+    let (mut i, mut j) = (0, 0);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 impl Prepared {
@@ -610,6 +642,7 @@ impl Prepared {
         };
         Prepared {
             stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
+            runs: run_hashes(&tokens),
             tokens,
             contents,
             pieces,
@@ -700,7 +733,7 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
         contains_run(tb, ta) || is_excerpt(&a.pieces, tb)
     } else {
         contains_run(ta, tb) || is_excerpt(&b.pieces, ta)
-    } || overlapping_cuts(ta, tb);
+    } || may_share_run(a, b) && overlapping_cuts(ta, tb);
     if excerpt {
         return QuoteComparison {
             relation: QuoteRelation::Excerpt,
@@ -777,6 +810,10 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
     if ta == tb {
         return Statement::Same;
     }
+    // One statement needs a shared run of six (`longest` below).
+    if !may_share_run(a, b) {
+        return Statement::Unrelated;
+    }
     let ops = similar::capture_diff_slices(similar::Algorithm::Myers, ta, tb);
     // Anchors: (a start, b start, len).
     let anchors: Vec<(usize, usize, usize)> = ops
@@ -847,7 +884,7 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
         }
         kept.push((x, y));
     }
-    if longest < 6 || shared < SAME_MIN_TOKENS || shared * 10 < short * 7 {
+    if longest < OVERLAP_MIN_TOKENS || shared < SAME_MIN_TOKENS || shared * 10 < short * 7 {
         return Statement::Unrelated;
     }
     if kept.is_empty() {
@@ -917,6 +954,27 @@ fn similarity(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn prepared(words: &[u8]) -> Prepared {
+        let text: Vec<String> = words.iter().map(|w| format!("w{w}")).collect();
+        Prepared::new(&text.join(" "))
+    }
+
+    proptest! {
+        /// No common run hash means no common run of six tokens (the alignments
+        /// skipped on it would have found none).
+        #[test]
+        fn run_hashes_miss_no_shared_run(
+            a in prop::collection::vec(0u8..3, 0..20),
+            b in prop::collection::vec(0u8..3, 0..20),
+        ) {
+            let (pa, pb) = (prepared(&a), prepared(&b));
+            let shared = pa.tokens.windows(OVERLAP_MIN_TOKENS)
+                .any(|w| pb.tokens.windows(OVERLAP_MIN_TOKENS).any(|v| v == w));
+            prop_assert_eq!(may_share_run(&pa, &pb), shared);
+        }
+    }
 
     fn relation(a: &str, b: &str) -> QuoteRelation {
         compare_with_background(a, b, None).relation

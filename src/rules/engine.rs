@@ -192,7 +192,7 @@ fn groups(
 /// One finding per connected group of contradiction edges of `aspect` in scope.
 fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
     let claims = &cx.analysis.claims;
-    let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let mut reasons: BTreeMap<usize, Vec<crate::graph::Reason>> = BTreeMap::new();
     let mut edges = Vec::new();
     let scope = compile_filters(&rule.scope.r#where);
     for (a, b, e) in cx.graph.edges(Relation::Contradicts, aspect) {
@@ -358,7 +358,9 @@ fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
             continue;
         };
         pairs.push((a, b));
-        reasons.entry(a.min(b)).or_insert_with(|| e.reason.clone());
+        reasons
+            .entry(a.min(b))
+            .or_insert_with(|| e.reason.to_string());
     }
     let mut out = Vec::new();
     for (_, members) in groups(cx.graph.words.len(), pairs) {
@@ -414,7 +416,7 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         pairs.push((a.0, b.0));
         reasons
             .entry(a.0.min(b.0))
-            .or_insert_with(|| e.reason.clone());
+            .or_insert_with(|| e.reason.to_string());
     }
     let mut out = word_findings(rule, cx);
     let comps = groups(ents.entities.len(), pairs);
