@@ -158,7 +158,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/announcement", 2, 3),
     ("tests/fixtures/stories/spelling", 3, 0),
     ("tests/fixtures/stories/arrest", 2, 4),
-    ("tests/fixtures/stories/figures", 4, 0),
+    ("tests/fixtures/stories/figures", 5, 0),
     ("tests/fixtures/stories/quotes", 1, 0),
     ("tests/fixtures/stories/ages", 2, 0),
 ];
