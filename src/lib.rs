@@ -33,6 +33,7 @@ pub mod scale;
 pub mod segment;
 pub mod serve;
 pub mod sniff;
+pub mod sorted;
 pub mod span;
 pub mod stories;
 pub mod suppress;

@@ -129,18 +129,7 @@ pub fn cosine(a: &Vector, b: &Vector) -> f64 {
 /// Jaccard of two documents' shared names ([`Vocabulary::shared_names`], sorted ids):
 /// a name no other document has cannot be shared, and would only dilute.
 pub fn name_jaccard(a: &[u32], b: &[u32]) -> f64 {
-    let (mut i, mut j, mut both) = (0, 0, 0usize);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                both += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let both = crate::sorted::common(a, b);
     let union = a.len() + b.len() - both;
     if union == 0 {
         0.0

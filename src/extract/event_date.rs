@@ -593,18 +593,7 @@ fn drop_e(w: &str) -> String {
 /// How much two sentences say alike: the content words they share, and that number over
 /// the shorter list.
 pub fn overlap(a: &[String], b: &[String]) -> (usize, f64) {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
+    let shared = crate::sorted::common(a, b);
     let min = a.len().min(b.len());
     (
         shared,

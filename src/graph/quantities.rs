@@ -8,6 +8,7 @@ use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocId, Document};
+use crate::sorted::common;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
 
@@ -177,26 +178,9 @@ impl Figures {
     /// (overlap, near) of claims `a` and `b`: [`crate::quantities::context_overlap`] and
     /// [`crate::quantities::near_overlap`] over the numbered words.
     fn overlap(&self, a: usize, b: usize) -> (usize, usize) {
-        let near = shared(self.near(a), self.near(b));
-        (shared(self.context(a), self.context(b)) + near, near)
+        let near = common(self.near(a), self.near(b));
+        (common(self.context(a), self.context(b)) + near, near)
     }
-}
-
-/// Elements of two sorted, deduplicated lists found in both.
-fn shared(x: &[u32], y: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < x.len() && j < y.len() {
-        match x[i].cmp(&y[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// How a pair of figures was judged: not of one context (None), or their overlap and
