@@ -499,25 +499,29 @@ fn merge_acronyms(table: &mut EntityTable) {
             }
         }
     }
+    // Per single spelling, the entities written only that way (one look-up per acronym
+    // instead of a scan of every entity).
+    let mut written_as: HashMap<&str, Vec<usize>> = HashMap::new();
+    for e in table.entities.iter().filter(|e| !e.declared) {
+        if let [only] = e.aliases.iter().collect::<Vec<_>>()[..]
+            && spelled.contains_key(only.as_str())
+        {
+            written_as.entry(only.as_str()).or_default().push(e.id.0);
+        }
+    }
     let mut into: Vec<usize> = (0..table.entities.len()).collect();
     let mut org: BTreeSet<usize> = BTreeSet::new();
     for (acronym, (targets, names)) in &spelled {
         if names.len() != 1 {
             continue;
         }
-        let sources: Vec<usize> = table
-            .entities
-            .iter()
-            .filter(|e| !e.declared && e.aliases.iter().all(|a| a == acronym))
-            .map(|e| e.id.0)
-            .collect();
-        if sources.is_empty() {
+        let Some(sources) = written_as.get(acronym.as_str()) else {
             continue;
-        }
+        };
         let Some(&first) = targets.first() else {
             continue;
         };
-        for &x in targets.iter().chain(&sources) {
+        for &x in targets.iter().chain(sources) {
             into[x] = first;
         }
         org.insert(first);
