@@ -453,7 +453,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
     table
 }
 
-/// Company suffixes that are not part of a name's initials ("Advanced Micro Devices Inc").
+/// Company suffixes that are not part of a name's initials ("Harrow Valley Freight Inc").
 const CORPORATE: [&str; 8] = ["Inc", "Inc.", "Corp", "Corp.", "Ltd", "Ltd.", "LLC", "plc"];
 
 /// A name without its company suffix.
@@ -484,7 +484,7 @@ fn initials(name: &str) -> Option<String> {
 }
 
 /// An acronym is the organisation whose initials it spells, when the bundle writes exactly
-/// one multi-word name with those initials (with or without "Inc"): "AMD" and "Advanced
+/// one multi-word name with those initials (with or without "Inc"): "HVF" and "Harrow
 /// Micro Devices" are one organisation, whatever kind each mention was guessed to be (a
 /// company that "announced" reads like a person). Declared entities are never merged.
 fn merge_acronyms(table: &mut EntityTable) {

@@ -592,7 +592,7 @@ pub fn event_date_events_with_disputes(
 }
 
 /// A dated sentence without an event word that names two or more of an event's people on
-/// the event's day ("X stopped Y in the sixth round on Saturday" beside "the bout" of X and
+/// the event's day ("X beat Y in the final set on Saturday" beside "the match" of X and
 /// Y on Saturday) tells that event: its source joins the event, when exactly one event of
 /// that day names them. Statements are not such events: their people are the speaker and
 /// whoever is mentioned. (For the ledger only: disputes are found before.)
@@ -664,8 +664,8 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
         groups[e].push(i);
     }
     // One-off events of one type on one day are one happening of the story, however each
-    // source names its people ("an arrest in connection with the bombings" / "Name was
-    // taken into custody"): blocked by (type, day), merged in order.
+    // source names its people ("an arrest was made in the arson case" / "Name was
+    // detained"): blocked by (type, day), merged in order.
     let mut by_type_day: BTreeMap<(&str, String), usize> = BTreeMap::new();
     let mut into: Vec<usize> = (0..groups.len()).collect();
     for (g, members) in groups.iter().enumerate() {
@@ -721,7 +721,7 @@ fn happening_disputes(
         // or a parallel sentence), for evidence; none from `other`'s document, which is
         // cited on the other side.
         // Then one claim of each other source that puts something of this key on the
-        // same day in other words ("stopped him in the sixth round" beside "the match"):
+        // same day in other words ("beat him in the final set" beside "the match"):
         // the editor sees every source of each day.
         let with = |g: usize, m: usize, other: usize| {
             let mut v: Vec<usize> = groups[g]
@@ -1243,7 +1243,7 @@ mod tests {
     #[test]
     fn a_sentence_without_an_event_word_naming_the_event_s_people_joins_it() {
         // a: "the bout" of Kell and Oduya on Saturday; b: "Kell stopped Oduya in the
-        // sixth round on Saturday" (no event word); c names them on another day.
+        // final set on Saturday" (no event word); c names them on another day.
         let claims = vec![
             claim("a", 1, "match", &[0, 2], &[], "2033-06-11"),
             claim("b", 1, HAPPENING, &[0, 2], &[], "2033-06-11"),

@@ -104,7 +104,7 @@ pub struct Lexicons {
     /// Titles many hold at once ("spokesperson", "minister"): not one holder's office.
     pub shared_offices: HashSet<String>,
     /// Full weekday names ("monday"): a capitalised weekday is never part of a name
-    /// ("the Supreme Court Monday").
+    /// ("the Appeals Court Monday").
     pub weekdays: HashSet<String>,
 }
 

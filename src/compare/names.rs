@@ -12,8 +12,8 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
     if a.declared || b.declared {
         return None;
     }
-    // A bare surname ("Raite") that no one of the bundle is introduced by, only in articles
-    // that introduce someone a letter apart ("Duncan Rait"): that person, misspelt in one
+    // A bare surname ("Verlain") that no one of the bundle is introduced by, only in articles
+    // that introduce someone a letter apart ("Tomas Verlaine"): that person, misspelt in one
     // article. The bare name may not have been taken for a person (no title, no verb of
     // speech next to it).
     let bare = |x: &Entity| {
@@ -30,7 +30,7 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
         {
             let (sx, sy) = (x.surname.as_str(), y.surname.as_str());
             let n = sx.chars().count().min(sy.chars().count());
-            // A plural or a possessive is the same word: "the Hunters", "Atoms".
+            // A plural or a possessive is the same word: "the Verlaines", "Vanners".
             let inflected = |p: &str, q: &str| {
                 p.strip_prefix(q)
                     .is_some_and(|rest| matches!(rest, "s" | "es" | "'" | "’"))

@@ -62,8 +62,8 @@ fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) 
     x.min(y) > 0.0 && x.max(y) < 2.0 * x.min(y)
 }
 
-/// Two sentences anchored by a figure they agree on ("eight children ... in the past 17
-/// months" / "eight children ... in the last 20 months"): each holds another figure of a
+/// Two sentences anchored by a figure they agree on ("nine homes ... in the past 14
+/// months" / "nine homes ... in the last 19 months"): each holds another figure of a
 /// named thing, and those two are the same number of it. Their other figures of one kind then speak of
 /// the same thing with a content word shared, as rewrites of one report do.
 fn anchored(
