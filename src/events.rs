@@ -800,10 +800,7 @@ fn happening_disputes(
                     continue;
                 }
                 let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
-                // Parallel sentences: of one family, or one of them without an event
-                // word (it may tell the other's event in other words).
-                let comparable =
-                    ia.family == ib.family || ia.family == HAPPENING || ib.family == HAPPENING;
+                let comparable = comparable_families(ia, ib);
                 // One speaker's statement that each of the two sources puts on one day
                 // only, on topic (a content word shared): one statement, two days.
                 let one_day = |d: &DocId| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
@@ -870,8 +867,13 @@ fn happening_disputes(
 /// sentences of comparable families?
 fn same_happening(a: &Happening, b: &Happening) -> bool {
     (a.x.event == b.x.event && happens_once(&a.x.event))
-        || ((a.family == b.family || a.family == HAPPENING || b.family == HAPPENING)
-            && parallel(a.x, b.x))
+        || (comparable_families(a, b) && parallel(a.x, b.x))
+}
+
+/// Can two claims' sentences be parallel tellings: of one family, or one of them without
+/// an event word (it may tell the other's event in other words)?
+fn comparable_families(a: &Happening, b: &Happening) -> bool {
+    a.family == b.family || a.family == HAPPENING || b.family == HAPPENING
 }
 
 /// Do two event-date claims come from sentences that say the same thing besides names
