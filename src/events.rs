@@ -14,6 +14,8 @@ use crate::union_find::UnionFind;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod attach;
+
 /// What a ledger event was built from: communication claims or event-date claims.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -262,6 +264,7 @@ pub fn build(claims: &[Claim], entities: &EntityTable) -> Ledger {
     let (happenings, happening_disputes) = event_date_events_with_disputes(claims, entities);
     events.extend(happenings);
     disputes.extend(happening_disputes);
+    attach::attach_happenings(&mut events, claims);
     events.sort_by(|a, b| (&a.date, &a.label).cmp(&(&b.date, &b.label)));
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for e in &mut events {
@@ -968,6 +971,7 @@ fn happening_event(
         id: format!("{date}/{ty}-{slug}"),
         kind: EventKind::Event,
         label: format!("{ty}: {}", names.join(", ")),
+
         participants,
         places,
         date: Some(date),
@@ -1250,7 +1254,8 @@ mod tests {
             claim("a", 1, "match", &[0, 2], &[], "2033-06-11"),
             claim("b", 1, HAPPENING, &[0, 2], &[], "2033-06-11"),
             claim("c", 1, HAPPENING, &[0, 2], &[], "2033-06-09"),
-            // d names only one of them: not enough to tell which event it is.
+            // d names one of them, and no other event of that day names him: it tells
+            // this one (the last step of the ledger, `attach`).
             claim("d", 1, HAPPENING, &[0], &[], "2033-06-11"),
         ];
         let ledger = build(&claims, &table());
@@ -1259,7 +1264,7 @@ mod tests {
             .iter()
             .map(|e| e.documents.iter().map(|d| d.0.as_str()).collect())
             .collect();
-        assert_eq!(docs, vec![vec!["a", "b"]]);
+        assert_eq!(docs, vec![vec!["a", "b", "d"]]);
     }
 
     #[test]

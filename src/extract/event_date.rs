@@ -292,9 +292,12 @@ pub fn extract(
         if inside(quotes, span) {
             continue;
         }
-        // "400 robberies", "1,250 arson attacks": tallies, not happenings.
+        // "400 robberies", "1,250 arson attacks": tallies, not happenings. An age in
+        // apposition ("Name, 32, died") stands behind a comma.
         let before = ws.before(s, 3);
-        if before.last().is_some_and(|w| is_number_word(w)) {
+        if before.last().is_some_and(|w| is_number_word(w))
+            && !s_text[..s].trim_end().ends_with(',')
+        {
             continue;
         }
         // "to protest", "to be voted on": a purpose or a plan, not a happening.
@@ -819,6 +822,19 @@ mod tests {
             "2033-06-08",
         );
         assert!(r.iter().all(|x| x.0 != "indictment"));
+    }
+
+    #[test]
+    fn an_age_in_apposition_is_not_a_tally() {
+        // "Name, 32, died": the number is the person's age, the death is a happening.
+        let r = run(
+            "Tomas Kell, 32, died while climbing near Millbrook on Saturday.",
+            "2033-06-13",
+        );
+        assert_eq!(dated(&r), vec![("death".into(), "2033-06-11".into())]);
+        // Without the comma it is still a tally.
+        let r = run("Harlow saw 32 deaths on Saturday.", "2033-06-13");
+        assert!(dated(&r).iter().all(|x| x.0 != "death"));
     }
 
     #[test]
