@@ -161,6 +161,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/figures", 5, 0),
     ("tests/fixtures/stories/quotes", 1, 0),
     ("tests/fixtures/stories/ages", 2, 0),
+    ("tests/fixtures/stories/ledger", 1, 3),
 ];
 
 #[test]

@@ -87,6 +87,7 @@ struct Cues {
     future: HashSet<String>,
     anchor: HashSet<String>,
     charge: HashSet<String>,
+    commit: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -96,6 +97,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         future: HashSet::new(),
         anchor: HashSet::new(),
         charge: HashSet::new(),
+        commit: HashSet::new(),
     };
     for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
         let l = l.trim();
@@ -110,6 +112,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
                 "future" => c.future.insert(w),
                 "anchor" => c.anchor.insert(w),
                 "charge" => c.charge.insert(w),
+                "commit" => c.commit.insert(w),
                 _ => false,
             };
         }
@@ -306,7 +309,10 @@ pub fn extract(
         let future = four.iter().any(|w| CUES.future.contains(*w))
             || four.windows(2).any(|p| CUES.future.contains(&p.join(" ")));
         // "due to be arraigned", "scheduled to appear": planned, and a happening all the same.
-        let blocked = purpose && !future || before.iter().any(|w| CUES.irrealis.contains(*w));
+        // "agreed on Wednesday to acquire", "voted to convict": decided, a happening too.
+        let committed = four.iter().any(|w| CUES.commit.contains(*w));
+        let blocked =
+            purpose && !future && !committed || before.iter().any(|w| CUES.irrealis.contains(*w));
         // "since the fire": the reference word may stand behind a determiner.
         let last = match &before[..] {
             [.., a, d] if is_determiner(d) => a,
@@ -822,6 +828,21 @@ mod tests {
             "2033-06-08",
         );
         assert!(r.iter().all(|x| x.0 != "indictment"));
+    }
+
+    #[test]
+    fn a_decision_to_act_is_a_happening_of_its_day() {
+        let r = run(
+            "Kestrel Systems agreed on Wednesday to acquire Brindle Labs.",
+            "2034-03-16",
+        );
+        assert_eq!(dated(&r), vec![("acquisition".into(), "2034-03-15".into())]);
+        // A purpose is not: "to protest" tells why, not what happened.
+        let r = run(
+            "Workers gathered in Lornhaven on Wednesday to protest the sale.",
+            "2034-03-16",
+        );
+        assert!(dated(&r).iter().all(|x| x.0 != "protest"));
     }
 
     #[test]

@@ -399,13 +399,15 @@ impl<'a> Resolver<'a> {
                 (Some(Tense::Future), Less) => y + 1,
                 (Some(Tense::Future), _) => y,
                 (_, Greater) => {
-                    // Past by default, but with no tense cue a day just ahead of the
-                    // anchor is more likely an announced event than one a year back.
+                    // Past by default, but a day just ahead of the anchor is more
+                    // likely an announced event than one a year back, even in a past-tense
+                    // sentence ("threatened to quit as soon as May 12"): a date a year
+                    // back would carry its year.
                     let ahead = d
                         .and_then(|d| Date::new(y, m, d).ok())
                         .and_then(|x| a.until(x).ok())
                         .map(|sp| sp.get_days());
-                    if tense.is_none() && ahead.is_some_and(|n| n <= 31) {
+                    if ahead.is_some_and(|n| n <= 31) {
                         y
                     } else {
                         y - 1

@@ -158,6 +158,12 @@ fn month_day_without_year_takes_the_anchor_year() {
     );
     let explicit = all("It was signed on May 8, 2025.", &anchor());
     assert!(!explicit[0].year_inferred);
+    // A day just ahead of the anchor in a past-tense sentence is a deadline of this year,
+    // not a day eleven months back (which would carry its year).
+    assert_eq!(
+        value("He threatened to quit as soon as May 21.", "May 21"),
+        "2025-05-21"
+    );
 }
 
 #[test]
