@@ -116,7 +116,10 @@ fn stages(c: &mut Criterion) {
                 .documents
                 .par_iter()
                 .zip(&docs)
-                .map(|(d, a)| analysis::extract_claims(d, a, &an.entities))
+                .map(|(d, a)| {
+                    let view = analysis::DocView::of(&an.entities, &d.id, a.mentions.len());
+                    analysis::extract_claims(d, a, &view)
+                })
                 .collect::<Vec<_>>()
         })
     });

@@ -163,7 +163,7 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .documents
         .par_iter()
         .zip(&docs)
-        .map(|(d, a)| extract_claims(d, a, &entities))
+        .map(|(d, a)| extract_claims(d, a, &DocView::of(&entities, &d.id, a.mentions.len())))
         .collect();
     // What only the extractors read goes now; the graph, the rules and the report keep
     // the segments, the resolved times and the mentions.
@@ -187,15 +187,40 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
     }
 }
 
+/// One document's share of the bundle's entity resolution: per mention (by its index in
+/// [`DocAnalysis::mentions`]), the entity it resolved to and the entity's kind. Claim
+/// extraction reads nothing else of the resolution, so this is all a distributed job has
+/// to hand from a story's resolution back to one document's extraction (docs/scale.md).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocView {
+    pub entity: Vec<Option<crate::entities::EntityId>>,
+    /// The resolved entity's kind; `None` for a mention that resolved to no entity (its
+    /// own kind applies).
+    pub kind: Vec<Option<MentionKind>>,
+}
+
+impl DocView {
+    /// Document `doc`'s view of `ents`, for its `mentions` mentions.
+    pub fn of(ents: &EntityTable, doc: &crate::document::DocId, mentions: usize) -> DocView {
+        let entity: Vec<_> = (0..mentions).map(|i| ents.of(doc, i)).collect();
+        let kind = entity.iter().map(|e| e.map(|e| ents.get(e).kind)).collect();
+        DocView { entity, kind }
+    }
+
+    fn entity(&self, mention: usize) -> Option<crate::entities::EntityId> {
+        self.entity.get(mention).copied().flatten()
+    }
+}
+
 /// Claims of one document, ids numbered per kind in text order.
-pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> Vec<Claim> {
+pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<Claim> {
     let text = &doc.text;
     let mut state = DocState::default();
     let mut found: Vec<(Span, ClaimKind)> = Vec::new();
     let mut by_sentence: BTreeMap<usize, Vec<Resolved>> = BTreeMap::new();
     for (i, m) in an.mentions.iter().enumerate() {
-        let entity = ents.of(&doc.id, i);
-        let kind = entity.map(|e| ents.get(e).kind).unwrap_or(m.kind);
+        let entity = view.entity(i);
+        let kind = view.kind.get(i).copied().flatten().unwrap_or(m.kind);
         by_sentence
             .entry(an.mention_sentence[i])
             .or_default()
@@ -284,7 +309,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, ents: &EntityTable) -> V
             state.last_subject = p.entity;
         }
     }
-    found.extend(quote_claims(doc, an, ents, &by_sentence, &attributed));
+    found.extend(quote_claims(doc, an, view, &by_sentence, &attributed));
     found.sort_by_key(|(span, k)| (span.start, span.end, k.name()));
     let mut counters: BTreeMap<&'static str, usize> = BTreeMap::new();
     found
@@ -330,7 +355,7 @@ fn quantity_claim(q: crate::quantities::Quantity) -> crate::claim::Quantity {
 fn quote_claims(
     doc: &Document,
     an: &DocAnalysis,
-    ents: &EntityTable,
+    view: &DocView,
     by_sentence: &BTreeMap<usize, Vec<Resolved>>,
     attributed: &[(
         crate::quotes::QuoteSpan,
@@ -343,7 +368,7 @@ fn quote_claims(
     // The document's mentions in text order (sentence by sentence), found by position.
     let resolved: Vec<&Resolved> = by_sentence.values().flatten().collect();
     let by_start = near::Starts::new(resolved.iter().map(|r| r.mention.span.start));
-    let mut holders = TitleHolders::new(doc, an, ents);
+    let mut holders = TitleHolders::new(doc, an, view);
     let mut last_speaker: Option<crate::entities::EntityId> = None;
     let mut last_end = 0usize;
     let mut last_continues = false;
@@ -474,25 +499,25 @@ fn channel_name(c: &crate::quotes::Channel) -> String {
 struct TitleHolders<'a> {
     doc: &'a Document,
     an: &'a DocAnalysis,
-    ents: &'a EntityTable,
+    view: &'a DocView,
     bare_titles: near::Starts,
     /// Per title: the mentions of its holders, under any of their names, by end.
     by_title: foldhash::HashMap<String, near::LastBefore<crate::entities::EntityId>>,
 }
 
 impl<'a> TitleHolders<'a> {
-    fn new(doc: &'a Document, an: &'a DocAnalysis, ents: &'a EntityTable) -> Self {
+    fn new(doc: &'a Document, an: &'a DocAnalysis, view: &'a DocView) -> Self {
         TitleHolders {
             doc,
             an,
-            ents,
+            view,
             bare_titles: near::Starts::new(an.bare_titles.iter().map(|(_, b)| b.span.start)),
             by_title: Default::default(),
         }
     }
 
     fn of(&mut self, span: Span) -> Option<crate::entities::EntityId> {
-        let (doc, an, ents) = (self.doc, self.an, self.ents);
+        let (doc, an, view) = (self.doc, self.an, self.view);
         let phrase = span.slice(&doc.text).to_lowercase();
         let title = self
             .bare_titles
@@ -521,13 +546,13 @@ impl<'a> TitleHolders<'a> {
                         .iter()
                         .any(|t| extract::role::normalise_title(&t.title) == *title)
                 })
-                .filter_map(|(i, _)| ents.of(&doc.id, i))
+                .filter_map(|(i, _)| view.entity(i))
                 .collect();
             near::LastBefore::new(
                 an.mentions
                     .iter()
                     .enumerate()
-                    .filter_map(|(i, m)| Some((m.span.end, ents.of(&doc.id, i)?)))
+                    .filter_map(|(i, m)| Some((m.span.end, view.entity(i)?)))
                     .filter(|(_, e)| holders.contains(e))
                     .collect(),
             )

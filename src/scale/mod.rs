@@ -7,7 +7,8 @@
 //! groups them by story and gives each story the whole check of a bundle
 //! ([`crate::check`]), so its findings and events are exactly those of `check` on that
 //! bundle (`check --by-story` on a feed). Claims are extracted in `reduce`, not in `map`:
-//! extraction reads the entities resolved across the story's documents.
+//! extraction reads the entities resolved across the story's documents, and the graph
+//! reads text that no claim holds (docs/scale.md, "Why the record carries the text").
 //!
 //! *It does not* read files or standard input (the command line does), cluster a feed
 //! (`cluster`), or render a report beyond the report contract's JSON objects.
