@@ -156,7 +156,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/quake", 2, 2),
     ("tests/fixtures/stories/trial", 3, 2),
     ("tests/fixtures/stories/announcement", 2, 3),
-    ("tests/fixtures/stories/spelling", 3, 0),
+    ("tests/fixtures/stories/spelling", 4, 0),
     ("tests/fixtures/stories/arrest", 2, 4),
     ("tests/fixtures/stories/figures", 5, 0),
     ("tests/fixtures/stories/quotes", 1, 0),

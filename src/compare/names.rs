@@ -35,11 +35,12 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
                 p.strip_prefix(q)
                     .is_some_and(|rest| matches!(rest, "s" | "es" | "'" | "’"))
             };
-            if n >= 4
-                && damerau_levenshtein(sx, sy) == 1
-                && sx.chars().next() == sy.chars().next()
-                && !inflected(sx, sy)
-                && !inflected(sy, sx)
+            // A short or differently initialled surname ("Lu" for "Su") counts only when
+            // the article takes the bare name for a person (a speaker, a title): a person
+            // quoted by a surname nobody is introduced by is someone introduced, misspelt.
+            let shape = n >= 4 && sx.chars().next() == sy.chars().next()
+                || x.kind == MentionKind::Person && n >= 2;
+            if shape && damerau_levenshtein(sx, sy) == 1 && !inflected(sx, sy) && !inflected(sy, sx)
             {
                 return Some("surname".into());
             }
@@ -144,9 +145,24 @@ mod tests {
         let mut elsewhere = person("", "Verlain", "b");
         elsewhere.kind = MentionKind::Unknown;
         assert_eq!(spelling_variant(&full, &elsewhere), None);
-        // Short names are too close to judge ("Su" / "Lu").
+        // A short bare word nobody took for a person is too close to judge ("Kul")...
+        let mut short = person("", "Kul", "a");
+        short.kind = MentionKind::Unknown;
+        assert_eq!(spelling_variant(&person("Ana", "Kol", "a"), &short), None);
+        // ... but a bare surname quoted as a speaker ("Kul said") that nobody is introduced
+        // by is the one person of the article a letter apart, whatever its length or
+        // initial ("Ana Sul" quoted as "Kul").
         assert_eq!(
             spelling_variant(&person("Ana", "Kol", "a"), &person("", "Kul", "a")),
+            Some("surname".into())
+        );
+        assert_eq!(
+            spelling_variant(&person("Ana", "Sul", "a"), &person("", "Kul", "a")),
+            Some("surname".into())
+        );
+        // Not across articles.
+        assert_eq!(
+            spelling_variant(&person("Ana", "Sul", "a"), &person("", "Kul", "b")),
             None
         );
     }

@@ -26,7 +26,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
     let surnames: Vec<&str> = people.iter().map(|e| e.surname.as_str()).collect();
     // `name_pairs` gives each pair of people once, in order; the pairs are judged in
     // parallel and linked in that order (the graph does not depend on the thread count).
-    let pairs = name_pairs(&surnames);
+    let mut pairs = name_pairs(&surnames);
+    pairs.extend(bare_speaker_pairs(&people, &pairs));
     let variants: Vec<(usize, usize, String)> = {
         use rayon::prelude::*;
         pairs
@@ -43,6 +44,40 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
         );
         spelling_edge(g, na, nb, reason, &ea.canonical, &eb.canonical);
     }
+}
+
+/// Pairs the surname blocks miss: a bare surname taken for a person ("Lu said") and each
+/// person introduced in full in the same article, whatever their initials ("Lisa Su"), for
+/// the in-article slip of [`names::spelling_variant`]. Sorted, without the pairs given.
+fn bare_speaker_pairs(
+    people: &[&crate::entities::Entity],
+    given: &[(usize, usize)],
+) -> Vec<(usize, usize)> {
+    use crate::mentions::MentionKind as K;
+    let mut introduced_in: BTreeMap<&crate::document::DocId, Vec<usize>> = BTreeMap::new();
+    for (i, e) in people.iter().enumerate() {
+        if e.kind == K::Person && !e.given.is_empty() {
+            for d in &e.documents {
+                introduced_in.entry(d).or_default().push(i);
+            }
+        }
+    }
+    let known: std::collections::BTreeSet<(usize, usize)> = given.iter().copied().collect();
+    let mut out = std::collections::BTreeSet::new();
+    for (x, e) in people.iter().enumerate() {
+        if e.kind != K::Person || !e.given.is_empty() || e.canonical.contains(' ') {
+            continue;
+        }
+        for d in &e.documents {
+            for &y in introduced_in.get(d).into_iter().flatten() {
+                let pair = (x.min(y), x.max(y));
+                if x != y && !known.contains(&pair) {
+                    out.insert(pair);
+                }
+            }
+        }
+    }
+    out.into_iter().collect()
 }
 
 /// Pairs (a, b), a < b, each once, of people to compare for spelling variants, in the order
