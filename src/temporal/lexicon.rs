@@ -33,6 +33,7 @@ const ANAPHORA: &str = lexicon_file!("time-anaphora.tsv");
 const TENSE: &str = lexicon_file!("time-tense.tsv");
 const SETS: &str = lexicon_file!("time-sets.tsv");
 const YEARS: &str = lexicon_file!("time-years.tsv");
+const HOLIDAYS: &str = lexicon_file!("time-holidays.tsv");
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MonthKind {
@@ -128,6 +129,11 @@ pub enum PhraseKind {
         part: Option<Part>,
     },
     Approx(&'static str),
+    /// A named day ("Christmas Eve"), or the weekend around it ("Easter weekend").
+    Holiday {
+        rule: super::holidays::Holiday,
+        weekend: bool,
+    },
 }
 
 #[derive(Clone, Debug)]
@@ -274,6 +280,12 @@ impl Lexicon {
             let part = Self::part_by_code(col(&r, 2));
             if let Some(days) = num(r[1]) {
                 lx.phrase(r[0], false, PhraseKind::Anaphor { days, part });
+            }
+        }
+        for r in rows(HOLIDAYS) {
+            if let Some(rule) = super::holidays::Holiday::parse(col(&r, 1)) {
+                let weekend = col(&r, 2) == "weekend";
+                lx.phrase(r[0], false, PhraseKind::Holiday { rule, weekend });
             }
         }
         for r in rows(ZONES) {

@@ -16,6 +16,7 @@
 //! New York, while two zone-less days never overlap unless they are the same day.
 
 mod compare;
+mod holidays;
 mod lexicon;
 pub use lexicon::month_names;
 

@@ -78,6 +78,11 @@ pub enum Expr {
         part: Option<Part>,
     },
     Ref(&'static str),
+    /// A named day of the calendar, its year inferred.
+    Holiday {
+        rule: super::holidays::Holiday,
+        weekend: bool,
+    },
     Duration(String),
     Set(String),
 }
@@ -127,6 +132,7 @@ fn needs_tense(e: &Expr) -> bool {
     match e {
         Expr::Cal(Cal { year, dir, .. }) => year.is_none() && *dir == Dir::Tense,
         Expr::Season { year, dir, .. } => year.is_none() && *dir == Dir::Tense,
+        Expr::Holiday { .. } => true,
         _ => false,
     }
 }
@@ -134,7 +140,11 @@ fn needs_tense(e: &Expr) -> bool {
 fn is_dateish(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Cal(Cal { .. }) | Expr::RelDay { .. } | Expr::Anaphor { .. } | Expr::RelUnit { .. }
+        Expr::Cal(Cal { .. })
+            | Expr::RelDay { .. }
+            | Expr::Anaphor { .. }
+            | Expr::RelUnit { .. }
+            | Expr::Holiday { .. }
     )
 }
 
@@ -398,6 +408,35 @@ impl<'a> P<'a> {
                 }
                 PhraseKind::Anaphor { days, part } => {
                     return self.raw(i, end, Expr::Anaphor { days, part });
+                }
+                PhraseKind::Holiday { rule, weekend } => {
+                    // "Easter Sunday, April 8, 2012": the date written out wins.
+                    let j = if self.punct(end, ",") { end + 1 } else { end };
+                    if let Some((e, m, d, y)) =
+                        self.month_day_year(j).or_else(|| self.day_month_year(j))
+                    {
+                        let c = Cal {
+                            year: y,
+                            month: Some(m),
+                            day: d,
+                            ..cal(None, Dir::Tense)
+                        };
+                        return self.raw(i, e, Expr::Cal(c));
+                    }
+                    // "Christmas 2010": that year's.
+                    if let (Some(y), e) = self.year_after(end, false)
+                        && !weekend
+                        && let Some(date) = rule.date_in(y)
+                    {
+                        let c = Cal {
+                            year: Some(y),
+                            month: Some(date.month()),
+                            day: Some(date.day()),
+                            ..cal(None, Dir::Tense)
+                        };
+                        return self.raw(i, e, Expr::Cal(c));
+                    }
+                    return self.raw(i, end, Expr::Holiday { rule, weekend });
                 }
             }
         }

@@ -319,6 +319,33 @@ impl<'a> Resolver<'a> {
                     },
                 },
             },
+            Expr::Holiday { rule, weekend } => {
+                // This year's date gives the month and day the year is inferred from.
+                let year = match a {
+                    Some(d) => rule.date_in(d.year()).and_then(|h| {
+                        self.infer_year(h.month(), Some(h.day()), Dir::Tense, raw.tense)
+                    }),
+                    None => self.anchor.year_hint,
+                };
+                match year.and_then(|y| rule.date_in(y)) {
+                    Some(date) => {
+                        o.year_inferred = true;
+                        if *weekend {
+                            Val::Week {
+                                date,
+                                weekend: true,
+                            }
+                        } else {
+                            Val::Day {
+                                date,
+                                part: None,
+                                clock: None,
+                            }
+                        }
+                    }
+                    None => Val::Other(TimexType::Date, "XXXX-XX-XX".into()),
+                }
+            }
             Expr::Decade(d) => Val::Decade(*d),
             Expr::Quarter { q, year } => {
                 let y = year.or_else(|| {

@@ -586,3 +586,38 @@ fn json_shape() {
     assert_eq!(full["weekday"], "Thursday");
     assert_eq!(full["span"]["start"], text.find("Thursday").unwrap());
 }
+
+#[test]
+fn named_days_resolve_to_their_date_in_the_inferred_year() {
+    // Anchor 2025-05-10: Easter 2025 was April 20.
+    assert_eq!(
+        value("They met on Good Friday.", "Good Friday"),
+        "2025-04-18"
+    );
+    let text = "Talks ran over Easter weekend.";
+    let t = all(text, &anchor());
+    let x = find(text, &t, "Easter weekend");
+    assert_eq!(x.value, "2025-W16-WE");
+    assert!(x.year_inferred);
+    // Past tense, a later month: last year's; future tense: this year's.
+    assert_eq!(
+        value("The strike began at Christmas.", "Christmas"),
+        "2024-12-25"
+    );
+    assert_eq!(
+        value("The port will reopen on Christmas Eve.", "Christmas Eve"),
+        "2025-12-24"
+    );
+    // A date written out after the name wins, and a year after it is that year's.
+    assert_eq!(
+        value(
+            "She was shot on Easter Sunday, April 8, 2012.",
+            "Easter Sunday, April 8, 2012"
+        ),
+        "2012-04-08"
+    );
+    assert_eq!(
+        value("It opened at Christmas 2010.", "Christmas 2010"),
+        "2010-12-25"
+    );
+}
