@@ -35,9 +35,10 @@ pub fn spelling_variant(a: &Entity, b: &Entity) -> Option<String> {
                 p.strip_prefix(q)
                     .is_some_and(|rest| matches!(rest, "s" | "es" | "'" | "’"))
             };
-            // A short or differently initialled surname ("Lu" for "Su") counts only when
-            // the article takes the bare name for a person (a speaker, a title): a person
-            // quoted by a surname nobody is introduced by is someone introduced, misspelt.
+            // A short or differently initialled surname ("Wu" for "Wo", "Dale" for "Vale")
+            // counts only when the article takes the bare name for a person (a speaker, a
+            // title): a person quoted by a surname nobody is introduced by is someone
+            // introduced, misspelt.
             let shape = n >= 4 && sx.chars().next() == sy.chars().next()
                 || x.kind == MentionKind::Person && n >= 2;
             if shape && damerau_levenshtein(sx, sy) == 1 && !inflected(sx, sy) && !inflected(sy, sx)

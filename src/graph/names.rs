@@ -46,8 +46,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
     }
 }
 
-/// Pairs the surname blocks miss: a bare surname taken for a person ("Lu said") and each
-/// person introduced in full in the same article, whatever their initials ("Lisa Su"), for
+/// Pairs the surname blocks miss: a bare surname taken for a person ("Wu said") and each
+/// person introduced in full in the same article, whatever their initials ("Mei Wo"), for
 /// the in-article slip of [`names::spelling_variant`]. Sorted, without the pairs given.
 fn bare_speaker_pairs(
     people: &[&crate::entities::Entity],

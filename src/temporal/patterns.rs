@@ -410,7 +410,7 @@ impl<'a> P<'a> {
                     return self.raw(i, end, Expr::Anaphor { days, part });
                 }
                 PhraseKind::Holiday { rule, weekend } => {
-                    // "Easter Sunday, April 8, 2012": the date written out wins.
+                    // "Easter Sunday, April 5, 2015": the date written out wins.
                     let j = if self.punct(end, ",") { end + 1 } else { end };
                     if let Some((e, m, d, y)) =
                         self.month_day_year(j).or_else(|| self.day_month_year(j))

@@ -611,10 +611,10 @@ fn named_days_resolve_to_their_date_in_the_inferred_year() {
     // A date written out after the name wins, and a year after it is that year's.
     assert_eq!(
         value(
-            "She was shot on Easter Sunday, April 8, 2012.",
-            "Easter Sunday, April 8, 2012"
+            "She was shot on Easter Sunday, April 5, 2015.",
+            "Easter Sunday, April 5, 2015"
         ),
-        "2012-04-08"
+        "2015-04-05"
     );
     assert_eq!(
         value("It opened at Christmas 2010.", "Christmas 2010"),
