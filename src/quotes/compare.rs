@@ -346,32 +346,132 @@ impl Background {
 
     /// [`Background::new`] over the lines of `texts` (texts analysed in parallel; the counts
     /// are sums, so the result does not depend on the thread count), counting only the stems
-    /// of `prepared` quotations: the weights of those stems are the same, and comparing the prepared quotations never
-    /// asks for another. Stems are numbered, so each line's distinct stems are integers
-    /// sorted and counted in an array, not strings hashed into a map (this runs over
-    /// every line of the bundle).
+    /// of `prepared` quotations: the weights of those stems are the same, and comparing the
+    /// prepared quotations never asks for another.
     pub fn for_quotations(texts: &[&str], prepared: &[Prepared]) -> Self {
-        use rayon::prelude::*;
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut vocabulary: Vec<&str> = Vec::new();
-        for c in prepared.iter().flat_map(|p| &p.contents) {
-            ids.entry(c.stem.as_str()).or_insert_with(|| {
-                vocabulary.push(c.stem.as_str());
-                (vocabulary.len() - 1) as u32
-            });
+        let mut table = StemTable::default();
+        for p in prepared {
+            table.number(p);
         }
+        let (lines, df) = table.line_counts(texts);
+        Background {
+            docs: lines,
+            df: table
+                .text
+                .iter()
+                .zip(df)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        }
+    }
+
+    /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
+    /// word in every passage.
+    fn weight(&self, stem: &str) -> f64 {
+        if self.docs == 0 {
+            return 1.0;
+        }
+        idf_weight(self.df.get(stem).copied().unwrap_or(0), self.docs)
+    }
+}
+
+/// The weight of a stem found in `df` of `docs` passages (`docs` > 0): see
+/// [`Background::weight`].
+fn idf_weight(df: usize, docs: usize) -> f64 {
+    let (df, n) = (df as f64, docs as f64);
+    let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln();
+    0.25 + 0.75 * idf.clamp(0.0, 1.0)
+}
+
+/// The content stems of some quotations numbered (a symbol table: `u32` ids), with what
+/// comparing two stems needs computed once per distinct stem, not once per comparison:
+/// the id of its synonym group's head (or its own), its first five bytes and its length in
+/// characters. The heads share the stems' numbering, so ids are equal exactly when the
+/// strings are.
+#[derive(Debug, Default)]
+struct StemTable {
+    ids: HashMap<Box<str>, u32>,
+    text: Vec<Box<str>>,
+    synonym: Vec<u32>,
+    /// The first five bytes and a marker, or 0 for a stem shorter than that: two stems
+    /// can share a prefix of five characters only when their keys are equal and not 0.
+    prefix: Vec<u64>,
+    chars: Vec<u32>,
+}
+
+impl StemTable {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.text.len() as u32;
+        self.ids.insert(text.into(), id);
+        self.text.push(text.into());
+        self.synonym.push(id);
+        let b = text.as_bytes();
+        self.prefix.push(if b.len() >= 5 {
+            1 << 63 | b[..5].iter().fold(0u64, |k, &x| k << 8 | u64::from(x))
+        } else {
+            0
+        });
+        self.chars.push(text.chars().count() as u32);
+        if let Some(head) = SYNONYMS.get(text)
+            && head != text
+        {
+            let h = self.id(head);
+            self.synonym[id as usize] = h;
+        }
+        id
+    }
+
+    /// The ids of a quotation's content stems, in its order.
+    fn number(&mut self, p: &Prepared) -> Vec<u32> {
+        p.contents.iter().map(|c| self.id(&c.stem)).collect()
+    }
+
+    /// Do two stems denote the same word? Equal, or sharing a long prefix
+    /// ("communic"/"communicat"), or nearly equal long words (a typo).
+    fn matches(&self, a: u32, b: u32) -> bool {
+        let (a, b) = (a as usize, b as usize);
+        if a == b || self.synonym[a] == self.synonym[b] {
+            return true;
+        }
+        let (la, lb) = (self.chars[a] as usize, self.chars[b] as usize);
+        if self.prefix[a] != 0 && self.prefix[a] == self.prefix[b] {
+            let common = self.text[a]
+                .chars()
+                .zip(self.text[b].chars())
+                .take_while(|(x, y)| x == y)
+                .count();
+            if common * 10 >= la.max(lb) * 8 {
+                return true;
+            }
+        }
+        // One edit changes the length by at most one: skip the distance otherwise.
+        la.min(lb) >= 7
+            && la.abs_diff(lb) <= 1
+            && crate::compare::edit::within_one_edit(&self.text[a], &self.text[b])
+    }
+
+    /// How many of `texts`' lines hold each stem (each line's distinct stems counted in an
+    /// array, not strings hashed into a map: this runs over every line of the bundle), and
+    /// the number of lines.
+    fn line_counts(&self, texts: &[&str]) -> (usize, Vec<usize>) {
+        use rayon::prelude::*;
         struct Counts {
             lines: usize,
             df: Vec<usize>,
             /// Raw token -> its stem's number (None: a stop word, or no quotation's stem).
             cache: HashMap<String, Option<u32>>,
         }
+        let n = self.text.len();
         let new_counts = || Counts {
             lines: 0,
-            df: vec![0; vocabulary.len()],
+            df: vec![0; n],
             cache: HashMap::new(),
         };
-        let counts = texts
+        texts
             .par_iter()
             .fold(new_counts, |mut acc, text| {
                 let mut seen: Vec<u32> = Vec::new();
@@ -387,7 +487,7 @@ impl Background {
                                 let id = if STOPWORDS.contains(c.as_str()) {
                                     None
                                 } else {
-                                    ids.get(stem(&c).as_str()).copied()
+                                    self.ids.get(stem(&c).as_str()).copied()
                                 };
                                 cache.insert(t.to_string(), id);
                                 id
@@ -405,103 +505,33 @@ impl Background {
             })
             .map(|c| (c.lines, c.df))
             .reduce(
-                || (0, vec![0; vocabulary.len()]),
+                || (0, vec![0; n]),
                 |(la, mut da), (lb, db)| {
                     for (x, y) in da.iter_mut().zip(db) {
                         *x += y;
                     }
                     (la + lb, da)
                 },
-            );
-        Background {
-            docs: counts.0,
-            df: vocabulary
-                .iter()
-                .zip(counts.1)
-                .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| (s.to_string(), n))
-                .collect(),
-        }
+            )
     }
-
-    /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
-    /// word in every passage.
-    fn weight(&self, stem: &str) -> f64 {
-        if self.docs == 0 {
-            return 1.0;
-        }
-        let df = self.df.get(stem).copied().unwrap_or(0) as f64;
-        let n = self.docs as f64;
-        let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln();
-        0.25 + 0.75 * idf.clamp(0.0, 1.0)
-    }
-}
-
-/// A content stem with what comparing it needs, computed once per quotation: its
-/// synonym group's head and its length in characters.
-#[derive(Debug, Clone)]
-struct Stem {
-    text: String,
-    synonym: Option<&'static str>,
-    chars: usize,
-}
-
-impl Stem {
-    fn new(text: String) -> Self {
-        Stem {
-            synonym: SYNONYMS.get(&text).map(String::as_str),
-            chars: text.chars().count(),
-            text,
-        }
-    }
-
-    fn synonym(&self) -> &str {
-        self.synonym.unwrap_or(&self.text)
-    }
-}
-
-/// Do two stems denote the same word? Equal, or sharing a long prefix
-/// ("communic"/"communicat"), or nearly equal long words (a typo).
-fn stems_match(a: &Stem, b: &Stem) -> bool {
-    if a.text == b.text || a.synonym() == b.synonym() {
-        return true;
-    }
-    let (la, lb) = (a.chars, b.chars);
-    let common = a
-        .text
-        .chars()
-        .zip(b.text.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if common >= 5 && common * 10 >= la.max(lb) * 8 {
-        return true;
-    }
-    // One edit changes the length by at most one: skip the distance otherwise.
-    la.min(lb) >= 7
-        && la.abs_diff(lb) <= 1
-        && crate::compare::edit::within_one_edit(&a.text, &b.text)
 }
 
 /// Greedy one-to-one matching of content stems: (index in a, index in b), in a's order.
-fn match_stems(a: &[Stem], b: &[Stem]) -> Vec<(usize, usize)> {
+fn match_stems(a: &[u32], b: &[u32], table: &StemTable) -> Vec<(usize, usize)> {
     let mut used = vec![false; b.len()];
     let mut matched = vec![false; a.len()];
     let mut pairs = Vec::new();
     // exact matches first, then fuzzy ones
     for exact in [true, false] {
-        for (i, x) in a.iter().enumerate() {
+        for (i, &x) in a.iter().enumerate() {
             if matched[i] {
                 continue;
             }
-            let found = b.iter().enumerate().find(|(j, y)| {
-                !used[*j]
-                    && if exact {
-                        x.text == y.text
-                    } else {
-                        stems_match(x, y)
-                    }
-            });
-            if let Some((j, _)) = found {
+            let found = b
+                .iter()
+                .enumerate()
+                .position(|(j, &y)| !used[j] && if exact { x == y } else { table.matches(x, y) });
+            if let Some(j) = found {
                 used[j] = true;
                 matched[i] = true;
                 pairs.push((i, j));
@@ -592,7 +622,6 @@ pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> Quo
 pub struct Prepared {
     tokens: Vec<String>,
     contents: Vec<Content>,
-    stems: Vec<Stem>,
     pieces: Vec<Vec<String>>,
     /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
     /// without a common hash share no such run, so neither two cuts of one statement
@@ -641,7 +670,6 @@ impl Prepared {
             Vec::new()
         };
         Prepared {
-            stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
             runs: run_hashes(&tokens),
             tokens,
             contents,
@@ -710,10 +738,95 @@ fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
 
 /// [`compare_with_background`] on quotations prepared once.
 pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> QuoteComparison {
+    let mut table = StemTable::default();
+    let (ia, ib) = (table.number(a), table.number(b));
+    let weights: Vec<f64> = table
+        .text
+        .iter()
+        .map(|t| bg.map_or(1.0, |bg| bg.weight(t)))
+        .collect();
+    compare_numbered((a, &ia), (b, &ib), &table, &weights)
+}
+
+/// A bundle's quotations prepared once for many comparisons: their content stems numbered
+/// in one [`StemTable`] and each stem's weight in the bundle's background computed once,
+/// so a comparison matches integers and reads weights from a vector (no string compared
+/// or hashed, no logarithm taken, per pair of words).
+#[derive(Debug)]
+pub struct Quotations {
+    prepared: Vec<Prepared>,
+    table: StemTable,
+    /// Every quotation's stem ids, one after the other; `starts[i]..starts[i + 1]` are
+    /// quotation `i`'s.
+    ids: Vec<u32>,
+    starts: Vec<usize>,
+    /// Per stem id: its weight in the background of the bundle's lines, and 1 (none).
+    weights: Vec<f64>,
+    ones: Vec<f64>,
+}
+
+impl Quotations {
+    /// `quotes` prepared (in parallel), weighed against the lines of `texts` as
+    /// [`Background::for_quotations`] does.
+    pub fn new(quotes: &[&str], texts: &[&str]) -> Self {
+        use rayon::prelude::*;
+        let prepared: Vec<Prepared> = quotes.par_iter().map(|w| Prepared::new(w)).collect();
+        let mut table = StemTable::default();
+        let mut ids = Vec::new();
+        let mut starts = vec![0];
+        for p in &prepared {
+            ids.extend(table.number(p));
+            starts.push(ids.len());
+        }
+        let (lines, df) = table.line_counts(texts);
+        let weights = df
+            .into_iter()
+            .map(|n| {
+                if lines == 0 {
+                    1.0
+                } else {
+                    idf_weight(n, lines)
+                }
+            })
+            .collect();
+        Quotations {
+            ones: vec![1.0; table.text.len()],
+            prepared,
+            table,
+            ids,
+            starts,
+            weights,
+        }
+    }
+
+    pub fn get(&self, i: usize) -> &Prepared {
+        &self.prepared[i]
+    }
+
+    fn numbered(&self, i: usize) -> (&Prepared, &[u32]) {
+        (
+            &self.prepared[i],
+            &self.ids[self.starts[i]..self.starts[i + 1]],
+        )
+    }
+
+    /// [`compare_prepared`] of quotations `a` and `b`, with the bundle's background
+    /// (`weighed`) or without.
+    pub fn compare(&self, a: usize, b: usize, weighed: bool) -> QuoteComparison {
+        let weights = if weighed { &self.weights } else { &self.ones };
+        compare_numbered(self.numbered(a), self.numbered(b), &self.table, weights)
+    }
+}
+
+/// [`compare_prepared`] with the stems numbered by `table` and weighed by `weights` (per id).
+fn compare_numbered(
+    (a, ia): (&Prepared, &[u32]),
+    (b, ib): (&Prepared, &[u32]),
+    table: &StemTable,
+    weights: &[f64],
+) -> QuoteComparison {
     let (ta, tb) = (&a.tokens, &b.tokens);
-    let (ca, cb) = (&a.contents, &b.contents);
-    let (sa, sb) = (&a.stems, &b.stems);
-    let pairs = match_stems(sa, sb);
+    let pairs = match_stems(ia, ib, table);
     let shared = pairs.len();
     if ta.is_empty() || tb.is_empty() {
         return QuoteComparison {
@@ -748,7 +861,7 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
             shared_content_words: shared,
         };
     }
-    let similarity = similarity(ca, cb, &pairs, bg);
+    let similarity = similarity((&a.contents, ia), (&b.contents, ib), &pairs, weights);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
     } else {
@@ -916,19 +1029,22 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
 const NAMED_WEIGHT: f64 = 0.5;
 
 fn similarity(
-    ca: &[Content],
-    cb: &[Content],
+    (ca, ia): (&[Content], &[u32]),
+    (cb, ib): (&[Content], &[u32]),
     pairs: &[(usize, usize)],
-    bg: Option<&Background>,
+    weights: &[f64],
 ) -> f64 {
-    let w = |c: &Content| {
-        bg.map_or(1.0, |bg| bg.weight(&c.stem)) * if c.named { NAMED_WEIGHT } else { 1.0 }
-    };
-    let total: f64 = ca.iter().map(w).sum::<f64>() + cb.iter().map(w).sum::<f64>();
+    let w = |c: &Content, id: u32| weights[id as usize] * if c.named { NAMED_WEIGHT } else { 1.0 };
+    let sum =
+        |cs: &[Content], ids: &[u32]| -> f64 { cs.iter().zip(ids).map(|(c, &id)| w(c, id)).sum() };
+    let total: f64 = sum(ca, ia) + sum(cb, ib);
     if total <= 0.0 || pairs.is_empty() {
         return 0.0;
     }
-    let shared: f64 = pairs.iter().map(|&(i, j)| w(&ca[i]) + w(&cb[j])).sum();
+    let shared: f64 = pairs
+        .iter()
+        .map(|&(i, j)| w(&ca[i], ia[i]) + w(&cb[j], ib[j]))
+        .sum();
     let dice = shared / total;
     // order: longest common subsequence of the matched words' positions
     let seq_a: Vec<usize> = (0..pairs.len()).collect();
@@ -1246,14 +1362,50 @@ mod tests {
         assert_eq!(stem("emphasized"), stem("emphasizes"));
         assert_eq!(stem("talks"), stem("talk"));
         assert_eq!(stem("strategies"), stem("strategy"));
-        let s = |w: &str| Stem::new(stem(w));
-        assert!(stems_match(&s("communication"), &s("communicate")));
+        let mut t = StemTable::default();
+        let mut m = |a: &str, b: &str| {
+            let (a, b) = (t.id(&stem(a)), t.id(&stem(b)));
+            t.matches(a, b)
+        };
+        assert!(m("communication", "communicate"));
         // a typo in a long word; a one-letter difference in length still counts
-        assert!(stems_match(&s("negotiations"), &s("negotaitions")));
-        assert!(stems_match(&s("parliament"), &s("parliment")));
-        assert!(!stems_match(&s("parliament"), &s("parlmt")));
+        assert!(m("negotiations", "negotaitions"));
+        assert!(m("parliament", "parliment"));
+        assert!(!m("parliament", "parlmt"));
         // synonyms meet through their group's head
-        assert!(stems_match(&s("halt"), &s("stop")));
+        assert!(m("halt", "stop"));
+    }
+
+    /// The rule [`StemTable::matches`] implements, on the strings.
+    fn stems_match_text(a: &str, b: &str) -> bool {
+        let syn = |s: &str| SYNONYMS.get(s).map_or(s, String::as_str).to_string();
+        if a == b || syn(a) == syn(b) {
+            return true;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        if common >= 5 && common * 10 >= la.max(lb) * 8 {
+            return true;
+        }
+        la.min(lb) >= 7 && la.abs_diff(lb) <= 1 && crate::compare::edit::within_one_edit(a, b)
+    }
+
+    proptest! {
+        /// Numbered stems match exactly when their strings do (prefixes, typos,
+        /// synonyms, non-ASCII letters), and equal ids are equal strings.
+        #[test]
+        fn numbered_stems_match_as_their_text(
+            words in proptest::collection::vec("(stop|halt|cease|talk|negotiat|parliament|[a-cé]{1,9})[a-c]{0,3}", 2..8)
+        ) {
+            let mut t = StemTable::default();
+            let ids: Vec<u32> = words.iter().map(|w| t.id(w)).collect();
+            for (a, &x) in words.iter().zip(&ids) {
+                for (b, &y) in words.iter().zip(&ids) {
+                    prop_assert_eq!(t.matches(x, y), stems_match_text(a, b), "{} {}", a, b);
+                    prop_assert_eq!(x == y, a == b);
+                }
+            }
+        }
     }
 
     /// [`same_statement`] on two fictional quotations: `expect` is "unrelated", "same",
