@@ -449,9 +449,7 @@ fn link_same_statement(
     docs: &[&DocId],
 ) {
     let (a, b) = (ua[0], ub[0]);
-    let crate::quotes::Statement::Reworded(changes) =
-        crate::quotes::same_statement(prepared.get(a), prepared.get(b))
-    else {
+    let crate::quotes::Statement::Reworded(changes) = prepared.same_statement(a, b) else {
         return;
     };
     let reason = Reason::from(format!(

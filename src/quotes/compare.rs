@@ -534,6 +534,70 @@ impl StemTable {
     }
 }
 
+/// Normalised tokens numbered: equal ids are equal tokens, and each id's text is kept.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    text: Vec<Box<str>>,
+}
+
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.text.len() as u32;
+        self.ids.insert(s.into(), id);
+        self.text.push(s.into());
+        id
+    }
+
+    fn text(&self, id: u32) -> &str {
+        &self.text[id as usize]
+    }
+
+    fn ids(&mut self, tokens: &[String]) -> Vec<u32> {
+        tokens.iter().map(|t| self.id(t)).collect()
+    }
+}
+
+/// The symbol tables quotations are numbered in: their normalised tokens and their
+/// content stems.
+#[derive(Debug, Default)]
+struct Tables {
+    words: Interner,
+    stems: StemTable,
+}
+
+/// A [`Prepared`] quotation numbered in [`Tables`]: what comparing it reads, as
+/// integers (a fraction of the memory of the strings, and compared without `memcmp`).
+#[derive(Debug)]
+struct Numbered {
+    tokens: Vec<u32>,
+    pieces: Vec<Vec<u32>>,
+    /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
+    /// without a common hash share no such run, so neither two cuts of one statement
+    /// nor one statement ([`same_statement`] needs a run of six), and their token
+    /// alignments are skipped (most pairs of one speaker's quotations).
+    runs: Vec<u64>,
+    /// The content words' stems, and whether each was written as a name.
+    stems: Vec<u32>,
+    named: Vec<bool>,
+}
+
+impl Tables {
+    fn number(&mut self, p: &Prepared) -> Numbered {
+        let tokens = self.words.ids(&p.tokens);
+        Numbered {
+            runs: run_hashes(&tokens),
+            pieces: p.pieces.iter().map(|x| self.words.ids(x)).collect(),
+            tokens,
+            stems: self.stems.number(p),
+            named: p.contents.iter().map(|c| c.named).collect(),
+        }
+    }
+}
+
 /// Greedy one-to-one matching of content stems: (index in a, index in b), in a's order.
 fn match_stems(a: &[u32], b: &[u32], table: &StemTable) -> Vec<(usize, usize)> {
     let mut used = vec![false; b.len()];
@@ -561,7 +625,7 @@ fn match_stems(a: &[u32], b: &[u32], table: &StemTable) -> Vec<(usize, usize)> {
 }
 
 /// Is `needle` a contiguous run of `hay`?
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+fn contains_run<T: PartialEq>(hay: &[T], needle: &[T]) -> bool {
     needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
@@ -576,7 +640,7 @@ fn excerpt_pieces(raw: &str) -> Vec<Vec<String>> {
 
 /// Is `short` (possibly with ellipses) an excerpt of `long`: every piece between
 /// ellipses occurs contiguously in `long`, in order?
-fn is_excerpt(pieces: &[Vec<String>], long: &[String]) -> bool {
+fn is_excerpt<T: PartialEq>(pieces: &[Vec<T>], long: &[T]) -> bool {
     if pieces.is_empty() {
         return false;
     }
@@ -641,15 +705,10 @@ pub struct Prepared {
     tokens: Vec<String>,
     contents: Vec<Content>,
     pieces: Vec<Vec<String>>,
-    /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
-    /// without a common hash share no such run, so neither two cuts of one statement
-    /// nor one statement ([`same_statement`] needs a run of six), and their token
-    /// alignments are skipped (most pairs of one speaker's quotations).
-    runs: Vec<u64>,
 }
 
 /// Hashes of `tokens`' runs of [`OVERLAP_MIN_TOKENS`], sorted and deduplicated.
-fn run_hashes(tokens: &[String]) -> Vec<u64> {
+fn run_hashes<T: std::hash::Hash>(tokens: &[T]) -> Vec<u64> {
     use std::hash::BuildHasher;
     let state = foldhash::fast::FixedState::with_seed(0x7275_6e73);
     let mut v: Vec<u64> = tokens
@@ -662,7 +721,7 @@ fn run_hashes(tokens: &[String]) -> Vec<u64> {
 }
 
 /// May `a` and `b` share a run of [`OVERLAP_MIN_TOKENS`] tokens (a common run hash)?
-fn may_share_run(a: &Prepared, b: &Prepared) -> bool {
+fn may_share_run(a: &Numbered, b: &Numbered) -> bool {
     let (x, y) = (&a.runs, &b.runs);
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
@@ -688,7 +747,6 @@ impl Prepared {
             Vec::new()
         };
         Prepared {
-            runs: run_hashes(&tokens),
             tokens,
             contents,
             pieces,
@@ -729,7 +787,7 @@ fn without_insertions(s: &str) -> std::borrow::Cow<'_, str> {
 /// shared for that to count.
 const OVERLAP_MIN_TOKENS: usize = 6;
 
-fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
+fn overlapping_cuts<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     // Quotations are short; a longer pair is left to the similarity score.
     if a.len().min(b.len()) < OVERLAP_MIN_TOKENS || a.len() * b.len() > 250_000 {
         return false;
@@ -756,28 +814,25 @@ fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
 
 /// [`compare_with_background`] on quotations prepared once.
 pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> QuoteComparison {
-    let mut table = StemTable::default();
-    let (ia, ib) = (table.number(a), table.number(b));
-    let weights: Vec<f64> = table
+    let mut t = Tables::default();
+    let (na, nb) = (t.number(a), t.number(b));
+    let weights: Vec<f64> = t
+        .stems
         .text
         .iter()
-        .map(|t| bg.map_or(1.0, |bg| bg.weight(t)))
+        .map(|s| bg.map_or(1.0, |bg| bg.weight(s)))
         .collect();
-    compare_numbered((a, &ia), (b, &ib), &table, &weights)
+    compare_numbered(&na, &nb, &t, &weights)
 }
 
-/// A bundle's quotations prepared once for many comparisons: their content stems numbered
-/// in one [`StemTable`] and each stem's weight in the bundle's background computed once,
-/// so a comparison matches integers and reads weights from a vector (no string compared
-/// or hashed, no logarithm taken, per pair of words).
+/// A bundle's quotations prepared once for many comparisons and numbered in one set of
+/// [`Tables`] (their tokens and content stems as `u32` ids), with each stem's weight in
+/// the bundle's background computed once: a comparison matches integers and reads weights
+/// from a vector (no string compared or hashed, no logarithm taken, per pair of words).
 #[derive(Debug)]
 pub struct Quotations {
-    prepared: Vec<Prepared>,
-    table: StemTable,
-    /// Every quotation's stem ids, one after the other; `starts[i]..starts[i + 1]` are
-    /// quotation `i`'s.
-    ids: Vec<u32>,
-    starts: Vec<usize>,
+    numbered: Vec<Numbered>,
+    tables: Tables,
     /// Per stem id: its weight in the background of the bundle's lines, and 1 (none).
     weights: Vec<f64>,
     ones: Vec<f64>,
@@ -788,15 +843,15 @@ impl Quotations {
     /// [`Background::for_quotations`] does.
     pub fn new(quotes: &[&str], texts: &[&str]) -> Self {
         use rayon::prelude::*;
-        let prepared: Vec<Prepared> = quotes.par_iter().map(|w| Prepared::new(w)).collect();
-        let mut table = StemTable::default();
-        let mut ids = Vec::new();
-        let mut starts = vec![0];
-        for p in &prepared {
-            ids.extend(table.number(p));
-            starts.push(ids.len());
+        let mut tables = Tables::default();
+        // Prepared in parallel a chunk at a time and numbered in order (the ids do not
+        // depend on the thread count); a chunk's strings go before the next is prepared.
+        let mut numbered: Vec<Numbered> = Vec::with_capacity(quotes.len());
+        for chunk in quotes.chunks(4096) {
+            let prepared: Vec<Prepared> = chunk.par_iter().map(|w| Prepared::new(w)).collect();
+            numbered.extend(prepared.iter().map(|p| tables.number(p)));
         }
-        let (lines, df) = table.line_counts(texts);
+        let (lines, df) = tables.stems.line_counts(texts);
         let weights = df
             .into_iter()
             .map(|n| {
@@ -808,43 +863,31 @@ impl Quotations {
             })
             .collect();
         Quotations {
-            ones: vec![1.0; table.text.len()],
-            prepared,
-            table,
-            ids,
-            starts,
+            ones: vec![1.0; tables.stems.text.len()],
+            numbered,
+            tables,
             weights,
         }
-    }
-
-    pub fn get(&self, i: usize) -> &Prepared {
-        &self.prepared[i]
-    }
-
-    fn numbered(&self, i: usize) -> (&Prepared, &[u32]) {
-        (
-            &self.prepared[i],
-            &self.ids[self.starts[i]..self.starts[i + 1]],
-        )
     }
 
     /// [`compare_prepared`] of quotations `a` and `b`, with the bundle's background
     /// (`weighed`) or without.
     pub fn compare(&self, a: usize, b: usize, weighed: bool) -> QuoteComparison {
         let weights = if weighed { &self.weights } else { &self.ones };
-        compare_numbered(self.numbered(a), self.numbered(b), &self.table, weights)
+        compare_numbered(&self.numbered[a], &self.numbered[b], &self.tables, weights)
+    }
+
+    /// [`same_statement`] of quotations `a` and `b`.
+    pub fn same_statement(&self, a: usize, b: usize) -> Statement {
+        same_statement_numbered(&self.numbered[a], &self.numbered[b], &self.tables.words)
     }
 }
 
-/// [`compare_prepared`] with the stems numbered by `table` and weighed by `weights` (per id).
-fn compare_numbered(
-    (a, ia): (&Prepared, &[u32]),
-    (b, ib): (&Prepared, &[u32]),
-    table: &StemTable,
-    weights: &[f64],
-) -> QuoteComparison {
+/// [`compare_prepared`] of quotations numbered in `t`, their stems weighed by `weights`
+/// (per id).
+fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> QuoteComparison {
     let (ta, tb) = (&a.tokens, &b.tokens);
-    let pairs = match_stems(ia, ib, table);
+    let pairs = match_stems(&a.stems, &b.stems, &t.stems);
     let shared = pairs.len();
     if ta.is_empty() || tb.is_empty() {
         return QuoteComparison {
@@ -872,14 +915,14 @@ fn compare_numbered(
             shared_content_words: shared,
         };
     }
-    if same_statement(a, b) == Statement::Typo {
+    if same_statement_numbered(a, b, &t.words) == Statement::Typo {
         return QuoteComparison {
             relation: QuoteRelation::Typo,
             similarity: 1.0,
             shared_content_words: shared,
         };
     }
-    let similarity = similarity((&a.contents, ia), (&b.contents, ib), &pairs, weights);
+    let similarity = similarity((&a.named, &a.stems), (&b.named, &b.stems), &pairs, weights);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
     } else {
@@ -933,6 +976,13 @@ fn edge_width(a: usize, b: usize) -> usize {
 /// letter different are a [`Statement::Typo`]. Different statements that share a stock
 /// phrase, and one statement translated two ways, fail the coverage.
 pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
+    let mut t = Tables::default();
+    let (na, nb) = (t.number(a), t.number(b));
+    same_statement_numbered(&na, &nb, &t.words)
+}
+
+/// [`same_statement`] of quotations whose tokens `words` numbered.
+fn same_statement_numbered(a: &Numbered, b: &Numbered, words: &Interner) -> Statement {
     let (ta, tb) = (&a.tokens, &b.tokens);
     let short = ta.len().min(tb.len());
     if short < SAME_MIN_TOKENS || ta.len() * tb.len() > 250_000 {
@@ -962,7 +1012,7 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
         return Statement::Unrelated;
     };
     let longest = anchors.iter().map(|x| x.2).max().unwrap_or(0);
-    let mut changes: Vec<(&[String], &[String])> = Vec::new();
+    let mut changes: Vec<(&[u32], &[u32])> = Vec::new();
     for w in anchors.windows(2) {
         let (x, y) = (w[0], w[1]);
         changes.push((&ta[x.0 + x.2..y.0], &tb[x.1 + x.2..y.1]));
@@ -988,7 +1038,7 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
         changes.push((&sa[..n.min(sa.len())], &sb[..n.min(sb.len())]));
     }
     // Each change without the words its sides share at either end.
-    let mut kept: Vec<(&[String], &[String])> = Vec::new();
+    let mut kept: Vec<(&[u32], &[u32])> = Vec::new();
     for (mut x, mut y) in changes {
         while let (Some(p), Some(q)) = (x.first(), y.first())
             && p == q
@@ -1002,7 +1052,8 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
             (x, y) = (&x[..x.len() - 1], &y[..y.len() - 1]);
             shared += 1;
         }
-        if x.concat() == y.concat() {
+        let concat = |x: &[u32]| x.iter().map(|&w| words.text(w)).collect::<String>();
+        if concat(x) == concat(y) {
             shared += x.len().min(y.len());
             continue;
         }
@@ -1024,20 +1075,28 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
     if kept.len() > 3 || kept.iter().any(|(x, y)| x.len() > 3 || y.len() > 3) {
         return Statement::Unrelated;
     }
-    let typo = |x: &[String], y: &[String]| {
-        x.len() == 1
-            && y.len() == 1
-            && x[0].chars().count().min(y[0].chars().count()) >= 5
-            && !x[0].chars().any(|c| c.is_ascii_digit())
-            && !y[0].chars().any(|c| c.is_ascii_digit())
-            && crate::compare::edit::within_one_edit(&x[0], &y[0])
+    let typo = |x: &[u32], y: &[u32]| {
+        let ([x], [y]) = (x, y) else { return false };
+        let (x, y) = (words.text(*x), words.text(*y));
+        x.chars().count().min(y.chars().count()) >= 5
+            && !x.chars().any(|c| c.is_ascii_digit())
+            && !y.chars().any(|c| c.is_ascii_digit())
+            && crate::compare::edit::within_one_edit(x, y)
     };
     if kept.iter().all(|(x, y)| typo(x, y)) {
         return Statement::Typo;
     }
     Statement::Reworded(
         kept.into_iter()
-            .map(|(x, y)| (x.join(" "), y.join(" ")))
+            .map(|(x, y)| {
+                let join = |x: &[u32]| {
+                    x.iter()
+                        .map(|&w| words.text(w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                (join(x), join(y))
+            })
             .collect(),
     )
 }
@@ -1047,14 +1106,14 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
 const NAMED_WEIGHT: f64 = 0.5;
 
 fn similarity(
-    (ca, ia): (&[Content], &[u32]),
-    (cb, ib): (&[Content], &[u32]),
+    (ca, ia): (&[bool], &[u32]),
+    (cb, ib): (&[bool], &[u32]),
     pairs: &[(usize, usize)],
     weights: &[f64],
 ) -> f64 {
-    let w = |c: &Content, id: u32| weights[id as usize] * if c.named { NAMED_WEIGHT } else { 1.0 };
+    let w = |named: &bool, id: u32| weights[id as usize] * if *named { NAMED_WEIGHT } else { 1.0 };
     let sum =
-        |cs: &[Content], ids: &[u32]| -> f64 { cs.iter().zip(ids).map(|(c, &id)| w(c, id)).sum() };
+        |cs: &[bool], ids: &[u32]| -> f64 { cs.iter().zip(ids).map(|(c, &id)| w(c, id)).sum() };
     let total: f64 = sum(ca, ia) + sum(cb, ib);
     if total <= 0.0 || pairs.is_empty() {
         return 0.0;
@@ -1106,7 +1165,9 @@ mod tests {
             let (pa, pb) = (prepared(&a), prepared(&b));
             let shared = pa.tokens.windows(OVERLAP_MIN_TOKENS)
                 .any(|w| pb.tokens.windows(OVERLAP_MIN_TOKENS).any(|v| v == w));
-            prop_assert_eq!(may_share_run(&pa, &pb), shared);
+            let mut t = Tables::default();
+            let (na, nb) = (t.number(&pa), t.number(&pb));
+            prop_assert_eq!(may_share_run(&na, &nb), shared);
         }
     }
 
