@@ -144,6 +144,19 @@ impl Classes {
     /// many were left out. A class is paired with itself when its members come from
     /// more than one document (repeats of one claim across sources agree).
     pub fn pairs(&self, docs: &[&DocId], bound: Bound) -> (Vec<(usize, usize)>, u64) {
+        let (pairs, kept, skipped) = self.lazy_pairs(docs, bound);
+        let mut out = Vec::with_capacity(kept as usize);
+        out.extend(pairs);
+        (out, skipped)
+    }
+
+    /// [`Classes::pairs`] listed as they are read (two million pairs held 32 MB), with
+    /// how many it lists and how many the bound cuts.
+    pub fn lazy_pairs<'a>(
+        &self,
+        docs: &[&DocId],
+        bound: Bound,
+    ) -> (impl Iterator<Item = (usize, usize)> + 'a, u64, u64) {
         let spread: Vec<bool> = self
             .members
             .iter()
@@ -152,20 +165,16 @@ impl Classes {
         let d = self.members.len();
         let total = (d as u64) * (d as u64).saturating_sub(1) / 2
             + spread.iter().filter(|s| **s).count() as u64;
-        let keep = total.min(bound.max_comparisons) as usize;
-        let mut out = Vec::with_capacity(keep);
-        'all: for (i, &spread_i) in spread.iter().enumerate() {
-            for j in i..d {
-                if i == j && !spread_i {
-                    continue;
-                }
-                if out.len() == keep {
-                    break 'all;
-                }
-                out.push((i, j));
-            }
-        }
-        (out, total - keep as u64)
+        let keep = total.min(bound.max_comparisons);
+        let pairs = (0..d)
+            .flat_map(move |i| {
+                let spread_i = spread[i];
+                (i..d)
+                    .filter(move |&j| i != j || spread_i)
+                    .map(move |j| (i, j))
+            })
+            .take(keep as usize);
+        (pairs, keep, total - keep)
     }
 
     /// Edges (x, y), x < y, standing for every cross-document pair of members of classes

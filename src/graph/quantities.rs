@@ -310,13 +310,13 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         // filter below asks again).
         let mut judged: HashMap<(u32, u32), Judged> = HashMap::new();
         let mut related: HashMap<(u32, u32), bool> = HashMap::new();
-        // Every pair across documents.
-        let pairs: Vec<(usize, usize)> = blocks::cross_pairs(&docs).collect();
         // The best context overlap of each figure with an agreeing figure of another
         // document: (claim, other document) -> overlap.
         let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
         let mut conflicts = Vec::new();
-        for (x, y) in pairs {
+        // Every pair across documents, listed as it is judged (a block of two million
+        // pairs listed first held 32 MB until its end).
+        for (x, y) in blocks::cross_pairs(&docs) {
             let (a, b) = (members[x], members[y]);
             let (Some(qa), Some(qb)) = (detail(a), detail(b)) else {
                 continue;
@@ -436,8 +436,8 @@ fn link_quantity_classes(
         let c = &an.claims[i];
         (published[c.document.0.as_str()], quantity_signature(c))
     }));
-    let (pairs, skipped) = classes.pairs(docs, bound);
-    for &(i, j) in &pairs {
+    let (pairs, compared, skipped) = classes.lazy_pairs(docs, bound);
+    for (i, j) in pairs {
         let (a, b) = (
             members[classes.members[i][0]],
             members[classes.members[j][0]],
@@ -477,7 +477,7 @@ fn link_quantity_classes(
             aspect: "count",
             block: label.join(" "),
             claims: members.len(),
-            compared: pairs.len() as u64,
+            compared,
             skipped,
         });
     }

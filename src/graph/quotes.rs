@@ -35,17 +35,12 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     if quotes.is_empty() {
         return;
     }
-    // Each quotation analysed once, not once per pair.
-    let prepared: Vec<crate::quotes::Prepared> = {
-        use rayon::prelude::*;
-        quotes
-            .par_iter()
-            .map(|(_, _, w)| crate::quotes::Prepared::new(w))
-            .collect()
-    };
-    // Topic words of the bundle weigh less when comparing wordings.
+    // Each quotation analysed once, not once per pair, its stems numbered and weighed
+    // once against the bundle's lines (topic words of the bundle weigh less when
+    // comparing wordings).
     let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
-    let background = crate::quotes::Background::for_quotations(&texts, &prepared);
+    let said: Vec<&str> = quotes.iter().map(|(_, _, w)| *w).collect();
+    let prepared = crate::quotes::Quotations::new(&said, &texts);
     // Quotations worded alike compare alike (a comparison reads only the wording and the
     // bundle's weights): each block compares a pair of wordings once. Wire rewrites
     // repeat a quotation word for word across a story's articles.
@@ -74,9 +69,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         list.par_iter()
             .map(|members| {
                 let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
-                let compare = |a: usize, b: usize| {
-                    crate::quotes::compare_prepared(&prepared[a], &prepared[b], Some(&background))
-                };
+                let compare = |a: usize, b: usize| prepared.compare(a, b, true);
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
                     let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
                         HashMap::new();
@@ -311,7 +304,7 @@ fn link_misattributed(
     g: &mut ClaimGraph,
     an: &Analysis,
     quotes: &[(usize, &crate::claim::Quote, &str)],
-    prepared: &[crate::quotes::Prepared],
+    prepared: &crate::quotes::Quotations,
     rep: &HashMap<EntityId, EntityId>,
     frames: &[&str],
     bound: Bound,
@@ -384,7 +377,7 @@ fn link_misattributed(
         {
             continue;
         }
-        let c = crate::quotes::compare_prepared(&prepared[a], &prepared[b], None);
+        let c = prepared.compare(a, b, false);
         // The same statement, not a shared phrase: one quote must cover most of the other,
         // and be long enough to be a statement of its own.
         let (la, lb) = (
@@ -450,15 +443,13 @@ fn may_be_one_speaker(
 fn link_same_statement(
     g: &mut ClaimGraph,
     quotes: &[(usize, &crate::claim::Quote, &str)],
-    prepared: &[crate::quotes::Prepared],
+    prepared: &crate::quotes::Quotations,
     ua: &[usize],
     ub: &[usize],
     docs: &[&DocId],
 ) {
     let (a, b) = (ua[0], ub[0]);
-    let crate::quotes::Statement::Reworded(changes) =
-        crate::quotes::same_statement(&prepared[a], &prepared[b])
-    else {
+    let crate::quotes::Statement::Reworded(changes) = prepared.same_statement(a, b) else {
         return;
     };
     let reason = Reason::from(format!(

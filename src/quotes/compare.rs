@@ -346,32 +346,150 @@ impl Background {
 
     /// [`Background::new`] over the lines of `texts` (texts analysed in parallel; the counts
     /// are sums, so the result does not depend on the thread count), counting only the stems
-    /// of `prepared` quotations: the weights of those stems are the same, and comparing the prepared quotations never
-    /// asks for another. Stems are numbered, so each line's distinct stems are integers
-    /// sorted and counted in an array, not strings hashed into a map (this runs over
-    /// every line of the bundle).
+    /// of `prepared` quotations: the weights of those stems are the same, and comparing the
+    /// prepared quotations never asks for another.
     pub fn for_quotations(texts: &[&str], prepared: &[Prepared]) -> Self {
-        use rayon::prelude::*;
-        let mut ids: HashMap<&str, u32> = HashMap::new();
-        let mut vocabulary: Vec<&str> = Vec::new();
-        for c in prepared.iter().flat_map(|p| &p.contents) {
-            ids.entry(c.stem.as_str()).or_insert_with(|| {
-                vocabulary.push(c.stem.as_str());
-                (vocabulary.len() - 1) as u32
-            });
+        let mut table = StemTable::default();
+        for p in prepared {
+            table.number(p);
         }
+        let (lines, df) = table.line_counts(texts);
+        Background {
+            docs: lines,
+            df: table
+                .text
+                .iter()
+                .zip(df)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, n)| (s.to_string(), n))
+                .collect(),
+        }
+    }
+
+    /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
+    /// word in every passage.
+    fn weight(&self, stem: &str) -> f64 {
+        if self.docs == 0 {
+            return 1.0;
+        }
+        idf_weight(self.df.get(stem).copied().unwrap_or(0), self.docs)
+    }
+}
+
+/// The weight of a stem found in `df` of `docs` passages (`docs` > 0): see
+/// [`Background::weight`].
+fn idf_weight(df: usize, docs: usize) -> f64 {
+    let (df, n) = (df as f64, docs as f64);
+    let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln();
+    0.25 + 0.75 * idf.clamp(0.0, 1.0)
+}
+
+/// The content stems of some quotations numbered (a symbol table: `u32` ids), with what
+/// comparing two stems needs computed once per distinct stem, not once per comparison
+/// ([`StemMeta`]). The synonym heads share the stems' numbering, so ids are equal exactly
+/// when the strings are.
+#[derive(Debug, Default)]
+struct StemTable {
+    ids: HashMap<Box<str>, u32>,
+    text: Vec<Box<str>>,
+    meta: Vec<StemMeta>,
+}
+
+/// What [`StemTable::matches`] reads of a stem, in one record (one cache line for the
+/// checks that reject most pairs).
+#[derive(Debug, Clone, Copy)]
+struct StemMeta {
+    /// The id of its synonym group's head, or its own.
+    synonym: u32,
+    chars: u32,
+    /// The first five bytes and a marker, or 0 for a stem shorter than that: two stems
+    /// can share a prefix of five characters only when their keys are equal and not 0.
+    prefix: u64,
+    /// Its first and last characters: two words of three or more characters one edit
+    /// apart share one or the other.
+    first: char,
+    last: char,
+}
+
+impl StemTable {
+    fn id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.ids.get(text) {
+            return id;
+        }
+        let id = self.text.len() as u32;
+        self.ids.insert(text.into(), id);
+        self.text.push(text.into());
+        let b = text.as_bytes();
+        self.meta.push(StemMeta {
+            synonym: id,
+            chars: text.chars().count() as u32,
+            prefix: if b.len() >= 5 {
+                1 << 63 | b[..5].iter().fold(0u64, |k, &x| k << 8 | u64::from(x))
+            } else {
+                0
+            },
+            first: text.chars().next().unwrap_or('\0'),
+            last: text.chars().next_back().unwrap_or('\0'),
+        });
+        if let Some(head) = SYNONYMS.get(text)
+            && head != text
+        {
+            let h = self.id(head);
+            self.meta[id as usize].synonym = h;
+        }
+        id
+    }
+
+    /// The ids of a quotation's content stems, in its order.
+    fn number(&mut self, p: &Prepared) -> Vec<u32> {
+        p.contents.iter().map(|c| self.id(&c.stem)).collect()
+    }
+
+    /// Do two stems denote the same word? Equal, or sharing a long prefix
+    /// ("communic"/"communicat"), or nearly equal long words (a typo).
+    fn matches(&self, a: u32, b: u32) -> bool {
+        let (a, b) = (a as usize, b as usize);
+        let (x, y) = (&self.meta[a], &self.meta[b]);
+        if a == b || x.synonym == y.synonym {
+            return true;
+        }
+        let (la, lb) = (x.chars as usize, y.chars as usize);
+        if x.prefix != 0 && x.prefix == y.prefix {
+            let common = self.text[a]
+                .chars()
+                .zip(self.text[b].chars())
+                .take_while(|(x, y)| x == y)
+                .count();
+            if common >= 5 && common * 10 >= la.max(lb) * 8 {
+                return true;
+            }
+        }
+        // One edit changes the length by at most one, and leaves the first or the last
+        // letter: skip the distance otherwise.
+        la.min(lb) >= 7
+            && la.abs_diff(lb) <= 1
+            && (x.first == y.first || x.last == y.last)
+            && crate::compare::edit::within_one_edit(&self.text[a], &self.text[b])
+    }
+
+    /// How many of `texts`' lines hold each stem (each line's distinct stems counted in an
+    /// array, not strings hashed into a map: this runs over every line of the bundle), and
+    /// the number of lines.
+    fn line_counts(&self, texts: &[&str]) -> (usize, Vec<usize>) {
+        use rayon::prelude::*;
         struct Counts {
             lines: usize,
             df: Vec<usize>,
             /// Raw token -> its stem's number (None: a stop word, or no quotation's stem).
             cache: HashMap<String, Option<u32>>,
         }
+        let n = self.text.len();
         let new_counts = || Counts {
             lines: 0,
-            df: vec![0; vocabulary.len()],
+            df: vec![0; n],
             cache: HashMap::new(),
         };
-        let counts = texts
+        texts
             .par_iter()
             .fold(new_counts, |mut acc, text| {
                 let mut seen: Vec<u32> = Vec::new();
@@ -387,7 +505,7 @@ impl Background {
                                 let id = if STOPWORDS.contains(c.as_str()) {
                                     None
                                 } else {
-                                    ids.get(stem(&c).as_str()).copied()
+                                    self.ids.get(stem(&c).as_str()).copied()
                                 };
                                 cache.insert(t.to_string(), id);
                                 id
@@ -405,103 +523,97 @@ impl Background {
             })
             .map(|c| (c.lines, c.df))
             .reduce(
-                || (0, vec![0; vocabulary.len()]),
+                || (0, vec![0; n]),
                 |(la, mut da), (lb, db)| {
                     for (x, y) in da.iter_mut().zip(db) {
                         *x += y;
                     }
                     (la + lb, da)
                 },
-            );
-        Background {
-            docs: counts.0,
-            df: vocabulary
-                .iter()
-                .zip(counts.1)
-                .filter(|(_, n)| *n > 0)
-                .map(|(s, n)| (s.to_string(), n))
-                .collect(),
-        }
-    }
-
-    /// Weight of a content stem: 1 for a word in no passage, falling towards 0.25 for a
-    /// word in every passage.
-    fn weight(&self, stem: &str) -> f64 {
-        if self.docs == 0 {
-            return 1.0;
-        }
-        let df = self.df.get(stem).copied().unwrap_or(0) as f64;
-        let n = self.docs as f64;
-        let idf = ((n + 1.0) / (df + 1.0)).ln() / (n + 1.0).ln();
-        0.25 + 0.75 * idf.clamp(0.0, 1.0)
+            )
     }
 }
 
-/// A content stem with what comparing it needs, computed once per quotation: its
-/// synonym group's head and its length in characters.
-#[derive(Debug, Clone)]
-struct Stem {
-    text: String,
-    synonym: Option<&'static str>,
-    chars: usize,
+/// Normalised tokens numbered: equal ids are equal tokens, and each id's text is kept.
+#[derive(Debug, Default)]
+struct Interner {
+    ids: HashMap<Box<str>, u32>,
+    text: Vec<Box<str>>,
 }
 
-impl Stem {
-    fn new(text: String) -> Self {
-        Stem {
-            synonym: SYNONYMS.get(&text).map(String::as_str),
-            chars: text.chars().count(),
-            text,
+impl Interner {
+    fn id(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.text.len() as u32;
+        self.ids.insert(s.into(), id);
+        self.text.push(s.into());
+        id
+    }
+
+    fn text(&self, id: u32) -> &str {
+        &self.text[id as usize]
+    }
+
+    fn ids(&mut self, tokens: &[String]) -> Vec<u32> {
+        tokens.iter().map(|t| self.id(t)).collect()
+    }
+}
+
+/// The symbol tables quotations are numbered in: their normalised tokens and their
+/// content stems.
+#[derive(Debug, Default)]
+struct Tables {
+    words: Interner,
+    stems: StemTable,
+}
+
+/// A [`Prepared`] quotation numbered in [`Tables`]: what comparing it reads, as
+/// integers (a fraction of the memory of the strings, and compared without `memcmp`).
+#[derive(Debug)]
+struct Numbered {
+    tokens: Vec<u32>,
+    pieces: Vec<Vec<u32>>,
+    /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
+    /// without a common hash share no such run, so neither two cuts of one statement
+    /// nor one statement ([`same_statement`] needs a run of six), and their token
+    /// alignments are skipped (most pairs of one speaker's quotations).
+    runs: Vec<u64>,
+    /// The content words' stems, and whether each was written as a name.
+    stems: Vec<u32>,
+    named: Vec<bool>,
+}
+
+impl Tables {
+    fn number(&mut self, p: &Prepared) -> Numbered {
+        let tokens = self.words.ids(&p.tokens);
+        Numbered {
+            runs: run_hashes(&tokens),
+            pieces: p.pieces.iter().map(|x| self.words.ids(x)).collect(),
+            tokens,
+            stems: self.stems.number(p),
+            named: p.contents.iter().map(|c| c.named).collect(),
         }
     }
-
-    fn synonym(&self) -> &str {
-        self.synonym.unwrap_or(&self.text)
-    }
-}
-
-/// Do two stems denote the same word? Equal, or sharing a long prefix
-/// ("communic"/"communicat"), or nearly equal long words (a typo).
-fn stems_match(a: &Stem, b: &Stem) -> bool {
-    if a.text == b.text || a.synonym() == b.synonym() {
-        return true;
-    }
-    let (la, lb) = (a.chars, b.chars);
-    let common = a
-        .text
-        .chars()
-        .zip(b.text.chars())
-        .take_while(|(x, y)| x == y)
-        .count();
-    if common >= 5 && common * 10 >= la.max(lb) * 8 {
-        return true;
-    }
-    // One edit changes the length by at most one: skip the distance otherwise.
-    la.min(lb) >= 7
-        && la.abs_diff(lb) <= 1
-        && crate::compare::edit::within_one_edit(&a.text, &b.text)
 }
 
 /// Greedy one-to-one matching of content stems: (index in a, index in b), in a's order.
-fn match_stems(a: &[Stem], b: &[Stem]) -> Vec<(usize, usize)> {
+fn match_stems(a: &[u32], b: &[u32], table: &StemTable) -> Vec<(usize, usize)> {
     let mut used = vec![false; b.len()];
     let mut matched = vec![false; a.len()];
     let mut pairs = Vec::new();
     // exact matches first, then fuzzy ones
     for exact in [true, false] {
-        for (i, x) in a.iter().enumerate() {
+        for (i, &x) in a.iter().enumerate() {
             if matched[i] {
                 continue;
             }
-            let found = b.iter().enumerate().find(|(j, y)| {
-                !used[*j]
-                    && if exact {
-                        x.text == y.text
-                    } else {
-                        stems_match(x, y)
-                    }
-            });
-            if let Some((j, _)) = found {
+            let found = b
+                .iter()
+                .enumerate()
+                .position(|(j, &y)| !used[j] && if exact { x == y } else { table.matches(x, y) });
+            if let Some(j) = found {
                 used[j] = true;
                 matched[i] = true;
                 pairs.push((i, j));
@@ -513,7 +625,7 @@ fn match_stems(a: &[Stem], b: &[Stem]) -> Vec<(usize, usize)> {
 }
 
 /// Is `needle` a contiguous run of `hay`?
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
+fn contains_run<T: PartialEq>(hay: &[T], needle: &[T]) -> bool {
     needle.is_empty() || hay.windows(needle.len()).any(|w| w == needle)
 }
 
@@ -528,7 +640,7 @@ fn excerpt_pieces(raw: &str) -> Vec<Vec<String>> {
 
 /// Is `short` (possibly with ellipses) an excerpt of `long`: every piece between
 /// ellipses occurs contiguously in `long`, in order?
-fn is_excerpt(pieces: &[Vec<String>], long: &[String]) -> bool {
+fn is_excerpt<T: PartialEq>(pieces: &[Vec<T>], long: &[T]) -> bool {
     if pieces.is_empty() {
         return false;
     }
@@ -592,17 +704,11 @@ pub fn compare_with_background(a: &str, b: &str, bg: Option<&Background>) -> Quo
 pub struct Prepared {
     tokens: Vec<String>,
     contents: Vec<Content>,
-    stems: Vec<Stem>,
     pieces: Vec<Vec<String>>,
-    /// Hashes of every run of [`OVERLAP_MIN_TOKENS`] tokens, sorted: two quotations
-    /// without a common hash share no such run, so neither two cuts of one statement
-    /// nor one statement ([`same_statement`] needs a run of six), and their token
-    /// alignments are skipped (most pairs of one speaker's quotations).
-    runs: Vec<u64>,
 }
 
 /// Hashes of `tokens`' runs of [`OVERLAP_MIN_TOKENS`], sorted and deduplicated.
-fn run_hashes(tokens: &[String]) -> Vec<u64> {
+fn run_hashes<T: std::hash::Hash>(tokens: &[T]) -> Vec<u64> {
     use std::hash::BuildHasher;
     let state = foldhash::fast::FixedState::with_seed(0x7275_6e73);
     let mut v: Vec<u64> = tokens
@@ -615,7 +721,7 @@ fn run_hashes(tokens: &[String]) -> Vec<u64> {
 }
 
 /// May `a` and `b` share a run of [`OVERLAP_MIN_TOKENS`] tokens (a common run hash)?
-fn may_share_run(a: &Prepared, b: &Prepared) -> bool {
+fn may_share_run(a: &Numbered, b: &Numbered) -> bool {
     let (x, y) = (&a.runs, &b.runs);
     let (mut i, mut j) = (0, 0);
     while i < x.len() && j < y.len() {
@@ -641,8 +747,6 @@ impl Prepared {
             Vec::new()
         };
         Prepared {
-            stems: contents.iter().map(|c| Stem::new(c.stem.clone())).collect(),
-            runs: run_hashes(&tokens),
             tokens,
             contents,
             pieces,
@@ -683,7 +787,7 @@ fn without_insertions(s: &str) -> std::borrow::Cow<'_, str> {
 /// shared for that to count.
 const OVERLAP_MIN_TOKENS: usize = 6;
 
-fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
+fn overlapping_cuts<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     // Quotations are short; a longer pair is left to the similarity score.
     if a.len().min(b.len()) < OVERLAP_MIN_TOKENS || a.len() * b.len() > 250_000 {
         return false;
@@ -710,10 +814,80 @@ fn overlapping_cuts(a: &[String], b: &[String]) -> bool {
 
 /// [`compare_with_background`] on quotations prepared once.
 pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> QuoteComparison {
+    let mut t = Tables::default();
+    let (na, nb) = (t.number(a), t.number(b));
+    let weights: Vec<f64> = t
+        .stems
+        .text
+        .iter()
+        .map(|s| bg.map_or(1.0, |bg| bg.weight(s)))
+        .collect();
+    compare_numbered(&na, &nb, &t, &weights)
+}
+
+/// A bundle's quotations prepared once for many comparisons and numbered in one set of
+/// [`Tables`] (their tokens and content stems as `u32` ids), with each stem's weight in
+/// the bundle's background computed once: a comparison matches integers and reads weights
+/// from a vector (no string compared or hashed, no logarithm taken, per pair of words).
+#[derive(Debug)]
+pub struct Quotations {
+    numbered: Vec<Numbered>,
+    tables: Tables,
+    /// Per stem id: its weight in the background of the bundle's lines, and 1 (none).
+    weights: Vec<f64>,
+    ones: Vec<f64>,
+}
+
+impl Quotations {
+    /// `quotes` prepared (in parallel), weighed against the lines of `texts` as
+    /// [`Background::for_quotations`] does.
+    pub fn new(quotes: &[&str], texts: &[&str]) -> Self {
+        use rayon::prelude::*;
+        let mut tables = Tables::default();
+        // Prepared in parallel a chunk at a time and numbered in order (the ids do not
+        // depend on the thread count); a chunk's strings go before the next is prepared.
+        let mut numbered: Vec<Numbered> = Vec::with_capacity(quotes.len());
+        for chunk in quotes.chunks(4096) {
+            let prepared: Vec<Prepared> = chunk.par_iter().map(|w| Prepared::new(w)).collect();
+            numbered.extend(prepared.iter().map(|p| tables.number(p)));
+        }
+        let (lines, df) = tables.stems.line_counts(texts);
+        let weights = df
+            .into_iter()
+            .map(|n| {
+                if lines == 0 {
+                    1.0
+                } else {
+                    idf_weight(n, lines)
+                }
+            })
+            .collect();
+        Quotations {
+            ones: vec![1.0; tables.stems.text.len()],
+            numbered,
+            tables,
+            weights,
+        }
+    }
+
+    /// [`compare_prepared`] of quotations `a` and `b`, with the bundle's background
+    /// (`weighed`) or without.
+    pub fn compare(&self, a: usize, b: usize, weighed: bool) -> QuoteComparison {
+        let weights = if weighed { &self.weights } else { &self.ones };
+        compare_numbered(&self.numbered[a], &self.numbered[b], &self.tables, weights)
+    }
+
+    /// [`same_statement`] of quotations `a` and `b`.
+    pub fn same_statement(&self, a: usize, b: usize) -> Statement {
+        same_statement_numbered(&self.numbered[a], &self.numbered[b], &self.tables.words)
+    }
+}
+
+/// [`compare_prepared`] of quotations numbered in `t`, their stems weighed by `weights`
+/// (per id).
+fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> QuoteComparison {
     let (ta, tb) = (&a.tokens, &b.tokens);
-    let (ca, cb) = (&a.contents, &b.contents);
-    let (sa, sb) = (&a.stems, &b.stems);
-    let pairs = match_stems(sa, sb);
+    let pairs = match_stems(&a.stems, &b.stems, &t.stems);
     let shared = pairs.len();
     if ta.is_empty() || tb.is_empty() {
         return QuoteComparison {
@@ -741,14 +915,14 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
             shared_content_words: shared,
         };
     }
-    if same_statement(a, b) == Statement::Typo {
+    if same_statement_numbered(a, b, &t.words) == Statement::Typo {
         return QuoteComparison {
             relation: QuoteRelation::Typo,
             similarity: 1.0,
             shared_content_words: shared,
         };
     }
-    let similarity = similarity(ca, cb, &pairs, bg);
+    let similarity = similarity((&a.named, &a.stems), (&b.named, &b.stems), &pairs, weights);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
     } else {
@@ -802,6 +976,13 @@ fn edge_width(a: usize, b: usize) -> usize {
 /// letter different are a [`Statement::Typo`]. Different statements that share a stock
 /// phrase, and one statement translated two ways, fail the coverage.
 pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
+    let mut t = Tables::default();
+    let (na, nb) = (t.number(a), t.number(b));
+    same_statement_numbered(&na, &nb, &t.words)
+}
+
+/// [`same_statement`] of quotations whose tokens `words` numbered.
+fn same_statement_numbered(a: &Numbered, b: &Numbered, words: &Interner) -> Statement {
     let (ta, tb) = (&a.tokens, &b.tokens);
     let short = ta.len().min(tb.len());
     if short < SAME_MIN_TOKENS || ta.len() * tb.len() > 250_000 {
@@ -831,7 +1012,7 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
         return Statement::Unrelated;
     };
     let longest = anchors.iter().map(|x| x.2).max().unwrap_or(0);
-    let mut changes: Vec<(&[String], &[String])> = Vec::new();
+    let mut changes: Vec<(&[u32], &[u32])> = Vec::new();
     for w in anchors.windows(2) {
         let (x, y) = (w[0], w[1]);
         changes.push((&ta[x.0 + x.2..y.0], &tb[x.1 + x.2..y.1]));
@@ -857,7 +1038,7 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
         changes.push((&sa[..n.min(sa.len())], &sb[..n.min(sb.len())]));
     }
     // Each change without the words its sides share at either end.
-    let mut kept: Vec<(&[String], &[String])> = Vec::new();
+    let mut kept: Vec<(&[u32], &[u32])> = Vec::new();
     for (mut x, mut y) in changes {
         while let (Some(p), Some(q)) = (x.first(), y.first())
             && p == q
@@ -871,7 +1052,8 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
             (x, y) = (&x[..x.len() - 1], &y[..y.len() - 1]);
             shared += 1;
         }
-        if x.concat() == y.concat() {
+        let concat = |x: &[u32]| x.iter().map(|&w| words.text(w)).collect::<String>();
+        if concat(x) == concat(y) {
             shared += x.len().min(y.len());
             continue;
         }
@@ -893,20 +1075,28 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
     if kept.len() > 3 || kept.iter().any(|(x, y)| x.len() > 3 || y.len() > 3) {
         return Statement::Unrelated;
     }
-    let typo = |x: &[String], y: &[String]| {
-        x.len() == 1
-            && y.len() == 1
-            && x[0].chars().count().min(y[0].chars().count()) >= 5
-            && !x[0].chars().any(|c| c.is_ascii_digit())
-            && !y[0].chars().any(|c| c.is_ascii_digit())
-            && crate::compare::edit::within_one_edit(&x[0], &y[0])
+    let typo = |x: &[u32], y: &[u32]| {
+        let ([x], [y]) = (x, y) else { return false };
+        let (x, y) = (words.text(*x), words.text(*y));
+        x.chars().count().min(y.chars().count()) >= 5
+            && !x.chars().any(|c| c.is_ascii_digit())
+            && !y.chars().any(|c| c.is_ascii_digit())
+            && crate::compare::edit::within_one_edit(x, y)
     };
     if kept.iter().all(|(x, y)| typo(x, y)) {
         return Statement::Typo;
     }
     Statement::Reworded(
         kept.into_iter()
-            .map(|(x, y)| (x.join(" "), y.join(" ")))
+            .map(|(x, y)| {
+                let join = |x: &[u32]| {
+                    x.iter()
+                        .map(|&w| words.text(w))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                (join(x), join(y))
+            })
             .collect(),
     )
 }
@@ -916,19 +1106,22 @@ pub fn same_statement(a: &Prepared, b: &Prepared) -> Statement {
 const NAMED_WEIGHT: f64 = 0.5;
 
 fn similarity(
-    ca: &[Content],
-    cb: &[Content],
+    (ca, ia): (&[bool], &[u32]),
+    (cb, ib): (&[bool], &[u32]),
     pairs: &[(usize, usize)],
-    bg: Option<&Background>,
+    weights: &[f64],
 ) -> f64 {
-    let w = |c: &Content| {
-        bg.map_or(1.0, |bg| bg.weight(&c.stem)) * if c.named { NAMED_WEIGHT } else { 1.0 }
-    };
-    let total: f64 = ca.iter().map(w).sum::<f64>() + cb.iter().map(w).sum::<f64>();
+    let w = |named: &bool, id: u32| weights[id as usize] * if *named { NAMED_WEIGHT } else { 1.0 };
+    let sum =
+        |cs: &[bool], ids: &[u32]| -> f64 { cs.iter().zip(ids).map(|(c, &id)| w(c, id)).sum() };
+    let total: f64 = sum(ca, ia) + sum(cb, ib);
     if total <= 0.0 || pairs.is_empty() {
         return 0.0;
     }
-    let shared: f64 = pairs.iter().map(|&(i, j)| w(&ca[i]) + w(&cb[j])).sum();
+    let shared: f64 = pairs
+        .iter()
+        .map(|&(i, j)| w(&ca[i], ia[i]) + w(&cb[j], ib[j]))
+        .sum();
     let dice = shared / total;
     // order: longest common subsequence of the matched words' positions
     let seq_a: Vec<usize> = (0..pairs.len()).collect();
@@ -972,7 +1165,9 @@ mod tests {
             let (pa, pb) = (prepared(&a), prepared(&b));
             let shared = pa.tokens.windows(OVERLAP_MIN_TOKENS)
                 .any(|w| pb.tokens.windows(OVERLAP_MIN_TOKENS).any(|v| v == w));
-            prop_assert_eq!(may_share_run(&pa, &pb), shared);
+            let mut t = Tables::default();
+            let (na, nb) = (t.number(&pa), t.number(&pb));
+            prop_assert_eq!(may_share_run(&na, &nb), shared);
         }
     }
 
@@ -1246,14 +1441,77 @@ mod tests {
         assert_eq!(stem("emphasized"), stem("emphasizes"));
         assert_eq!(stem("talks"), stem("talk"));
         assert_eq!(stem("strategies"), stem("strategy"));
-        let s = |w: &str| Stem::new(stem(w));
-        assert!(stems_match(&s("communication"), &s("communicate")));
+        let mut t = StemTable::default();
+        let mut m = |a: &str, b: &str| {
+            let (a, b) = (t.id(&stem(a)), t.id(&stem(b)));
+            t.matches(a, b)
+        };
+        assert!(m("communication", "communicate"));
         // a typo in a long word; a one-letter difference in length still counts
-        assert!(stems_match(&s("negotiations"), &s("negotaitions")));
-        assert!(stems_match(&s("parliament"), &s("parliment")));
-        assert!(!stems_match(&s("parliament"), &s("parlmt")));
+        assert!(m("negotiations", "negotaitions"));
+        assert!(m("parliament", "parliment"));
+        assert!(!m("parliament", "parlmt"));
         // synonyms meet through their group's head
-        assert!(stems_match(&s("halt"), &s("stop")));
+        assert!(m("halt", "stop"));
+        // one edit at either end of a long stem, and not two
+        let mut m = |a: &str, b: &str| {
+            let (a, b) = (t.id(a), t.id(b));
+            t.matches(a, b)
+        };
+        assert!(m("parliament", "barliament"));
+        assert!(m("parliament", "xparliament"));
+        assert!(m("arliament", "parliament"));
+        assert!(m("negotiat", "engotiat"));
+        assert!(!m("parliament", "barliamenx"));
+        assert!(m("négotiateur", "negotiateur"));
+        // five equal bytes are not always five equal letters
+        assert!(!m("éaééc", "éaééa"));
+    }
+
+    /// The rule [`StemTable::matches`] implements, on the strings.
+    fn stems_match_text(a: &str, b: &str) -> bool {
+        let syn = |s: &str| SYNONYMS.get(s).map_or(s, String::as_str).to_string();
+        if a == b || syn(a) == syn(b) {
+            return true;
+        }
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        if common >= 5 && common * 10 >= la.max(lb) * 8 {
+            return true;
+        }
+        la.min(lb) >= 7 && la.abs_diff(lb) <= 1 && crate::compare::edit::within_one_edit(a, b)
+    }
+
+    proptest! {
+        /// Numbered stems match exactly when their strings do (prefixes, typos,
+        /// synonyms, non-ASCII letters), and equal ids are equal strings.
+        #[test]
+        fn numbered_stems_match_as_their_text(
+            base in proptest::collection::vec("(stop|halt|cease|talk|negotiat|parliament|[a-cé]{1,9})[a-c]{0,3}", 2..6),
+            edits in proptest::collection::vec((0usize..6, 0usize..12, "[a-cé]"), 0..4),
+        ) {
+            // Besides the words, one-letter edits of them anywhere (ends included).
+            let mut words = base.clone();
+            for (w, at, c) in edits {
+                let mut chars: Vec<char> = base[w % base.len()].chars().collect();
+                let at = at % (chars.len() + 1);
+                match w % 3 {
+                    0 => chars.insert(at, c.chars().next().unwrap()),
+                    1 if at < chars.len() => { chars.remove(at); }
+                    _ if at < chars.len() => chars[at] = c.chars().next().unwrap(),
+                    _ => {}
+                }
+                words.push(chars.into_iter().collect());
+            }
+            let mut t = StemTable::default();
+            let ids: Vec<u32> = words.iter().map(|w| t.id(w)).collect();
+            for (a, &x) in words.iter().zip(&ids) {
+                for (b, &y) in words.iter().zip(&ids) {
+                    prop_assert_eq!(t.matches(x, y), stems_match_text(a, b), "{} {}", a, b);
+                    prop_assert_eq!(x == y, a == b);
+                }
+            }
+        }
     }
 
     /// [`same_statement`] on two fictional quotations: `expect` is "unrelated", "same",

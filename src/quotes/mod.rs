@@ -13,8 +13,8 @@ mod text;
 
 pub use attribution::attribute;
 pub use compare::{
-    Background, Prepared, Statement, canonical as canonical_spelling, compare, compare_prepared,
-    compare_with_background, content_stems, normalise, same_statement,
+    Background, Prepared, Quotations, Statement, canonical as canonical_spelling, compare,
+    compare_prepared, compare_with_background, content_stems, normalise, same_statement,
 };
 pub use find::find_quotes;
 pub use text::{paragraphs, sentence_of};
