@@ -313,7 +313,18 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
             title_start = Some(title_start.unwrap_or(t.span.start).min(t.span.start));
             before_titles.push(t);
         }
-        let after_titles = titles_after(text, toks, &flags, &titles, end);
+        let mut after_titles = titles_after(text, toks, &flags, &titles, end);
+        // "Ada Morrow of Lornhaven, the party leader,": the apposition describes the person
+        // named before "of", not the place or body after it.
+        if !after_titles.is_empty()
+            && start >= 2
+            && toks[start - 1].text(text) == "of"
+            && let Some(owner) = out.mentions.last_mut()
+            && owner.kind == MentionKind::Person
+            && owner.span.end == toks[start - 2].span.end
+        {
+            owner.titles.append(&mut after_titles);
+        }
         let prev = start.checked_sub(1).map(|p| toks[p].lex);
         let after_place_cue = prev.is_some_and(|p| p.has(Lex::PLACE_CUE));
         let preceded_by_honorific = start > 0 && flags[start - 1].honorific;
@@ -618,6 +629,18 @@ mod tests {
             r.titles[0].jurisdiction.as_deref(),
             Some("State Department")
         );
+    }
+
+    #[test]
+    fn an_apposition_after_name_of_place_describes_the_person() {
+        let m =
+            ms("Representative Ada Morrow of Lornhaven, the party leader, said talks would go on.");
+        let a = person(&m, "Ada Morrow");
+        let titles: Vec<&str> = a.titles.iter().map(|t| t.title.as_str()).collect();
+        assert_eq!(titles, ["representative", "party leader"]);
+        let place = m.iter().find(|x| x.name() == "Lornhaven").unwrap();
+        assert_ne!(place.kind, MentionKind::Person);
+        assert!(place.titles.is_empty());
     }
 
     #[test]
