@@ -236,8 +236,11 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
     // whole document's, per sentence, is quadratic in the length of one article.
     let quotes = near::Spans::new(attributed.iter().map(|(q, _, _)| q.outer).collect());
     let times = near::Times::new(&an.times);
+    // The previous sentence's dated happenings: who, and which day.
+    let mut previous_days: Vec<(Vec<crate::entities::EntityId>, TimeRef)> = Vec::new();
     for (si, s) in an.seg.sentences.iter().enumerate() {
         if an.seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
+            previous_days.clear();
             continue;
         }
         let ms = by_sentence.get(&si).map(Vec::as_slice).unwrap_or(&[]);
@@ -263,15 +266,29 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
             }
             found.push((span, ClaimKind::Communication(c)));
         }
-        for e in extract::event_date::extract(
+        let subject_day = previous_days
+            .iter()
+            .find(|(people, _)| state.last_subject.is_some_and(|p| people.contains(&p)))
+            .map(|(_, day)| day);
+        let discourse = extract::event_date::Discourse {
+            last_subject: state.last_subject,
+            subject_day,
+        };
+        let dated = extract::event_date::extract(
             text,
             s.span,
             ms,
             s_times,
             s_quotes,
-            state.last_subject,
+            discourse,
             an.anchor.date,
-        ) {
+        );
+        previous_days = dated
+            .iter()
+            .filter(|e| !e.date.is_undated())
+            .map(|e| (e.participants.clone(), e.date.clone()))
+            .collect();
+        for e in dated {
             found.push((s.span, ClaimKind::EventDate(e)));
         }
         for (span, r) in extract::role::extract(text, s.span, ms) {

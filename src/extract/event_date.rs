@@ -270,17 +270,28 @@ fn usable_date(t: &TimeRef, sentence: Span, quotes: &[Span], ws: &Words) -> bool
     !(cues.not_date.contains(last) || cues.not_date.contains(&last_two))
 }
 
-/// Extract the event-date claims of one sentence. `last_subject` stands for a
-/// sentence-initial "he"/"she".
+/// What the sentences before tell the next one.
+#[derive(Clone, Copy, Default)]
+pub struct Discourse<'a> {
+    /// Who a sentence-initial "he"/"she" stands for.
+    pub last_subject: Option<EntityId>,
+    /// The day the previous sentence gave a happening of `last_subject`: a statement that
+    /// follows with "she said" and no day of its own was made then ("X tried on Tuesday to
+    /// calm the party. 'It is not a split,' she said.").
+    pub subject_day: Option<&'a TimeRef>,
+}
+
+/// Extract the event-date claims of one sentence.
 pub fn extract(
     text: &str,
     sentence: Span,
     mentions: &[Resolved],
     times: &[TimeRef],
     quotes: &[Span],
-    last_subject: Option<EntityId>,
+    discourse: Discourse<'_>,
     published: Option<Date>,
 ) -> Vec<EventDate> {
+    let last_subject = discourse.last_subject;
     let s_text = sentence.slice(text);
     let found = EVENT_WORDS.find_events(s_text);
     if found.is_empty() && !times.iter().any(|t| sentence.contains(t.span)) {
@@ -411,7 +422,16 @@ pub fn extract(
     order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
     for i in order {
         let tr = &triggers[i];
-        let date = owned[i];
+        // '"...," she said' with no day: the day the previous sentence gave her.
+        let pronoun_led = ws
+            .before(tr.span.start - sentence.start, 1)
+            .last()
+            .is_some_and(|w| matches!(*w, "he" | "she"));
+        let date = owned[i].or_else(|| {
+            (needs_date(&tr.ty) && pronoun_led)
+                .then_some(discourse.subject_day)
+                .flatten()
+        });
         if tr.blocked {
             continue;
         }
@@ -733,7 +753,7 @@ mod tests {
             &resolved,
             &times,
             &[],
-            None,
+            Discourse::default(),
             Some(published.parse().unwrap()),
         )
         .into_iter()
@@ -828,6 +848,33 @@ mod tests {
             "2033-06-08",
         );
         assert!(r.iter().all(|x| x.0 != "indictment"));
+    }
+
+    #[test]
+    fn she_said_with_no_day_takes_the_day_the_previous_sentence_gave_her() {
+        // "Ada Morrow tried on Tuesday to calm the party." then this sentence.
+        let day = crate::compare::dates::tests::day_in("2031-09-23", "UTC");
+        let speaker = Some(EntityId(0));
+        let said = |t: &str, subject_day: Option<&TimeRef>| {
+            let sentence = Span::new(0, t.len());
+            let discourse = Discourse {
+                last_subject: speaker,
+                subject_day,
+            };
+            extract(t, sentence, &[], &[], &[], discourse, None)
+                .into_iter()
+                .map(|e| (e.event, e.date.value, e.participants))
+                .collect::<Vec<_>>()
+        };
+        let quoted = "It is not a split, she said.";
+        assert_eq!(
+            said(quoted, Some(&day)),
+            vec![("statement".into(), "2031-09-23".into(), vec![EntityId(0)])]
+        );
+        // No day before: a statement needs its day, so there is no claim.
+        assert!(said(quoted, None).is_empty());
+        // Someone else speaking does not inherit it.
+        assert!(said("It is not a split, the spokesman said.", Some(&day)).is_empty());
     }
 
     #[test]
