@@ -276,8 +276,8 @@ pub struct Discourse<'a> {
     /// Who a sentence-initial "he"/"she" stands for.
     pub last_subject: Option<EntityId>,
     /// The day the previous sentence gave a happening of `last_subject`: a statement that
-    /// follows with "she said" and no day of its own was made then ("X tried on Tuesday to
-    /// calm the party. 'It is not a split,' she said.").
+    /// follows with "she said" and no day of its own was made then ("X visited the harbour
+    /// on Tuesday. 'We are ready,' she said.").
     pub subject_day: Option<&'a TimeRef>,
 }
 
@@ -852,7 +852,7 @@ mod tests {
 
     #[test]
     fn she_said_with_no_day_takes_the_day_the_previous_sentence_gave_her() {
-        // "Ada Morrow tried on Tuesday to calm the party." then this sentence.
+        // "Ada Morrow visited the harbour on Tuesday." then this sentence.
         let day = crate::compare::dates::tests::day_in("2031-09-23", "UTC");
         let speaker = Some(EntityId(0));
         let said = |t: &str, subject_day: Option<&TimeRef>| {
@@ -866,7 +866,7 @@ mod tests {
                 .map(|e| (e.event, e.date.value, e.participants))
                 .collect::<Vec<_>>()
         };
-        let quoted = "It is not a split, she said.";
+        let quoted = "We are ready, she said.";
         assert_eq!(
             said(quoted, Some(&day)),
             vec![("statement".into(), "2031-09-23".into(), vec![EntityId(0)])]
@@ -874,7 +874,7 @@ mod tests {
         // No day before: a statement needs its day, so there is no claim.
         assert!(said(quoted, None).is_empty());
         // Someone else speaking does not inherit it.
-        assert!(said("It is not a split, the spokesman said.", Some(&day)).is_empty());
+        assert!(said("We are ready, the spokesman said.", Some(&day)).is_empty());
     }
 
     #[test]
