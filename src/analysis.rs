@@ -236,8 +236,8 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
     // whole document's, per sentence, is quadratic in the length of one article.
     let quotes = near::Spans::new(attributed.iter().map(|(q, _, _)| q.outer).collect());
     let times = near::Times::new(&an.times);
-    // The previous sentence's dated happenings: who, and which day.
-    let mut previous_days: Vec<(Vec<crate::entities::EntityId>, TimeRef)> = Vec::new();
+    // The previous sentence's dated happenings: who, which day, and whether a statement.
+    let mut previous_days: Vec<(Vec<crate::entities::EntityId>, TimeRef, bool)> = Vec::new();
     for (si, s) in an.seg.sentences.iter().enumerate() {
         if an.seg.paragraphs[s.paragraph].kind == crate::segment::ParagraphKind::Boilerplate {
             previous_days.clear();
@@ -266,10 +266,22 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
             }
             found.push((span, ClaimKind::Communication(c)));
         }
-        let subject_day = previous_days
-            .iter()
-            .find(|(people, _)| state.last_subject.is_some_and(|p| people.contains(&p)))
-            .map(|(_, day)| day);
+        // The day goes to "she said" only when the previous sentence's happening was the
+        // last subject's own (named first) and nobody else spoke in it: after "X's
+        // spokesperson Y said on Friday", "she" is Y, not the subject X.
+        let subject_day = state.last_subject.and_then(|p| {
+            let someone_else_spoke = previous_days
+                .iter()
+                .any(|(people, _, statement)| *statement && people.first() != Some(&p));
+            (!someone_else_spoke)
+                .then(|| {
+                    previous_days
+                        .iter()
+                        .find(|(people, _, _)| people.first() == Some(&p))
+                        .map(|(_, day, _)| day)
+                })
+                .flatten()
+        });
         let discourse = extract::event_date::Discourse {
             last_subject: state.last_subject,
             subject_day,
@@ -286,7 +298,10 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
         previous_days = dated
             .iter()
             .filter(|e| !e.date.is_undated())
-            .map(|e| (e.participants.clone(), e.date.clone()))
+            .map(|e| {
+                let statement = extract::event_date::family(&e.event) == "statement";
+                (e.participants.clone(), e.date.clone(), statement)
+            })
             .collect();
         for e in dated {
             found.push((s.span, ClaimKind::EventDate(e)));
