@@ -1019,7 +1019,7 @@ mod tests {
         }
     }
 
-    fn claim(
+    pub(super) fn claim(
         doc: &str,
         n: usize,
         event: &str,

@@ -83,24 +83,11 @@ fn best_event(events: &[Event], candidates: &[usize], people: &[EntityId]) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claim::EventDate;
-    use crate::compare::dates::tests::day_in;
     use crate::document::DocId;
-    use crate::span::Span;
 
+    /// A dated claim without an event word ("happening").
     fn happening(doc: &str, n: usize, people: &[usize], day: &str) -> Claim {
-        Claim {
-            id: ClaimId(format!("{doc}:event-date:{n}")),
-            document: DocId(doc.into()),
-            span: Span::default(),
-            kind: ClaimKind::EventDate(EventDate {
-                event: HAPPENING.into(),
-                participants: people.iter().map(|&p| EntityId(p)).collect(),
-                places: Vec::new(),
-                date: day_in(day, "UTC"),
-                context: Vec::new(),
-            }),
-        }
+        super::super::tests::claim(doc, n, HAPPENING, people, &[], day)
     }
 
     fn event(label: &str, people: &[usize], day: &str, doc: &str) -> Event {

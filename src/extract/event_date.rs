@@ -422,13 +422,14 @@ pub fn extract(
     order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
     for i in order {
         let tr = &triggers[i];
-        // '"...," she said' with no day: the day the previous sentence gave her.
-        let pronoun_led = ws
+        // "he said", "she told": the speaker is a pronoun just before the event word.
+        let pronoun_before = ws
             .before(tr.span.start - sentence.start, 1)
             .last()
             .is_some_and(|w| matches!(*w, "he" | "she"));
+        // '"...," she said' with no day: the day the previous sentence gave her.
         let date = owned[i].or_else(|| {
-            (needs_date(&tr.ty) && pronoun_led)
+            (needs_date(&tr.ty) && pronoun_before)
                 .then_some(discourse.subject_day)
                 .flatten()
         });
@@ -446,10 +447,6 @@ pub fn extract(
             continue;
         }
         let participants = if fam == "statement" {
-            let pronoun_before = ws
-                .before(tr.span.start - sentence.start, 1)
-                .last()
-                .is_some_and(|w| matches!(*w, "he" | "she"));
             let who = if pronoun_before {
                 // '"...," he told reporters': the person named earlier in the sentence.
                 actors

@@ -357,6 +357,7 @@ impl Background {
         Background {
             docs: lines,
             df: table
+                .strings
                 .text
                 .iter()
                 .zip(df)
@@ -390,8 +391,7 @@ fn idf_weight(df: usize, docs: usize) -> f64 {
 /// when the strings are.
 #[derive(Debug, Default)]
 struct StemTable {
-    ids: HashMap<Box<str>, u32>,
-    text: Vec<Box<str>>,
+    strings: Interner,
     meta: Vec<StemMeta>,
 }
 
@@ -413,12 +413,11 @@ struct StemMeta {
 
 impl StemTable {
     fn id(&mut self, text: &str) -> u32 {
-        if let Some(&id) = self.ids.get(text) {
+        let known = self.strings.text.len();
+        let id = self.strings.id(text);
+        if (id as usize) < known {
             return id;
         }
-        let id = self.text.len() as u32;
-        self.ids.insert(text.into(), id);
-        self.text.push(text.into());
         let b = text.as_bytes();
         self.meta.push(StemMeta {
             synonym: id,
@@ -455,9 +454,9 @@ impl StemTable {
         }
         let (la, lb) = (x.chars as usize, y.chars as usize);
         if x.prefix != 0 && x.prefix == y.prefix {
-            let common = self.text[a]
+            let common = self.strings.text[a]
                 .chars()
-                .zip(self.text[b].chars())
+                .zip(self.strings.text[b].chars())
                 .take_while(|(x, y)| x == y)
                 .count();
             if common >= 5 && common * 10 >= la.max(lb) * 8 {
@@ -469,7 +468,7 @@ impl StemTable {
         la.min(lb) >= 7
             && la.abs_diff(lb) <= 1
             && (x.first == y.first || x.last == y.last)
-            && crate::compare::edit::within_one_edit(&self.text[a], &self.text[b])
+            && crate::compare::edit::within_one_edit(&self.strings.text[a], &self.strings.text[b])
     }
 
     /// How many of `texts`' lines hold each stem (each line's distinct stems counted in an
@@ -483,7 +482,7 @@ impl StemTable {
             /// Raw token -> its stem's number (None: a stop word, or no quotation's stem).
             cache: HashMap<String, Option<u32>>,
         }
-        let n = self.text.len();
+        let n = self.strings.text.len();
         let new_counts = || Counts {
             lines: 0,
             df: vec![0; n],
@@ -505,7 +504,7 @@ impl StemTable {
                                 let id = if STOPWORDS.contains(c.as_str()) {
                                     None
                                 } else {
-                                    self.ids.get(stem(&c).as_str()).copied()
+                                    self.strings.ids.get(stem(&c).as_str()).copied()
                                 };
                                 cache.insert(t.to_string(), id);
                                 id
@@ -818,6 +817,7 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
     let (na, nb) = (t.number(a), t.number(b));
     let weights: Vec<f64> = t
         .stems
+        .strings
         .text
         .iter()
         .map(|s| bg.map_or(1.0, |bg| bg.weight(s)))
@@ -863,7 +863,7 @@ impl Quotations {
             })
             .collect();
         Quotations {
-            ones: vec![1.0; tables.stems.text.len()],
+            ones: vec![1.0; tables.stems.strings.text.len()],
             numbered,
             tables,
             weights,
