@@ -585,7 +585,10 @@ pub fn event_date_events_with_disputes(
             dispute_blocks.entry(k.as_str()).or_default().push(i);
         }
     }
-    let disputes = happening_disputes(&items, &groups, &dispute_blocks);
+    let (disputes, disputed) = happening_disputes(&items, &groups, &dispute_blocks);
+    // A disputed happening is one event of the ledger, dated by its majority: its two
+    // day groups are merged (the dispute itself is reported apart).
+    let groups = merge_groups(groups, &disputed);
     let groups = corroborate(&items, groups);
     let events = groups
         .iter()
@@ -705,11 +708,12 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
 ///
 /// and no document of the bundle tells both days (of this family, for this key): a source that reports
 /// both days reports two happenings. One dispute per pair of date groups.
+/// Also returns the pairs of day groups disputed.
 fn happening_disputes(
     items: &[Happening],
     groups: &[Vec<usize>],
     blocks: &BTreeMap<&str, Vec<usize>>,
-) -> Vec<DateDispute> {
+) -> (Vec<DateDispute>, Vec<(usize, usize)>) {
     let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
@@ -844,6 +848,7 @@ fn happening_disputes(
         }
     }
     let mut out = Vec::new();
+    let disputed: Vec<(usize, usize)> = pairs.keys().copied().collect();
     for (_, (sa, sb)) in pairs {
         let (a0, b0) = (*sa.first().unwrap(), *sb.first().unwrap());
         let shared: Vec<EntityId> = items[a0]
@@ -863,7 +868,32 @@ fn happening_disputes(
             sides: vec![ids(&sa), ids(&sb)],
         });
     }
-    out
+    (out, disputed)
+}
+
+/// Merge groups pairwise (each pair into the lower index, transitively), keeping the
+/// groups' order; emptied groups are dropped.
+fn merge_groups(mut groups: Vec<Vec<usize>>, pairs: &[(usize, usize)]) -> Vec<Vec<usize>> {
+    if pairs.is_empty() {
+        return groups;
+    }
+    let mut sets = UnionFind::new(groups.len());
+    for &(a, b) in pairs {
+        sets.union(a, b);
+    }
+    let mut root_first: BTreeMap<usize, usize> = BTreeMap::new();
+    for g in 0..groups.len() {
+        root_first.entry(sets.find(g)).or_insert(g);
+    }
+    for g in 0..groups.len() {
+        let first = root_first[&sets.find(g)];
+        if first != g {
+            let moved = std::mem::take(&mut groups[g]);
+            groups[first].extend(moved);
+        }
+    }
+    groups.retain(|g| !g.is_empty());
+    groups
 }
 
 /// Do two claims tell the same happening: the same type of one-off event, or parallel
@@ -967,6 +997,32 @@ fn happening_event(
         .unwrap_or_default();
     let mut claims: Vec<ClaimId> = members.iter().map(|&i| items[i].claim.id.clone()).collect();
     claims.sort();
+    // Sources that date this event and never on its day, nor compatibly with a claim of
+    // its day (a disputed happening is one event: see `merge_groups`).
+    let dated: Vec<&Happening> = members
+        .iter()
+        .map(|&i| &items[i])
+        .filter(|it| it.x.date.day().is_some())
+        .collect();
+    let of_day: Vec<&TimeRef> = dated
+        .iter()
+        .filter(|it| it.x.date.day() == Some(date.as_str()))
+        .map(|it| &it.x.date)
+        .collect();
+    let dating: BTreeSet<&DocId> = dated.iter().map(|it| &it.claim.document).collect();
+    let on_day: BTreeSet<&DocId> = dated
+        .iter()
+        .filter(|it| {
+            of_day.iter().any(|d| {
+                matches!(
+                    dates::compare(&it.x.date, d),
+                    DateRelation::Same | DateRelation::Refines
+                )
+            })
+        })
+        .map(|it| &it.claim.document)
+        .collect();
+    let dissent: BTreeSet<DocId> = dating.difference(&on_day).map(|d| (*d).clone()).collect();
     Some(Event {
         id: format!("{date}/{ty}-{slug}"),
         kind: EventKind::Event,
@@ -980,7 +1036,7 @@ fn happening_event(
             .map(|&i| items[i].claim.document.clone())
             .collect(),
         claims,
-        dissent: BTreeSet::new(),
+        dissent,
     })
 }
 

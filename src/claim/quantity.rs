@@ -119,6 +119,14 @@ impl Kind for Quantity {
     }
 
     fn subject(&self, _: &Cx) -> Option<String> {
+        // A measure's noun is its unit ("ft", "metre"): the dimension names what is measured.
+        if let Some(d) = &self.detail.dimension {
+            return Some(if d == "time" {
+                "duration".into()
+            } else {
+                d.clone()
+            });
+        }
         Some(self.noun.clone().unwrap_or_else(|| "figure".into()))
     }
 

@@ -21,11 +21,6 @@ fn civil_day(t: &TimeRef) -> Option<Date> {
 
 /// How far a time of unknown zone may lie from UTC, each way.
 const UNKNOWN_ZONE_SLACK_HOURS: i64 = 12;
-/// How far two local clocks of unknown zones may lie apart, in all: the slack is shared
-/// between the two sides, not given to each (twelve hours each way on both sides would
-/// make "Thursday evening" compatible with all of Wednesday).
-const TWO_UNKNOWN_ZONES_SLACK_HOURS: i64 = 12;
-
 /// With neither zone known and a clock time on one side ("8.40am on Saturday"), the
 /// hours each side is widened: a clock time is exact, so only a zone difference moves it
 /// across midnight, and articles that state no zone most likely tell one local time
@@ -44,24 +39,24 @@ fn finer_than_day(t: &TimeRef) -> bool {
 /// Compare two dates.
 /// - Whole days whose zones are both known (stated, or the document's own): their UTC
 ///   intervals decide, so "Saturday (Indian time)" can be "Friday (US time)".
-/// - A part of the day or a time on either side: UTC intervals decide, a side whose zone
-///   is unknown widened by twelve hours each way ("Friday morning, local time" can be
-///   "Thursday evening" in Washington); when neither zone is known, by six hours each
-///   way (two local clocks twelve hours apart at most, in all), or by three when one side
-///   is a clock time ("8.40am on Saturday" is not "Friday").
-/// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday".
+/// - A part of the day or a time on either side, with one zone known: UTC intervals
+///   decide, a side whose zone is unknown widened by twelve hours each way ("Friday
+///   morning, local time" can be "Thursday evening" in Washington).
+/// - A clock time with neither zone known: the intervals widened by three hours each way
+///   ("8.40am on Saturday" is not "Friday"; "1am on Saturday" can be "late Friday").
+/// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday":
+///   with neither zone known, "Sunday night" against "early Monday" too (the stated
+///   days differ, though the night may cross midnight).
 pub fn compare(a: &TimeRef, b: &TimeRef) -> DateRelation {
-    let finer = finer_than_day(a) || finer_than_day(b);
+    let no_zone = a.tz.is_none() && b.tz.is_none();
+    let clock = clock_time(a) || clock_time(b);
+    let finer = (finer_than_day(a) || finer_than_day(b)) && (!no_zone || clock);
     let zoned_days = a.tz.is_some() && b.tz.is_some() && (a.zone_stated || b.zone_stated);
     if (finer || zoned_days)
         && let (Some(ia), Some(ib)) = (a.utc, b.utc)
     {
-        let hours = if a.tz.is_none() && b.tz.is_none() {
-            if clock_time(a) || clock_time(b) {
-                TWO_UNKNOWN_ZONES_CLOCK_SLACK_HOURS
-            } else {
-                TWO_UNKNOWN_ZONES_SLACK_HOURS / 2
-            }
+        let hours = if no_zone {
+            TWO_UNKNOWN_ZONES_CLOCK_SLACK_HOURS
         } else {
             UNKNOWN_ZONE_SLACK_HOURS
         };
@@ -194,7 +189,7 @@ pub mod tests {
     }
 
     #[test]
-    fn two_unknown_zones_share_one_slack() {
+    fn two_unknown_zones_read_the_stated_days() {
         let unzoned = |value: &str, day: &str, start_h: i64, end_h: i64| {
             let d: Date = day.parse().unwrap();
             let t0 = d.to_zoned(jiff::tz::TimeZone::UTC).unwrap().timestamp();
@@ -216,10 +211,13 @@ pub mod tests {
         let thu_evening = unzoned("2034-06-08TEV", "2034-06-08", 17, 24);
         let wednesday = unzoned("2034-06-07", "2034-06-07", 0, 24);
         assert_eq!(compare(&thu_evening, &wednesday), DateRelation::Conflict);
-        // Monday night can still be Tuesday somewhere else.
+        // With neither zone known the stated days decide: Monday night is not Tuesday,
+        // and Monday morning is Monday evening's day.
         let mon_night = unzoned("2034-06-05TNI", "2034-06-05", 21, 24);
         let tuesday = unzoned("2034-06-06", "2034-06-06", 0, 24);
-        assert_eq!(compare(&mon_night, &tuesday), DateRelation::Refines);
+        assert_eq!(compare(&mon_night, &tuesday), DateRelation::Conflict);
+        let mon_morning = unzoned("2034-06-05TMO", "2034-06-05", 6, 12);
+        assert_eq!(compare(&mon_night, &mon_morning), DateRelation::Same);
         // A clock time is exact: 8.40am on Saturday is not Friday, but 1am can be.
         let sat_0840 = unzoned("2034-06-10T08:40", "2034-06-10", 8, 9);
         let friday = unzoned("2034-06-09", "2034-06-09", 0, 24);

@@ -384,6 +384,11 @@ pub fn extract(
         };
         match left.or_else(right) {
             Some(i) if owned[i].is_none() => owned[i] = Some(t),
+            // "struck early on Tuesday, at 5.48am GMT": the clock time of the day just
+            // given is the same date told more exactly, with its zone.
+            Some(i) if owned[i].is_some_and(|d| clock_of_day(d, t, s_text, sentence)) => {
+                owned[i] = Some(t)
+            }
             Some(_) => {}
             None => unowned = unowned.or(Some(t)),
         }
@@ -532,6 +537,19 @@ pub fn extract(
         }
     }
     out
+}
+
+/// Is `t` a clock time of the whole day `day` names, written just after it ("Tuesday, at
+/// 5.48am")?
+fn clock_of_day(day: &TimeRef, t: &TimeRef, s_text: &str, sentence: Span) -> bool {
+    let gap = |a: usize, b: usize| s_text.get(a - sentence.start..b - sentence.start);
+    day.value.len() == 10
+        && t.value.len() > 11
+        && t.value.as_bytes()[11].is_ascii_digit()
+        && t.day() == day.day()
+        && day.span.end <= t.span.start
+        && gap(day.span.end, t.span.start)
+            .is_some_and(|g| g.split_whitespace().filter(|w| *w != ",").count() <= 1)
 }
 
 /// The type of a dated sentence that names no known event.

@@ -146,6 +146,7 @@ mod linking {
         insta::assert_snapshot!(l.dump("event-date", &[Event, Date]), @r#"
         claim a:Officer Ivo Marsh was shot on Wednesday outside the station, police said.
         claim b:Officer Ivo Marsh was shot on Tuesday outside the station, police said.
+        same-event event | a:Officer Ivo Marsh was shot on Wednesday outside the station, police said. | b:Officer Ivo Marsh was shot on Tuesday outside the station, police said. | shooting: Ivo Marsh
         contradicts date | a:Officer Ivo Marsh was shot on Wednesday outside the station, police said. | b:Officer Ivo Marsh was shot on Tuesday outside the station, police said. | 2031-05-07 vs 2031-05-06
         "#);
     }

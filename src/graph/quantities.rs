@@ -56,10 +56,32 @@ fn same_context(
     (overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)).then_some(overlap)
 }
 
-/// Values under twice each other.
+/// Two figures that are each the only one of their noun in their document, of one order,
+/// not small (up to ten), with the same verb or none: the same count told twice, though
+/// the sentences share no words.
+fn sole_figures(
+    a: &crate::quantities::Quantity,
+    b: &crate::quantities::Quantity,
+    only: bool,
+) -> bool {
+    use crate::quantities::NounClass as C;
+    only && a.class != C::Label
+        && a.noun.is_some()
+        && a.noun == b.noun
+        && a.predicate == b.predicate
+        && a.number.value.max(b.number.value) > 10.0
+        && same_order(a, b)
+}
+
+/// Values under twice each other. Measures in two units also when the numbers as written
+/// are: "150 metres" against "200ft" is one fall, one of them in the wrong unit.
 fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) -> bool {
-    let (x, y) = (a.number.value * a.factor, b.number.value * b.factor);
-    x.min(y) > 0.0 && x.max(y) < 2.0 * x.min(y)
+    let close = |x: f64, y: f64| x.min(y) > 0.0 && x.max(y) < 2.0 * x.min(y);
+    close(a.number.value * a.factor, b.number.value * b.factor)
+        || a.dimension.is_some()
+            && a.dimension == b.dimension
+            && a.unit != b.unit
+            && close(a.number.value, b.number.value)
 }
 
 /// Two sentences anchored by a figure they agree on ("nine homes ... in the past 14
@@ -314,6 +336,33 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         // document: (claim, other document) -> overlap.
         let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
         let mut conflicts = Vec::new();
+        // Per document and counted noun, the values this block counts of it. A figure that is the only one of its
+        // noun and order in its document, alone in its sentence, is compared with the
+        // like figure of another document without shared words ("1.5 million women" /
+        // "1.6 million women"); a sentence of several figures may break a total down.
+        let mut per_noun: HashMap<(usize, &str), Vec<f64>> = HashMap::new();
+        for &i in members {
+            let Some(q) = detail(i) else { continue };
+            if let Some(n) = q.noun.as_deref() {
+                per_noun
+                    .entry((doc_of(i), n))
+                    .or_default()
+                    .push(q.number.value * q.factor);
+            }
+        }
+        let only_one = |i: usize, q: &crate::quantities::Quantity| {
+            let v = q.number.value * q.factor;
+            let near = |w: &f64| *w > 0.0 && v / w < 10.0 && w / v < 10.0;
+            let c = &an.claims[i];
+            in_sentence
+                .get(&(c.document.0.as_str(), c.span.start))
+                .is_some_and(|v| v.len() == 1)
+                && q.noun.as_deref().is_some_and(|n| {
+                    per_noun
+                        .get(&(doc_of(i), n))
+                        .is_some_and(|vs| vs.iter().filter(|w| near(w)).count() == 1)
+                })
+        };
         // Every pair across documents, listed as it is judged (a block of two million
         // pairs listed first held 32 MB until its end).
         for (x, y) in blocks::cross_pairs(&docs) {
@@ -337,6 +386,10 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     let (overlap, _) = figures.overlap(a, b);
                     (overlap >= 1 && anchored(an, &in_sentence, a, b))
                         .then(|| (overlap, crate::quantities::compare(qa, qb)))
+                })
+                .or_else(|| {
+                    sole_figures(qa, qb, only_one(a, qa) && only_one(b, qb))
+                        .then(|| (0, crate::quantities::compare(qa, qb)))
                 });
             let Some((overlap, rel)) = judgement else {
                 continue;
@@ -407,7 +460,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
 /// A count conflict whose ranges meet differs in how the figure is described; otherwise
 /// in the figure.
 fn conflict_aspect(qa: &crate::claim::Quantity, qb: &crate::claim::Quantity) -> Aspect {
-    let ranges_meet = qa.range.0 <= qb.range.1 && qb.range.0 <= qa.range.1;
+    // Measures meet in their base unit: "200ft" and "200 metres" differ in the figure.
+    let (fa, fb) = (qa.detail.factor, qb.detail.factor);
+    let ranges_meet = qa.range.0 * fa <= qb.range.1 * fb && qb.range.0 * fb <= qa.range.1 * fa;
     if ranges_meet && qa.detail.class != crate::quantities::NounClass::Label {
         Aspect::Descriptor
     } else {
@@ -659,6 +714,89 @@ mod linking {
         claim a:The fire killed 14 workers, including two contractors, officials said.
         claim b:The fire killed 14 contractors on Saturday, officials said.
         contradicts descriptor | a:The fire killed 14 workers, including two contractors, officials said. | b:The fire killed 14 contractors on Saturday, officials said. | only "including two contractors" in one, all 14 contractors in the other
+        "#);
+    }
+
+    /// The only figure of its noun in each article, in sentences that share no content
+    /// word: the same count told twice, and here told two ways.
+    #[test]
+    fn the_only_figure_of_a_noun_in_each_article_is_compared() {
+        let l = link_dated(&[
+            (
+                "a",
+                "Organisers expect as many as 1.2 million pilgrims at the shrine this autumn.",
+            ),
+            (
+                "b",
+                "The festival draws up to 1.4 million pilgrims, the tourism board says.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:Organisers expect as many as 1.2 million pilgrims at the shrine this autumn.
+        claim b:The festival draws up to 1.4 million pilgrims, the tourism board says.
+        contradicts count | a:Organisers expect as many as 1.2 million pilgrims at the shrine this autumn. | b:The festival draws up to 1.4 million pilgrims, the tourism board says. | as many as 1.2 million vs up to 1.4 million pilgrim
+        "#);
+    }
+
+    /// One depth in two units: the written numbers are close ("40 metres" / "40ft"), the
+    /// lengths are not: one of them is in the wrong unit.
+    #[test]
+    fn a_measure_in_the_wrong_unit_contradicts() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The diver descended about 40 metres below the wreck before the line snapped.",
+            ),
+            (
+                "b",
+                "The diver descended about 40ft below the wreck before the line snapped.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:The diver descended about 40 metres below the wreck before the line snapped.
+        claim b:The diver descended about 40ft below the wreck before the line snapped.
+        contradicts count | a:The diver descended about 40 metres below the wreck before the line snapped. | b:The diver descended about 40ft below the wreck before the line snapped. | about 40 metres vs about 40 ft
+        "#);
+    }
+
+    /// The same depth converted ("40 metres" / "130ft") agrees.
+    #[test]
+    fn a_measure_converted_agrees() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The diver descended about 40 metres below the wreck before the line snapped.",
+            ),
+            (
+                "b",
+                "The diver descended about 130ft below the wreck before the line snapped.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:The diver descended about 40 metres below the wreck before the line snapped.
+        claim b:The diver descended about 130ft below the wreck before the line snapped.
+        agrees count | a:The diver descended about 40 metres below the wreck before the line snapped. | b:The diver descended about 130ft below the wreck before the line snapped. | compatible figures
+        "#);
+    }
+
+    /// A sentence holding two figures may break a total down ("60,000 letters and 40,000
+    /// maps" against "100,000 letters"): no comparison without shared words.
+    #[test]
+    fn a_breakdown_is_not_compared_without_shared_words() {
+        let l = link_dated(&[
+            (
+                "a",
+                "The archive holds 60,000 letters and 40,000 maps from the colonial era.",
+            ),
+            (
+                "b",
+                "Volunteers have scanned 100,000 letters since the library reopened.",
+            ),
+        ]);
+        insta::assert_snapshot!(l.dump("quantity", &[Count, Descriptor]), @r#"
+        claim a:The archive holds 60,000 letters and 40,000 maps from the colonial era.
+        claim a:The archive holds 60,000 letters and 40,000 maps from the colonial era.
+        claim b:Volunteers have scanned 100,000 letters since the library reopened.
         "#);
     }
 

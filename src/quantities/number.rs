@@ -206,6 +206,8 @@ pub fn find_numbers(text: &str, regions: &[Span]) -> Vec<Number> {
 
 /// The numbers among `toks` (one region's [`tokenize`]), appended to `out`.
 pub(crate) fn numbers_in_tokens(text: &str, toks: &[Tok], out: &mut Vec<Number>) {
+    let joined = join_spaced_thousands(text, toks);
+    let toks: &[Tok] = joined.as_deref().unwrap_or(toks);
     let mut i = 0;
     while i < toks.len() {
         match number_at(text, toks, i) {
@@ -216,6 +218,46 @@ pub(crate) fn numbers_in_tokens(text: &str, toks: &[Tok], out: &mut Vec<Number>)
             Err(next) => i = next.max(i + 1),
         }
     }
+}
+
+/// Tokenised text writes "2,000" as "2, 000": a group of three digits starting with a zero
+/// after "N," is the rest of the numeral (no number is written "000"). The three tokens
+/// become one numeral token; `None` when there is none to join.
+fn join_spaced_thousands(text: &str, toks: &[Tok]) -> Option<Vec<Tok>> {
+    let digits = |t: &Tok, len: std::ops::RangeInclusive<usize>| {
+        let s = tok_text(text, t);
+        t.kind == TokKind::Num && len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    let at = |i: usize| {
+        toks.len() > i + 2
+            && digits(&toks[i], 1..=3)
+            && tok_is(text, &toks[i + 1], ",")
+            && glued(toks, i)
+            && !glued(toks, i + 1)
+            && text.get(toks[i + 1].end..toks[i + 2].start) == Some(" ")
+            && digits(&toks[i + 2], 3..=3)
+            && tok_text(text, &toks[i + 2]).starts_with('0')
+            && !(i > 0 && glued(toks, i - 1))
+    };
+    if !(0..toks.len()).any(at) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        if at(i) {
+            out.push(Tok {
+                start: toks[i].start,
+                end: toks[i + 2].end,
+                kind: TokKind::Num,
+            });
+            i += 3;
+        } else {
+            out.push(toks[i]);
+            i += 1;
+        }
+    }
+    Some(out)
 }
 
 /// A currency written before the numeral starting at token `i`: returns the currency and the
@@ -496,7 +538,7 @@ fn digits_core(
     {
         return Err(skip_glued(j + 1));
     }
-    let clean: String = s.chars().filter(|c| *c != ',').collect();
+    let clean: String = s.chars().filter(|c| !matches!(c, ',' | ' ')).collect();
     let value: f64 = clean.parse().map_err(|_| j + 1)?;
     let decimals = clean
         .split_once('.')
@@ -876,6 +918,10 @@ mod tests {
         );
         assert_eq!(one("a crowd of 12,500,000").value, 12_500_000.0);
         assert_eq!(one("rose 3.25 points").decimals, 2);
+        // Tokenised text: "2, 000" is 2,000; "3, 40" and "in 2, 3 or 4" stay apart.
+        assert_eq!(values("the pair fell 2, 000ft near the hut"), vec![2000.0]);
+        assert_eq!(values("rooms 3, 40 and 41"), vec![3.0, 40.0, 41.0]);
+        assert_eq!(values("rooms 3, 400 and 41"), vec![3.0, 400.0, 41.0]);
     }
 
     #[test]
