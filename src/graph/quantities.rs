@@ -74,7 +74,7 @@ fn sole_figures(
 }
 
 /// Values under twice each other. Measures in two units also when the numbers as written
-/// are: "150 metres" against "200ft" is one fall, one of them in the wrong unit.
+/// are: "40 metres" against "40ft" is one depth, one of them in the wrong unit.
 fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) -> bool {
     let close = |x: f64, y: f64| x.min(y) > 0.0 && x.max(y) < 2.0 * x.min(y);
     close(a.number.value * a.factor, b.number.value * b.factor)
@@ -338,8 +338,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         let mut conflicts = Vec::new();
         // Per document and counted noun, the values this block counts of it. A figure that is the only one of its
         // noun and order in its document, alone in its sentence, is compared with the
-        // like figure of another document without shared words ("1.5 million women" /
-        // "1.6 million women"); a sentence of several figures may break a total down.
+        // like figure of another document without shared words ("1.2 million pilgrims" /
+        // "1.4 million pilgrims"); a sentence of several figures may break a total down.
         let mut per_noun: HashMap<(usize, &str), Vec<f64>> = HashMap::new();
         for &i in members {
             let Some(q) = detail(i) else { continue };
@@ -460,7 +460,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
 /// A count conflict whose ranges meet differs in how the figure is described; otherwise
 /// in the figure.
 fn conflict_aspect(qa: &crate::claim::Quantity, qb: &crate::claim::Quantity) -> Aspect {
-    // Measures meet in their base unit: "200ft" and "200 metres" differ in the figure.
+    // Measures meet in their base unit: "40ft" and "40 metres" differ in the figure.
     let (fa, fb) = (qa.detail.factor, qb.detail.factor);
     let ranges_meet = qa.range.0 * fa <= qb.range.1 * fb && qb.range.0 * fb <= qa.range.1 * fa;
     if ranges_meet && qa.detail.class != crate::quantities::NounClass::Label {
