@@ -282,9 +282,29 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
                 })
                 .flatten()
         });
+        // The next sentence's opening person, unless a statement follows ("Name said").
+        let next_subject = by_sentence.get(&(si + 1)).and_then(|next| {
+            let first = next
+                .iter()
+                .find(|r| r.kind == MentionKind::Person && r.entity.is_some())?;
+            let after = text
+                .get(first.mention.span.end..)?
+                .split_whitespace()
+                .next();
+            let speaks = after.is_some_and(|w| {
+                matches!(
+                    w.trim_matches(|c: char| !c.is_alphabetic()),
+                    "said" | "says" | "told" | "tells" | "added"
+                )
+            });
+            (first.mention.sentence_initial && !speaks)
+                .then_some(first.entity)
+                .flatten()
+        });
         let discourse = extract::event_date::Discourse {
             last_subject: state.last_subject,
             subject_day,
+            next_subject,
         };
         let dated = extract::event_date::extract(
             text,

@@ -279,6 +279,24 @@ pub struct Discourse<'a> {
     /// follows with "she said" and no day of its own was made then ("X visited the harbour
     /// on Tuesday. 'We are ready,' she said.").
     pub subject_day: Option<&'a TimeRef>,
+    /// The person the next sentence opens with ("An Oklahoma man was convicted on
+    /// Thursday. Jon Doe, 41, ..."): whom a sentence whose subject is only a description
+    /// is about, the delayed identification of a news lede.
+    pub next_subject: Option<EntityId>,
+}
+
+/// Does the sentence's subject open with an indefinite article ("A caver died...", "An
+/// Oklahoma man was found guilty..."), after a dateline's dash if it has one?
+fn described_subject(s_text: &str, ws: &Words) -> bool {
+    let body = ["- ", "— ", "– "]
+        .iter()
+        .filter_map(|d| s_text.find(d).filter(|&i| i < 120).map(|i| i + d.len()))
+        .min()
+        .unwrap_or(0);
+    ws.items
+        .iter()
+        .find(|(o, _)| *o >= body)
+        .is_some_and(|(_, r)| matches!(&ws.lower[r.clone()], "a" | "an"))
 }
 
 /// Extract the event-date claims of one sentence.
@@ -378,7 +396,15 @@ pub fn extract(
                 .filter(|(_, tr)| tr.span.start >= t.span.end && !tr.charge)
                 .min_by_key(|(_, tr)| tr.span.start)
                 .filter(|(_, tr)| {
-                    !tr.anchor && text[t.span.end..tr.span.start].split_whitespace().count() <= 8
+                    // "questioned yesterday after his mother was found dead": a date does
+                    // not reach across "after", "since" into the clause it anchors.
+                    let between = &text[t.span.end..tr.span.start];
+                    !tr.anchor
+                        && between.split_whitespace().count() <= 8
+                        && !between.split_whitespace().any(|w| {
+                            CUES.anchor
+                                .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+                        })
                 })
                 .map(|(i, _)| i)
         };
@@ -420,6 +446,9 @@ pub fn extract(
         v
     };
     let pronoun_subject = ws.first().is_some_and(|w| matches!(w, "he" | "she"));
+    let described = discourse
+        .next_subject
+        .filter(|_| described_subject(s_text, &ws));
     // Dated triggers first, then the rest in text order.
     let mut out: Vec<EventDate> = Vec::new();
     let mut done: HashSet<(String, bool)> = HashSet::new();
@@ -478,6 +507,8 @@ pub fn extract(
             let v: Vec<EntityId> = near_actors(&actors, tr.span, 120).collect();
             if v.is_empty() && pronoun_subject {
                 last_subject.into_iter().collect()
+            } else if v.is_empty() && described.is_some() {
+                described.into_iter().collect()
             } else {
                 dedup(v)
             }
@@ -520,7 +551,11 @@ pub fn extract(
     if let Some(t) = unowned
         && !out.iter().any(|e| !is_undated(&e.date))
     {
-        let participants: Vec<EntityId> = dedup(actors.iter().filter_map(|a| a.entity).collect());
+        let mut participants: Vec<EntityId> =
+            dedup(actors.iter().filter_map(|a| a.entity).collect());
+        if participants.is_empty() {
+            participants.extend(described);
+        }
         if !participants.is_empty() || !places.is_empty() {
             let skip: Vec<Span> = mentions
                 .iter()
@@ -783,6 +818,63 @@ mod tests {
         .collect()
     }
 
+    /// The claims of one sentence with no names in it, read in `discourse`: (type,
+    /// participants, day).
+    fn in_discourse(t: &str, discourse: Discourse) -> Vec<(String, Vec<EntityId>, String)> {
+        let sentence = Span::new(0, t.len());
+        let anchor = temporal::Anchor {
+            date: Some("2034-03-16".parse().unwrap()),
+            tz: None,
+            year_hint: None,
+        };
+        let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
+            .iter()
+            .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
+            .map(TimeRef::from)
+            .collect();
+        extract(t, sentence, &[], &times, &[], discourse, anchor.date)
+            .into_iter()
+            .map(|e| (e.event, e.participants, e.date.value))
+            .collect()
+    }
+
+    #[test]
+    fn a_described_subject_is_the_person_the_next_sentence_opens_with() {
+        let next = Discourse {
+            next_subject: Some(EntityId(7)),
+            ..Discourse::default()
+        };
+        // Published Thursday 16 March 2034.
+        let lede = "LORNHAVEN (Harbour Wire) - A caver died on Tuesday in a fall.";
+        assert_eq!(
+            in_discourse(lede, next),
+            vec![("death".into(), vec![EntityId(7)], "2034-03-14".into())]
+        );
+        // No one named next, or a definite description: no one to give the death to.
+        assert!(in_discourse(lede, Discourse::default()).is_empty());
+        assert!(in_discourse("The caver died on Tuesday in a fall.", next).is_empty());
+    }
+
+    #[test]
+    fn a_date_does_not_reach_into_the_clause_it_anchors() {
+        let r = run(
+            "Police questioned Ivo Dask on Monday after two women were found dead in Lornhaven.",
+            "2034-03-16",
+        );
+        assert!(
+            dated(&r)
+                .iter()
+                .all(|(ty, _)| ty != "death" && ty != "discovery"),
+            "{r:?}"
+        );
+        // Before the event word, with no "after" between, the date is the event's.
+        let r = run(
+            "On Monday two women were found dead in Lornhaven, police said.",
+            "2034-03-16",
+        );
+        assert!(!dated(&r).is_empty(), "{r:?}");
+    }
+
     fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {
         r.iter()
             .filter(|x| x.3 != UNDATED)
@@ -875,6 +967,7 @@ mod tests {
             let discourse = Discourse {
                 last_subject: speaker,
                 subject_day,
+                next_subject: None,
             };
             extract(t, sentence, &[], &[], &[], discourse, None)
                 .into_iter()
