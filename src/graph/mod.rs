@@ -22,7 +22,7 @@ mod roles;
 mod testing;
 
 use crate::analysis::Analysis;
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use crate::events::Ledger;
 use crate::union_find::UnionFind;
@@ -228,8 +228,8 @@ pub fn build_with(
 }
 
 /// Each member's document, for [`blocks`].
-fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<&DocId> {
-    members.map(|i| &an.claims[i].document).collect()
+fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<DocIdx> {
+    members.map(|i| an.claims[i].doc).collect()
 }
 
 /// A name-spelling contradiction between two nodes (people or words) written `a` and `b`.

@@ -7,7 +7,7 @@ use super::blocks::{self, Bound, Classes, Skipped};
 use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::sorted::common;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
@@ -68,14 +68,14 @@ fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) 
 /// the same thing with a content word shared, as rewrites of one report do.
 fn anchored(
     an: &Analysis,
-    in_sentence: &HashMap<(&str, usize), Vec<usize>>,
+    in_sentence: &HashMap<(DocIdx, usize), Vec<usize>>,
     a: usize,
     b: usize,
 ) -> bool {
     let others = |i: usize| {
         let c = &an.claims[i];
         in_sentence
-            .get(&(c.document.0.as_str(), c.span.start))
+            .get(&(c.doc, c.span.start))
             .into_iter()
             .flatten()
             .copied()
@@ -196,15 +196,7 @@ type Judged = Option<(usize, crate::quantities::QuantityRelation)>;
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     use crate::quantities::NounClass as C;
     use crate::quantities::QuantityRelation as Q;
-    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
-        .iter()
-        .map(|d| (d.id.0.as_str(), d.published))
-        .collect();
-    let doc_index: HashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.0.as_str(), i))
-        .collect();
+    let published = |c: &Claim| documents[c.doc.index()].published;
     // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
     // something else than the story's figures.
     // (Each document's dates by position: a scan of them all per figure is quadratic
@@ -215,7 +207,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         .map(|d| crate::analysis::near::Times::new(&d.times))
         .collect();
     let era = |c: &Claim, own: crate::span::Span| -> Option<i16> {
-        let i = doc_index[c.document.0.as_str()];
+        let i = c.doc.index();
         let year = documents[i].published.map(|d| d.year());
         times[i]
             .within(c.span)
@@ -265,27 +257,24 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         blocks.entry((kind, sub, era)).or_default().push(i);
     }
     // Per sentence, its figures (for anchors).
-    let mut in_sentence: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    let mut in_sentence: HashMap<(DocIdx, usize), Vec<usize>> = HashMap::new();
     for members in blocks.values() {
         for &i in members {
             let c = &an.claims[i];
             in_sentence
-                .entry((c.document.0.as_str(), c.span.start))
+                .entry((c.doc, c.span.start))
                 .or_default()
                 .push(i);
         }
     }
-    let doc_of = |i: usize| doc_index[an.claims[i].document.0.as_str()];
+    let doc_of = |i: usize| an.claims[i].doc;
     // A later article revising a toll is an update, not a contradiction.
     let is_update = |qa: &crate::quantities::Quantity, a: &Claim, b: &Claim| {
         let toll = matches!(
             qa.class,
             C::Person | C::Object | C::Event | C::Other | C::Unknown
         );
-        let (pa, pb) = (
-            published[a.document.0.as_str()],
-            published[b.document.0.as_str()],
-        );
+        let (pa, pb) = (published(a), published(b));
         toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
     };
     let figures = Figures::new(an);
@@ -312,7 +301,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         let mut related: HashMap<(u32, u32), bool> = HashMap::new();
         // The best context overlap of each figure with an agreeing figure of another
         // document: (claim, other document) -> overlap.
-        let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+        let mut agreed: HashMap<(usize, DocIdx), Vec<(usize, usize)>> = HashMap::new();
         let mut conflicts = Vec::new();
         // Every pair across documents, listed as it is judged (a block of two million
         // pairs listed first held 32 MB until its end).
@@ -368,7 +357,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             // million"): they count different things. A label ("3/14 victims") is matched
             // only by a label in a context at least as close.
             let label = qa.detail.class == C::Label;
-            let mut matched = |x: usize, other_doc: usize, rival: usize| {
+            let mut matched = |x: usize, other_doc: DocIdx, rival: usize| {
                 agreed.get(&(x, other_doc)).is_some_and(|v| {
                     v.iter().any(|&(m, o)| {
                         let (Some(qm), Some(qr)) = (detail(m), detail(rival)) else {
@@ -426,15 +415,15 @@ fn link_quantity_classes(
     figures: &Figures,
     key: &QuantityBlock,
     members: &[usize],
-    docs: &[&DocId],
+    docs: &[DocIdx],
     bound: Bound,
-    published: &HashMap<&str, Option<jiff::civil::Date>>,
+    published: &dyn Fn(&Claim) -> Option<jiff::civil::Date>,
     is_update: &dyn Fn(&crate::quantities::Quantity, &Claim, &Claim) -> bool,
 ) {
     use crate::quantities::QuantityRelation as Q;
     let classes = Classes::new(members.iter().map(|&i| {
         let c = &an.claims[i];
-        (published[c.document.0.as_str()], quantity_signature(c))
+        (published(c), quantity_signature(c))
     }));
     let (pairs, compared, skipped) = classes.lazy_pairs(docs, bound);
     for (i, j) in pairs {

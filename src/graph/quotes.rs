@@ -8,7 +8,7 @@ use super::blocks::{self, Bound, Classes, Skipped};
 use super::{Aspect, ClaimGraph, Reason, Relation, docs_of, speaker_clusters};
 use crate::analysis::Analysis;
 use crate::claim::ClaimKind;
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
@@ -17,16 +17,13 @@ use std::collections::BTreeMap;
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
-    let text_of: HashMap<&str, &str> = documents
-        .iter()
-        .map(|d| (d.id.0.as_str(), d.text.as_str()))
-        .collect();
+    let text_of = |c: &crate::claim::Claim| documents[c.doc.index()].text.as_str();
     let words: Vec<(usize, &crate::claim::Quote, String)> = an
         .claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, q, q.words(text_of[c.document.0.as_str()]))),
+            ClaimKind::Quote(q) => Some((i, q, q.words(text_of(c)))),
             _ => None,
         })
         .collect();
@@ -129,12 +126,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             }
         };
         // Best counterpart of each quote in each other document.
-        let mut best: HashMap<(usize, &str), f64> = HashMap::new();
+        let mut best: HashMap<(usize, DocIdx), f64> = HashMap::new();
         for (a, b, c) in &scored {
-            let (da, db) = (
-                an.claims[quotes[*a].0].document.0.as_str(),
-                an.claims[quotes[*b].0].document.0.as_str(),
-            );
+            let (da, db) = (an.claims[quotes[*a].0].doc, an.claims[quotes[*b].0].doc);
             let e = best.entry((*a, db)).or_insert(0.0);
             *e = e.max(c.similarity);
             let e = best.entry((*b, da)).or_insert(0.0);
@@ -155,10 +149,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     );
                 }
                 R::Reworded => {
-                    let (da, db) = (
-                        an.claims[ia].document.0.as_str(),
-                        an.claims[ib].document.0.as_str(),
-                    );
+                    let (da, db) = (an.claims[ia].doc, an.claims[ib].doc);
                     let mutual = best.get(&(a, db)).is_some_and(|s| *s <= c.similarity)
                         && best.get(&(b, da)).is_some_and(|s| *s <= c.similarity);
                     if mutual {
@@ -181,7 +172,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     let frames: Vec<&str> = quotes
         .iter()
         .map(|&(i, q, _)| {
-            let text = text_of[an.claims[i].document.0.as_str()];
+            let text = text_of(&an.claims[i]);
             q.speaker_span
                 .map_or("", |s| crate::quotes::with_coordinated(text, s).slice(text))
         })
@@ -241,18 +232,18 @@ fn link_quote_classes(
 ) {
     let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
     // Each wording's documents, once each.
-    let class_docs: Vec<Vec<&DocId>> = classes
+    let class_docs: Vec<Vec<DocIdx>> = classes
         .members
         .iter()
         .map(|m| {
-            let mut d: Vec<&DocId> = m.iter().map(|&x| docs[x]).collect();
+            let mut d: Vec<DocIdx> = m.iter().map(|&x| docs[x]).collect();
             d.sort_unstable();
             d.dedup();
             d
         })
         .collect();
     // Best counterpart of each wording in each document.
-    let mut best: HashMap<(usize, &DocId), f64> = HashMap::new();
+    let mut best: HashMap<(usize, DocIdx), f64> = HashMap::new();
     for &(i, j, c) in compared {
         for (from, to) in [(i, j), (j, i)] {
             for &d in &class_docs[to] {
@@ -358,7 +349,7 @@ fn link_misattributed(
         if rep[&sa] == rep[&sb]
             || !is_person(sa)
             || !is_person(sb)
-            || one_each && an.claims[ia].document == an.claims[ib].document
+            || one_each && an.claims[ia].doc == an.claims[ib].doc
         {
             continue;
         }
@@ -446,7 +437,7 @@ fn link_same_statement(
     prepared: &crate::quotes::Quotations,
     ua: &[usize],
     ub: &[usize],
-    docs: &[&DocId],
+    docs: &[DocIdx],
 ) {
     let (a, b) = (ua[0], ub[0]);
     let crate::quotes::Statement::Reworded(changes) = prepared.same_statement(a, b) else {
@@ -495,7 +486,7 @@ struct Shared {
 fn shared_trigrams(
     quotes: &[(usize, &crate::claim::Quote, &str)],
     units: &[Vec<usize>],
-    docs: &[&DocId],
+    docs: &[DocIdx],
     rep: &HashMap<EntityId, EntityId>,
     bound: Bound,
 ) -> Shared {
@@ -519,7 +510,7 @@ fn shared_trigrams(
         .iter()
         .map(|m| quotes[m[0]].1.speaker.map(|s| rep[&s]))
         .collect();
-    let home: Vec<Option<&DocId>> = units
+    let home: Vec<Option<DocIdx>> = units
         .iter()
         .map(|m| {
             m.iter()
