@@ -63,7 +63,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
                     );
                     continue;
                 }
-                let why = super::Reason::from(format!(
+                let why = g.because(format!(
                     "{} vs {} years old",
                     a.detail.number.text, b.detail.number.text
                 ));
@@ -75,7 +75,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
                         m,
                         Relation::Contradicts,
                         Aspect::Count,
-                        why.clone(),
+                        why,
                         1.0,
                     );
                 }
@@ -85,7 +85,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
                         gb[0],
                         Relation::Contradicts,
                         Aspect::Count,
-                        why.clone(),
+                        why,
                         1.0,
                     );
                 }

@@ -4,7 +4,7 @@
 //! itself (that is `crate::quantities`), nor named people's ages (`super::ages`).
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
+use super::{Aspect, ClaimGraph, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocIdx, Document};
@@ -280,8 +280,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     let figures = Figures::new(an);
     // One copy of each fixed reason for all the edges that give it.
     let (compatible, refines) = (
-        Reason::from("compatible figures"),
-        Reason::from("one is more specific"),
+        g.because("compatible figures"),
+        g.because("one is more specific"),
     );
     let detail = |i: usize| match &an.claims[i].kind {
         ClaimKind::Quantity(q) => Some(&q.detail),
@@ -336,11 +336,11 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     agreed.entry((a, db)).or_default().push((b, overlap));
                     agreed.entry((b, da)).or_default().push((a, overlap));
                     let (relation, reason) = if rel == Q::Refines {
-                        (Relation::Refines, &refines)
+                        (Relation::Refines, refines)
                     } else {
-                        (Relation::Agrees, &compatible)
+                        (Relation::Agrees, compatible)
                     };
-                    g.link(a, b, relation, Aspect::Count, reason.clone(), 1.0);
+                    g.link(a, b, relation, Aspect::Count, reason, 1.0);
                 }
                 Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
                 Q::Unrelated => {}
@@ -452,9 +452,9 @@ fn link_quantity_classes(
             }
             _ => continue,
         };
-        let why = Reason::from(why);
+        let why = g.because(why);
         for (x, y) in classes.star(i, j, docs) {
-            g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
+            g.link(members[x], members[y], rel, aspect, why, 1.0);
         }
     }
     if skipped > 0 {

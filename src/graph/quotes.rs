@@ -103,7 +103,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             })
             .collect()
     };
-    let agreements = Agreements::new();
+    let agreements = Agreements::new(g);
     for (scored, (speaker, members)) in scored_blocks.into_iter().zip(&blocks) {
         let scored = match scored {
             ScoredQuotes::Pairs(p) => p,
@@ -139,12 +139,13 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             use crate::quotes::QuoteRelation as R;
             match c.relation {
                 R::Verbatim | R::Excerpt | R::Typo => {
+                    let reason = agreements.reason(g, &c);
                     g.link(
                         ia,
                         ib,
                         Relation::Agrees,
                         Aspect::QuoteWording,
-                        agreements.reason(&c),
+                        reason,
                         c.similarity,
                     );
                 }
@@ -196,17 +197,17 @@ enum ScoredQuotes {
 struct Agreements([Reason; 3]);
 
 impl Agreements {
-    fn new() -> Self {
-        Agreements(["verbatim", "excerpt", "typo"].map(Reason::from))
+    fn new(g: &mut ClaimGraph) -> Self {
+        Agreements(["verbatim", "excerpt", "typo"].map(|r| g.because(r)))
     }
 
-    fn reason(&self, c: &crate::quotes::QuoteComparison) -> Reason {
+    fn reason(&self, g: &mut ClaimGraph, c: &crate::quotes::QuoteComparison) -> Reason {
         use crate::quotes::QuoteRelation as R;
         match c.relation {
-            R::Verbatim => self.0[0].clone(),
-            R::Excerpt => self.0[1].clone(),
-            R::Typo => self.0[2].clone(),
-            r => format!("{r:?}").to_lowercase().into(),
+            R::Verbatim => self.0[0],
+            R::Excerpt => self.0[1],
+            R::Typo => self.0[2],
+            r => g.because(format!("{r:?}").to_lowercase()),
         }
     }
 }
@@ -273,9 +274,9 @@ fn link_quote_classes(
             _ => continue,
         };
         let (relation, reason) = if c.relation == R::Reworded {
-            (Relation::Contradicts, Reason::from(quote_rewording(&c)))
+            (Relation::Contradicts, g.because(quote_rewording(&c)))
         } else {
-            (Relation::Agrees, agreements.reason(&c))
+            (Relation::Agrees, agreements.reason(g, &c))
         };
         for (x, y) in edges {
             g.link(
@@ -283,7 +284,7 @@ fn link_quote_classes(
                 claim(y),
                 relation,
                 Aspect::QuoteWording,
-                reason.clone(),
+                reason,
                 c.similarity,
             );
         }
@@ -381,7 +382,7 @@ fn link_misattributed(
             crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
         ) || c.similarity >= 0.9;
         if same_words && coverage >= 0.6 && la.min(lb) >= 8 {
-            let reason = Reason::from(format!(
+            let reason = g.because(format!(
                 "the same words, given to {} and {}",
                 an.entities.name(sa),
                 an.entities.name(sb)
@@ -392,7 +393,7 @@ fn link_misattributed(
                     quotes[y].0,
                     Relation::Contradicts,
                     Aspect::QuoteSpeaker,
-                    reason.clone(),
+                    reason,
                     c.similarity,
                 );
             }
@@ -443,7 +444,7 @@ fn link_same_statement(
     let crate::quotes::Statement::Reworded(changes) = prepared.same_statement(a, b) else {
         return;
     };
-    let reason = Reason::from(format!(
+    let reason = g.because(format!(
         "the same statement reworded ({})",
         changes
             .iter()
@@ -457,7 +458,7 @@ fn link_same_statement(
             quotes[y].0,
             Relation::Contradicts,
             Aspect::QuoteWording,
-            reason.clone(),
+            reason,
             1.0,
         );
     }
