@@ -66,7 +66,10 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         list.par_iter()
             .map(|members| {
                 let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
-                let compare = |a: usize, b: usize| prepared.compare(a, b, true);
+                // A pair under the rewording threshold changes no edge: its similarity is
+                // only weighed against reworded pairs' (the best counterpart), all above it.
+                let floor = crate::quotes::REWORDED_THRESHOLD;
+                let compare = |a: usize, b: usize| prepared.compare_over(a, b, true, floor);
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
                     let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
                         HashMap::new();

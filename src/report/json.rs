@@ -3,8 +3,8 @@
 
 use crate::check::Outcome;
 use crate::claim::Claim;
-use crate::entities::EntityTable;
 use crate::document::{DocId, Document, Format, Item, MetaValue, PublishedSource, SourceLocation};
+use crate::entities::EntityTable;
 use crate::ingest::Notice;
 use crate::rules::Finding;
 use crate::span::Location;
