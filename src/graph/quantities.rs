@@ -184,8 +184,32 @@ impl Figures {
 }
 
 /// How a pair of figures was judged: not of one context (None), or their overlap and
-/// relation.
-type Judged = Option<(usize, crate::quantities::QuantityRelation)>;
+/// verdict.
+type Judged = Option<(usize, Verdict)>;
+
+/// A [`crate::quantities::QuantityRelation`] with a conflict's reason entered in the
+/// graph: copied per pair of a block, where a relation's `String` was cloned.
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    Same,
+    Compatible,
+    Refines,
+    Conflict(super::Reason),
+    Unrelated,
+}
+
+impl Verdict {
+    fn of(g: &mut ClaimGraph, r: crate::quantities::QuantityRelation) -> Self {
+        use crate::quantities::QuantityRelation as Q;
+        match r {
+            Q::Same => Verdict::Same,
+            Q::Compatible => Verdict::Compatible,
+            Q::Refines => Verdict::Refines,
+            Q::Conflict(why) => Verdict::Conflict(g.because(why)),
+            Q::Unrelated => Verdict::Unrelated,
+        }
+    }
+}
 
 /// Figures of the same thing across documents. Figures are
 /// blocked by what they are about, then each pair in a block is compared only when its
@@ -314,9 +338,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 .entry((figures.key[a], figures.key[b]))
                 .or_insert_with(|| {
                     let overlap = same_context(qa, qb, || figures.overlap(a, b))?;
-                    Some((overlap, crate::quantities::compare(qa, qb)))
+                    Some((overlap, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 })
-                .clone()
+                .to_owned()
                 // Not memoised by key: an anchor is the sentence's, not the figure's. It is
                 // looked for only when the words do not suffice.
                 .or_else(|| {
@@ -325,25 +349,25 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     }
                     let (overlap, _) = figures.overlap(a, b);
                     (overlap >= 1 && anchored(an, &in_sentence, a, b))
-                        .then(|| (overlap, crate::quantities::compare(qa, qb)))
+                        .then(|| (overlap, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 });
             let Some((overlap, rel)) = judgement else {
                 continue;
             };
             let (da, db) = (doc_of(a), doc_of(b));
             match rel {
-                rel @ (Q::Same | Q::Compatible | Q::Refines) => {
+                Verdict::Same | Verdict::Compatible | Verdict::Refines => {
                     agreed.entry((a, db)).or_default().push((b, overlap));
                     agreed.entry((b, da)).or_default().push((a, overlap));
-                    let (relation, reason) = if rel == Q::Refines {
+                    let (relation, reason) = if matches!(rel, Verdict::Refines) {
                         (Relation::Refines, refines)
                     } else {
                         (Relation::Agrees, compatible)
                     };
                     g.link(a, b, relation, Aspect::Count, reason, 1.0);
                 }
-                Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
-                Q::Unrelated => {}
+                Verdict::Conflict(why) => conflicts.push((a, b, overlap, why)),
+                Verdict::Unrelated => {}
             }
         }
         for (a, b, overlap, why) in conflicts {
