@@ -73,6 +73,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
                     let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
                         HashMap::new();
+                    // Only pairs that may make an edge are kept until the block is linked:
+                    // a different pair under the floor is never a counterpart that beats
+                    // a rewording (most of a speaker's pairs).
                     let pairs = blocks::cross_pairs(&docs)
                         .filter(|&(x, y)| docs[x] != docs[y])
                         .map(|(x, y)| {
@@ -81,6 +84,10 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                                 .entry((wording[a], wording[b]))
                                 .or_insert_with(|| compare(a, b));
                             (a, b, c)
+                        })
+                        .filter(|(_, _, c)| {
+                            c.relation != crate::quotes::QuoteRelation::Different
+                                || c.similarity >= floor
                         })
                         .collect();
                     return ScoredQuotes::Pairs(pairs);
