@@ -116,9 +116,10 @@ fn stages(c: &mut Criterion) {
                 .documents
                 .par_iter()
                 .zip(&docs)
-                .map(|(d, a)| {
+                .enumerate()
+                .map(|(i, (d, a))| {
                     let view = analysis::DocView::of(&an.entities, &d.id, a.mentions.len());
-                    analysis::extract_claims(d, a, &view)
+                    analysis::extract_claims(d, claimgraph::document::DocIdx::new(i), a, &view)
                 })
                 .collect::<Vec<_>>()
         })

@@ -77,8 +77,9 @@ fn main() {
                 let alone = entities::resolve_with(&inputs[k..k + 1], &b.entities);
                 let vw = DocView::of(&whole, &d.id, a.mentions.len());
                 let va = DocView::of(&alone, &d.id, a.mentions.len());
-                let cw = analysis::extract_claims(d, a, &vw);
-                let ca = analysis::extract_claims(d, a, &va);
+                let at = claimgraph::document::DocIdx::new(k);
+                let cw = analysis::extract_claims(d, at, a, &vw);
+                let ca = analysis::extract_claims(d, at, a, &va);
                 add(&mut t, d, a, &cw, &ca, same_up_to_renaming(&vw, &va));
             }
         }

@@ -3,7 +3,7 @@
 //! never depends on thread scheduling: results are collected in document order.
 
 use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
-use crate::document::Document;
+use crate::document::{DocIdx, Document};
 use crate::entities::{self, EntityTable};
 use crate::extract::{self, DocState, Resolved};
 use crate::ingest::{Bundle, bundle_year};
@@ -163,7 +163,11 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
         .documents
         .par_iter()
         .zip(&docs)
-        .map(|(d, a)| extract_claims(d, a, &DocView::of(&entities, &d.id, a.mentions.len())))
+        .enumerate()
+        .map(|(i, (d, a))| {
+            let view = DocView::of(&entities, &d.id, a.mentions.len());
+            extract_claims(d, DocIdx::new(i), a, &view)
+        })
         .collect();
     // What only the extractors read goes now; the graph, the rules and the report keep
     // the segments, the resolved times and the mentions.
@@ -212,8 +216,8 @@ impl DocView {
     }
 }
 
-/// Claims of one document, ids numbered per kind in text order.
-pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<Claim> {
+/// Claims of one document (`at` in its bundle), ids numbered per kind in text order.
+pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocView) -> Vec<Claim> {
     let text = &doc.text;
     let mut state = DocState::default();
     let mut found: Vec<(Span, ClaimKind)> = Vec::new();
@@ -372,6 +376,7 @@ pub fn extract_claims(doc: &Document, an: &DocAnalysis, view: &DocView) -> Vec<C
             Claim {
                 id: ClaimId(format!("{}:{}:{}", doc.id, kind.name(), n)),
                 document: doc.id.clone(),
+                doc: at,
                 span,
                 kind,
             }

@@ -18,6 +18,23 @@ impl fmt::Display for DocId {
     }
 }
 
+/// A document's position in its bundle (`Bundle::documents`, `Analysis::docs`): what
+/// claims and the stages after them hash and compare instead of the [`DocId`] string.
+/// Its order is the bundle's (by path), not the ids': where output is ordered by the
+/// document's name, the name is compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocIdx(pub u32);
+
+impl DocIdx {
+    pub fn new(i: usize) -> Self {
+        DocIdx(u32::try_from(i).expect("fewer than 2^32 documents"))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// Where a document's publication date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

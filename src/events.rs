@@ -7,7 +7,7 @@
 
 use crate::claim::{Claim, ClaimId, ClaimKind, TimeRef};
 use crate::compare::dates::{self, DateRelation};
-use crate::document::DocId;
+use crate::document::{DocId, DocIdx};
 use crate::entities::{EntityId, EntityTable};
 use crate::extract::event_date::HAPPENING;
 use crate::union_find::UnionFind;
@@ -506,14 +506,14 @@ pub fn event_date_events_with_disputes(
     // Per document, the groups it has a dated claim in; per (family, key, event type),
     // the groups telling that type of event. An undated claim is then placed without
     // scanning every group that shares a (possibly very common) key with it.
-    let mut groups_of_doc: BTreeMap<&DocId, BTreeSet<usize>> = BTreeMap::new();
+    let mut groups_of_doc: BTreeMap<DocIdx, BTreeSet<usize>> = BTreeMap::new();
     let mut by_key_event: BTreeMap<(&str, &str, &str), BTreeSet<usize>> = BTreeMap::new();
     for (g, members) in groups.iter().enumerate() {
         let mut keys: BTreeSet<(&str, &str)> = BTreeSet::new();
         let mut kinds: BTreeSet<&str> = BTreeSet::new();
         for &m in members {
             groups_of_doc
-                .entry(&items[m].claim.document)
+                .entry(items[m].claim.doc)
                 .or_default()
                 .insert(g);
             keys.extend(items[m].keys.iter().map(|k| (items[m].family, k.as_str())));
@@ -550,7 +550,7 @@ pub fn event_date_events_with_disputes(
         };
         // The candidate groups (sharing a key) this document also has a claim in.
         let own: Vec<usize> = groups_of_doc
-            .get(&it.claim.document)
+            .get(&it.claim.doc)
             .into_iter()
             .flatten()
             .copied()
@@ -736,26 +736,26 @@ fn happening_disputes(
                 .copied()
                 .filter(|&o| {
                     in_block.contains(&o)
-                        && items[o].claim.document != items[other].claim.document
+                        && items[o].claim.doc != items[other].claim.doc
                         && (items[o].x.event == items[m].x.event
                             || same_happening(&items[o], &items[m]))
                 })
                 .take(EVIDENCE_PER_SIDE)
                 .collect();
-            let mut cited: BTreeSet<&DocId> = v.iter().map(|&o| &items[o].claim.document).collect();
-            cited.insert(&items[m].claim.document);
-            cited.insert(&items[other].claim.document);
+            let mut cited: BTreeSet<DocIdx> = v.iter().map(|&o| items[o].claim.doc).collect();
+            cited.insert(items[m].claim.doc);
+            cited.insert(items[other].claim.doc);
             for &o in members {
                 if v.len() >= EVIDENCE_PER_SIDE {
                     break;
                 }
-                if !cited.contains(&items[o].claim.document)
+                if !cited.contains(&items[o].claim.doc)
                     && matches!(
                         dates::compare(&items[o].x.date, &items[m].x.date),
                         DateRelation::Same | DateRelation::Refines
                     )
                 {
-                    cited.insert(&items[o].claim.document);
+                    cited.insert(items[o].claim.doc);
                     v.push(o);
                 }
             }
@@ -765,17 +765,17 @@ fn happening_disputes(
         // Per (document, family), the day groups it tells in this block (a statement
         // told on one day only is one statement), and per (document, day group), its
         // claims in this block.
-        let mut told: BTreeMap<(&DocId, &str), BTreeSet<usize>> = BTreeMap::new();
-        let mut on_day: BTreeMap<usize, BTreeMap<&DocId, Vec<usize>>> = BTreeMap::new();
+        let mut told: BTreeMap<(DocIdx, &str), BTreeSet<usize>> = BTreeMap::new();
+        let mut on_day: BTreeMap<usize, BTreeMap<DocIdx, Vec<usize>>> = BTreeMap::new();
         for &m in members {
             if let Some(&g) = group_of.get(&m) {
-                told.entry((&items[m].claim.document, items[m].family))
+                told.entry((items[m].claim.doc, items[m].family))
                     .or_default()
                     .insert(g);
                 on_day
                     .entry(g)
                     .or_default()
-                    .entry(&items[m].claim.document)
+                    .entry(items[m].claim.doc)
                     .or_default()
                     .push(m);
             }
@@ -797,7 +797,7 @@ fn happening_disputes(
         for (x, &a) in members.iter().enumerate() {
             for &b in &members[x + 1..] {
                 let (ia, ib) = (&items[a], &items[b]);
-                if ia.claim.document == ib.claim.document {
+                if ia.claim.doc == ib.claim.doc {
                     continue;
                 }
                 let (Some(&ga), Some(&gb)) = (group_of.get(&a), group_of.get(&b)) else {
@@ -810,14 +810,14 @@ fn happening_disputes(
                 let comparable = comparable_families(ia, ib);
                 // One speaker's statement that each of the two sources puts on one day
                 // only, on topic (a content word shared): one statement, two days.
-                let one_day = |d: &DocId| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
+                let one_day = |d: DocIdx| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
                 let one_statement = ia.family == ib.family
                     && ia.family == "statement"
                     && ia.keys.len() == 1
                     && ia.keys == ib.keys
                     && ia.keys[0] == key
-                    && one_day(&ia.claim.document)
-                    && one_day(&ib.claim.document)
+                    && one_day(ia.claim.doc)
+                    && one_day(ib.claim.doc)
                     && crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
                         >= STATEMENT_MIN_SHARED;
                 if !same_once && !one_statement && (large || !comparable || !parallel(ia.x, ib.x)) {
@@ -1099,6 +1099,8 @@ mod tests {
         Claim {
             id: ClaimId(format!("{doc}:event-date:{n}")),
             document: DocId(doc.into()),
+            // Distinct for distinct names of up to four bytes (the tests' "a", "b").
+            doc: crate::document::DocIdx(doc.bytes().fold(0, |h, b| h << 8 | u32::from(b))),
             span: Span::default(),
             kind: ClaimKind::EventDate(EventDate {
                 event: event.into(),

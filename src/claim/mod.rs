@@ -23,7 +23,7 @@ pub use quantity::{Quantity, class_name, hedge_name};
 pub use quote::Quote;
 pub use role::Role;
 
-use crate::document::{DocId, Document};
+use crate::document::{DocId, DocIdx, Document};
 use crate::entities::{EntityId, EntityTable};
 use crate::span::Span;
 use jiff::Timestamp;
@@ -96,6 +96,8 @@ impl TimeRef {
 pub struct Claim {
     pub id: ClaimId,
     pub document: DocId,
+    /// The same document by position: the linkers' keys and comparisons.
+    pub doc: DocIdx,
     /// The evidence: usually the sentence, or the quotation.
     pub span: Span,
     pub kind: ClaimKind,

@@ -63,31 +63,17 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis) {
                     );
                     continue;
                 }
-                let why = super::Reason::from(format!(
+                let why = g.because(format!(
                     "{} vs {} years old",
                     a.detail.number.text, b.detail.number.text
                 ));
                 // Each claim of one side against the other side's first: every document
                 // giving either age is in the finding's evidence.
                 for &m in gb.iter() {
-                    g.link(
-                        ga[0],
-                        m,
-                        Relation::Contradicts,
-                        Aspect::Count,
-                        why.clone(),
-                        1.0,
-                    );
+                    g.link(ga[0], m, Relation::Contradicts, Aspect::Count, why, 1.0);
                 }
                 for &m in &ga[1..] {
-                    g.link(
-                        m,
-                        gb[0],
-                        Relation::Contradicts,
-                        Aspect::Count,
-                        why.clone(),
-                        1.0,
-                    );
+                    g.link(m, gb[0], Relation::Contradicts, Aspect::Count, why, 1.0);
                 }
             }
         }

@@ -13,7 +13,7 @@
 //! thousands of claims has few signatures). Only if the pairs of signatures still
 //! exceed the bound are the rest skipped, and a [`Skipped`] notice says so.
 
-use crate::document::DocId;
+use crate::document::DocIdx;
 use crate::ingest::Notice;
 
 /// The `path` of the graph stage's notices: they are about a block of claims, not a file.
@@ -87,7 +87,7 @@ impl std::fmt::Display for Skipped {
 
 /// Where each document's run of a block ends: `ends[x]` is the first position after
 /// `x` whose document differs from that of `x`'s run.
-fn run_ends(docs: &[&DocId]) -> Vec<usize> {
+fn run_ends(docs: &[DocIdx]) -> Vec<usize> {
     let n = docs.len();
     let mut ends = vec![n; n];
     let mut x = n;
@@ -107,14 +107,14 @@ fn run_ends(docs: &[&DocId]) -> Vec<usize> {
 /// order. `docs` gives each position's document; a document's positions are expected
 /// together (a document seen again later is still paired with itself here, and the
 /// caller skips such pairs as it always did).
-pub fn cross_pairs<'a>(docs: &'a [&'a DocId]) -> impl Iterator<Item = (usize, usize)> + 'a {
+pub fn cross_pairs<'a>(docs: &'a [DocIdx]) -> impl Iterator<Item = (usize, usize)> + 'a {
     let ends = run_ends(docs);
     let n = docs.len();
     (0..n).flat_map(move |x| (ends[x]..n).map(move |y| (x, y)))
 }
 
 /// How many pairs [`cross_pairs`] gives.
-pub fn cross_pair_count(docs: &[&DocId]) -> u64 {
+pub fn cross_pair_count(docs: &[DocIdx]) -> u64 {
     let n = docs.len();
     run_ends(docs).iter().map(|&e| (n - e) as u64).sum()
 }
@@ -143,7 +143,7 @@ impl Classes {
     /// Pairs (i, j), i <= j, of classes to compare, in order, at most `bound`; and how
     /// many were left out. A class is paired with itself when its members come from
     /// more than one document (repeats of one claim across sources agree).
-    pub fn pairs(&self, docs: &[&DocId], bound: Bound) -> (Vec<(usize, usize)>, u64) {
+    pub fn pairs(&self, docs: &[DocIdx], bound: Bound) -> (Vec<(usize, usize)>, u64) {
         let (pairs, kept, skipped) = self.lazy_pairs(docs, bound);
         let mut out = Vec::with_capacity(kept as usize);
         out.extend(pairs);
@@ -154,7 +154,7 @@ impl Classes {
     /// how many it lists and how many the bound cuts.
     pub fn lazy_pairs<'a>(
         &self,
-        docs: &[&DocId],
+        docs: &[DocIdx],
         bound: Bound,
     ) -> (impl Iterator<Item = (usize, usize)> + 'a, u64, u64) {
         let spread: Vec<bool> = self
@@ -179,7 +179,7 @@ impl Classes {
 
     /// Edges (x, y), x < y, standing for every cross-document pair of members of classes
     /// `i` and `j` (or of class `i` with itself): see [`star`].
-    pub fn star(&self, i: usize, j: usize, docs: &[&DocId]) -> Vec<(usize, usize)> {
+    pub fn star(&self, i: usize, j: usize, docs: &[DocIdx]) -> Vec<(usize, usize)> {
         star(&self.members[i], &self.members[j], i == j, docs)
     }
 }
@@ -191,7 +191,7 @@ impl Classes {
 /// its own. At most two edges per member, and the same connected groups as joining every
 /// pair (property-tested): any member is joined to every other-document member through
 /// the anchors. Each edge once, in order.
-pub fn star(a: &[usize], b: &[usize], same: bool, docs: &[&DocId]) -> Vec<(usize, usize)> {
+pub fn star(a: &[usize], b: &[usize], same: bool, docs: &[DocIdx]) -> Vec<(usize, usize)> {
     let (aa, ab) = (anchors(a, docs), anchors(b, docs));
     let mut out: Vec<(usize, usize)> = Vec::with_capacity(2 * (a.len() + b.len()));
     let mut join = |from: &[usize], to: [Option<usize>; 2]| {
@@ -213,7 +213,7 @@ pub fn star(a: &[usize], b: &[usize], same: bool, docs: &[&DocId]) -> Vec<(usize
 }
 
 /// A side's first member, and its first member from another document than that one's.
-fn anchors(class: &[usize], docs: &[&DocId]) -> [Option<usize>; 2] {
+fn anchors(class: &[usize], docs: &[DocIdx]) -> [Option<usize>; 2] {
     let first = class.first().copied();
     let second = first.and_then(|f| class.iter().copied().find(|&y| docs[y] != docs[f]));
     [first, second]
@@ -246,17 +246,16 @@ mod tests {
         out
     }
 
-    fn ids(raw: &[u8]) -> Vec<DocId> {
+    fn ids(raw: &[u8]) -> Vec<DocIdx> {
         // Documents in runs, as claims are: sort.
         let mut d: Vec<u8> = raw.to_vec();
         d.sort_unstable();
-        d.iter().map(|x| DocId(format!("d{x}"))).collect()
+        d.iter().map(|&x| DocIdx(u32::from(x))).collect()
     }
 
     #[test]
     fn cross_pairs_skip_one_documents_pairs() {
-        let d = ids(&[0, 0, 1, 2, 2]);
-        let docs: Vec<&DocId> = d.iter().collect();
+        let docs = ids(&[0, 0, 1, 2, 2]);
         let got: Vec<_> = cross_pairs(&docs).collect();
         assert_eq!(
             got,
@@ -273,8 +272,7 @@ mod tests {
         );
         assert_eq!(cross_pair_count(&docs), 8);
         // One document: nothing, however long.
-        let one = [DocId("a".into())];
-        let docs: Vec<&DocId> = std::iter::repeat_n(&one[0], 1000).collect();
+        let docs = vec![DocIdx(0); 1000];
         assert_eq!(cross_pairs(&docs).count(), 0);
         assert_eq!(cross_pair_count(&docs), 0);
     }
@@ -283,8 +281,7 @@ mod tests {
         /// Cross pairs are exactly the pairs of positions from different documents.
         #[test]
         fn cross_pairs_are_the_pairs_across_documents(raw in prop::collection::vec(0u8..6, 0..30)) {
-            let d = ids(&raw);
-            let docs: Vec<&DocId> = d.iter().collect();
+            let docs = ids(&raw);
             let n = docs.len();
             let all: Vec<(usize, usize)> = (0..n)
                 .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
@@ -303,8 +300,7 @@ mod tests {
         ) {
             let mut raw = raw;
             raw.sort_unstable();
-            let d: Vec<DocId> = raw.iter().map(|(x, _)| DocId(format!("d{x}"))).collect();
-            let docs: Vec<&DocId> = d.iter().collect();
+            let docs: Vec<DocIdx> = raw.iter().map(|(x, _)| DocIdx(u32::from(*x))).collect();
             let values: Vec<u8> = raw.iter().map(|r| r.1).collect();
             let relations: [fn(u8, u8) -> bool; 2] = [|a, b| a != b, |a, b| a == b];
             for relates in relations {

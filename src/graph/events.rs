@@ -25,15 +25,10 @@ pub(super) fn link(
         let Some(&first) = members.first() else {
             continue;
         };
+        // One copy of the label for all the event's edges.
+        let label = g.because(ev.label.as_str());
         for &m in &members[1..] {
-            g.link(
-                first,
-                m,
-                Relation::SameEvent,
-                Aspect::Event,
-                ev.label.clone(),
-                1.0,
-            );
+            g.link(first, m, Relation::SameEvent, Aspect::Event, label, 1.0);
             if let (Some(a), Some(b)) = (date_of(&an.claims[first]), date_of(&an.claims[m])) {
                 let rel = match dates::compare(a, b) {
                     dates::DateRelation::Same => Some(Relation::Agrees),

@@ -22,7 +22,7 @@ mod roles;
 mod testing;
 
 use crate::analysis::Analysis;
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use crate::events::Ledger;
 use crate::union_find::UnionFind;
@@ -57,50 +57,46 @@ pub enum Aspect {
     NameSpelling,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// 16 bytes (petgraph adds 16 of links): a 16 MB wire day has 1.7 M of them.
+#[derive(Debug, Clone)]
 pub struct Edge {
     pub relation: Relation,
     pub aspect: Aspect,
-    /// One line: why the comparator decided so.
+    /// One line: why the comparator decided so ([`ClaimGraph::reason`] has its text).
     pub reason: Reason,
     /// Similarity or confidence in [0, 1] where the comparator has one.
     pub score: f64,
 }
 
-/// An edge's reason: shared text. A block's star of edges, or a linker's agreements,
-/// give one reason to many edges (over a million on a 16 MB wire day): one copy each,
-/// not a `String` per edge. Reads as a `str`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Reason(std::sync::Arc<str>);
+/// An edge's reason: its text's index in the graph's table ([`ClaimGraph::reason`]). A
+/// block's star of edges, or a linker's agreements, give one reason to many edges: one
+/// text each, not one per edge.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reason(u32);
 
-impl std::ops::Deref for Reason {
-    type Target = str;
-    fn deref(&self) -> &str {
-        &self.0
+/// What [`ClaimGraph::link`] takes as a reason: a text entered in the table (once per
+/// edge), or a reason already entered (shared by many edges).
+pub trait IntoReason {
+    fn into_reason(self, table: &mut Vec<Box<str>>) -> Reason;
+}
+
+impl IntoReason for Reason {
+    fn into_reason(self, _: &mut Vec<Box<str>>) -> Reason {
+        self
     }
 }
 
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl IntoReason for String {
+    fn into_reason(self, table: &mut Vec<Box<str>>) -> Reason {
+        let r = Reason(u32::try_from(table.len()).expect("fewer than 2^32 reasons"));
+        table.push(self.into_boxed_str());
+        r
     }
 }
 
-impl Serialize for Reason {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
-    }
-}
-
-impl From<String> for Reason {
-    fn from(s: String) -> Self {
-        Reason(s.into())
-    }
-}
-
-impl From<&str> for Reason {
-    fn from(s: &str) -> Self {
-        Reason(s.into())
+impl IntoReason for &str {
+    fn into_reason(self, table: &mut Vec<Box<str>>) -> Reason {
+        self.to_string().into_reason(table)
     }
 }
 
@@ -122,6 +118,8 @@ pub struct ClaimGraph {
     /// Blocks whose comparisons a bound cut, in the order they were built: the graph
     /// stage's notices. Empty unless a block is far beyond any one story's size.
     pub skipped: Vec<Skipped>,
+    /// The edges' reasons, by [`Reason`].
+    reasons: Vec<Box<str>>,
 }
 
 impl ClaimGraph {
@@ -133,16 +131,26 @@ impl ClaimGraph {
         self.entity_nodes.get(&e).copied()
     }
 
+    /// A reason's text.
+    pub fn reason(&self, r: Reason) -> &str {
+        &self.reasons[r.0 as usize]
+    }
+
+    /// A reason entered once, for many edges to share.
+    fn because(&mut self, text: impl IntoReason) -> Reason {
+        text.into_reason(&mut self.reasons)
+    }
+
     fn link(
         &mut self,
         a: usize,
         b: usize,
         relation: Relation,
         aspect: Aspect,
-        reason: impl Into<Reason>,
+        reason: impl IntoReason,
         score: f64,
     ) {
-        let reason = reason.into();
+        let reason = self.because(reason);
         let (na, nb) = (self.claim_nodes[a], self.claim_nodes[b]);
         self.graph.add_edge(
             na,
@@ -200,6 +208,7 @@ pub fn build_with(
         entity_nodes: HashMap::new(),
         words: Vec::new(),
         skipped: Vec::new(),
+        reasons: Vec::new(),
     };
     for i in 0..an.claims.len() {
         let n = g.graph.add_node(Node::Claim(i));
@@ -228,8 +237,8 @@ pub fn build_with(
 }
 
 /// Each member's document, for [`blocks`].
-fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<&DocId> {
-    members.map(|i| &an.claims[i].document).collect()
+fn docs_of(an: &Analysis, members: impl Iterator<Item = usize>) -> Vec<DocIdx> {
+    members.map(|i| an.claims[i].doc).collect()
 }
 
 /// A name-spelling contradiction between two nodes (people or words) written `a` and `b`.
@@ -241,7 +250,7 @@ fn spelling_edge(
     a: &str,
     b: &str,
 ) {
-    let reason = reason.into();
+    let reason = g.because(reason);
     g.graph.add_edge(
         na,
         nb,

@@ -4,10 +4,10 @@
 //! itself (that is `crate::quantities`), nor named people's ages (`super::ages`).
 
 use super::blocks::{self, Bound, Classes, Skipped};
-use super::{Aspect, ClaimGraph, Reason, Relation, docs_of};
+use super::{Aspect, ClaimGraph, Relation, docs_of};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::sorted::common;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
@@ -90,14 +90,14 @@ fn same_order(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) 
 /// the same thing with a content word shared, as rewrites of one report do.
 fn anchored(
     an: &Analysis,
-    in_sentence: &HashMap<(&str, usize), Vec<usize>>,
+    in_sentence: &HashMap<(DocIdx, usize), Vec<usize>>,
     a: usize,
     b: usize,
 ) -> bool {
     let others = |i: usize| {
         let c = &an.claims[i];
         in_sentence
-            .get(&(c.document.0.as_str(), c.span.start))
+            .get(&(c.doc, c.span.start))
             .into_iter()
             .flatten()
             .copied()
@@ -206,8 +206,32 @@ impl Figures {
 }
 
 /// How a pair of figures was judged: not of one context (None), or their overlap and
-/// relation.
-type Judged = Option<(usize, crate::quantities::QuantityRelation)>;
+/// verdict.
+type Judged = Option<(usize, Verdict)>;
+
+/// A [`crate::quantities::QuantityRelation`] with a conflict's reason entered in the
+/// graph: copied per pair of a block, where a relation's `String` was cloned.
+#[derive(Debug, Clone, Copy)]
+enum Verdict {
+    Same,
+    Compatible,
+    Refines,
+    Conflict(super::Reason),
+    Unrelated,
+}
+
+impl Verdict {
+    fn of(g: &mut ClaimGraph, r: crate::quantities::QuantityRelation) -> Self {
+        use crate::quantities::QuantityRelation as Q;
+        match r {
+            Q::Same => Verdict::Same,
+            Q::Compatible => Verdict::Compatible,
+            Q::Refines => Verdict::Refines,
+            Q::Conflict(why) => Verdict::Conflict(g.because(why)),
+            Q::Unrelated => Verdict::Unrelated,
+        }
+    }
+}
 
 /// Figures of the same thing across documents. Figures are
 /// blocked by what they are about, then each pair in a block is compared only when its
@@ -218,15 +242,7 @@ type Judged = Option<(usize, crate::quantities::QuantityRelation)>;
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     use crate::quantities::NounClass as C;
     use crate::quantities::QuantityRelation as Q;
-    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
-        .iter()
-        .map(|d| (d.id.0.as_str(), d.published))
-        .collect();
-    let doc_index: HashMap<&str, usize> = documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.0.as_str(), i))
-        .collect();
+    let published = |c: &Claim| documents[c.doc.index()].published;
     // A figure in a sentence dated to another year ("a 1998 quake killed 61") counts
     // something else than the story's figures.
     // (Each document's dates by position: a scan of them all per figure is quadratic
@@ -237,7 +253,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         .map(|d| crate::analysis::near::Times::new(&d.times))
         .collect();
     let era = |c: &Claim, own: crate::span::Span| -> Option<i16> {
-        let i = doc_index[c.document.0.as_str()];
+        let i = c.doc.index();
         let year = documents[i].published.map(|d| d.year());
         times[i]
             .within(c.span)
@@ -287,34 +303,31 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         blocks.entry((kind, sub, era)).or_default().push(i);
     }
     // Per sentence, its figures (for anchors).
-    let mut in_sentence: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
+    let mut in_sentence: HashMap<(DocIdx, usize), Vec<usize>> = HashMap::new();
     for members in blocks.values() {
         for &i in members {
             let c = &an.claims[i];
             in_sentence
-                .entry((c.document.0.as_str(), c.span.start))
+                .entry((c.doc, c.span.start))
                 .or_default()
                 .push(i);
         }
     }
-    let doc_of = |i: usize| doc_index[an.claims[i].document.0.as_str()];
+    let doc_of = |i: usize| an.claims[i].doc;
     // A later article revising a toll is an update, not a contradiction.
     let is_update = |qa: &crate::quantities::Quantity, a: &Claim, b: &Claim| {
         let toll = matches!(
             qa.class,
             C::Person | C::Object | C::Event | C::Other | C::Unknown
         );
-        let (pa, pb) = (
-            published[a.document.0.as_str()],
-            published[b.document.0.as_str()],
-        );
+        let (pa, pb) = (published(a), published(b));
         toll && matches!((pa, pb), (Some(x), Some(y)) if (y - x).get_days().abs() >= 1)
     };
     let figures = Figures::new(an);
     // One copy of each fixed reason for all the edges that give it.
     let (compatible, refines) = (
-        Reason::from("compatible figures"),
-        Reason::from("one is more specific"),
+        g.because("compatible figures"),
+        g.because("one is more specific"),
     );
     let detail = |i: usize| match &an.claims[i].kind {
         ClaimKind::Quantity(q) => Some(&q.detail),
@@ -334,13 +347,13 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         let mut related: HashMap<(u32, u32), bool> = HashMap::new();
         // The best context overlap of each figure with an agreeing figure of another
         // document: (claim, other document) -> overlap.
-        let mut agreed: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::new();
+        let mut agreed: HashMap<(usize, DocIdx), Vec<(usize, usize)>> = HashMap::new();
         let mut conflicts = Vec::new();
         // Per document and counted noun, the values this block counts of it. A figure that is the only one of its
         // noun and order in its document, alone in its sentence, is compared with the
         // like figure of another document without shared words ("1.2 million pilgrims" /
         // "1.4 million pilgrims"); a sentence of several figures may break a total down.
-        let mut per_noun: HashMap<(usize, &str), Vec<f64>> = HashMap::new();
+        let mut per_noun: HashMap<(DocIdx, &str), Vec<f64>> = HashMap::new();
         for &i in members {
             let Some(q) = detail(i) else { continue };
             if let Some(n) = q.noun.as_deref() {
@@ -355,7 +368,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             let near = |w: &f64| *w > 0.0 && v / w < 10.0 && w / v < 10.0;
             let c = &an.claims[i];
             in_sentence
-                .get(&(c.document.0.as_str(), c.span.start))
+                .get(&(c.doc, c.span.start))
                 .is_some_and(|v| v.len() == 1)
                 && q.noun.as_deref().is_some_and(|n| {
                     per_noun
@@ -374,9 +387,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 .entry((figures.key[a], figures.key[b]))
                 .or_insert_with(|| {
                     let overlap = same_context(qa, qb, || figures.overlap(a, b))?;
-                    Some((overlap, crate::quantities::compare(qa, qb)))
+                    Some((overlap, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 })
-                .clone()
+                .to_owned()
                 // Not memoised by key: an anchor is the sentence's, not the figure's. It is
                 // looked for only when the words do not suffice.
                 .or_else(|| {
@@ -385,29 +398,29 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                     }
                     let (overlap, _) = figures.overlap(a, b);
                     (overlap >= 1 && anchored(an, &in_sentence, a, b))
-                        .then(|| (overlap, crate::quantities::compare(qa, qb)))
+                        .then(|| (overlap, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 })
                 .or_else(|| {
                     sole_figures(qa, qb, only_one(a, qa) && only_one(b, qb))
-                        .then(|| (0, crate::quantities::compare(qa, qb)))
+                        .then(|| (0, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 });
             let Some((overlap, rel)) = judgement else {
                 continue;
             };
             let (da, db) = (doc_of(a), doc_of(b));
             match rel {
-                rel @ (Q::Same | Q::Compatible | Q::Refines) => {
+                Verdict::Same | Verdict::Compatible | Verdict::Refines => {
                     agreed.entry((a, db)).or_default().push((b, overlap));
                     agreed.entry((b, da)).or_default().push((a, overlap));
-                    let (relation, reason) = if rel == Q::Refines {
-                        (Relation::Refines, &refines)
+                    let (relation, reason) = if matches!(rel, Verdict::Refines) {
+                        (Relation::Refines, refines)
                     } else {
-                        (Relation::Agrees, &compatible)
+                        (Relation::Agrees, compatible)
                     };
-                    g.link(a, b, relation, Aspect::Count, reason.clone(), 1.0);
+                    g.link(a, b, relation, Aspect::Count, reason, 1.0);
                 }
-                Q::Conflict(why) => conflicts.push((a, b, overlap, why)),
-                Q::Unrelated => {}
+                Verdict::Conflict(why) => conflicts.push((a, b, overlap, why)),
+                Verdict::Unrelated => {}
             }
         }
         for (a, b, overlap, why) in conflicts {
@@ -421,7 +434,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             // million"): they count different things. A label ("3/14 victims") is matched
             // only by a label in a context at least as close.
             let label = qa.detail.class == C::Label;
-            let mut matched = |x: usize, other_doc: usize, rival: usize| {
+            let mut matched = |x: usize, other_doc: DocIdx, rival: usize| {
                 agreed.get(&(x, other_doc)).is_some_and(|v| {
                     v.iter().any(|&(m, o)| {
                         let (Some(qm), Some(qr)) = (detail(m), detail(rival)) else {
@@ -481,15 +494,15 @@ fn link_quantity_classes(
     figures: &Figures,
     key: &QuantityBlock,
     members: &[usize],
-    docs: &[&DocId],
+    docs: &[DocIdx],
     bound: Bound,
-    published: &HashMap<&str, Option<jiff::civil::Date>>,
+    published: &dyn Fn(&Claim) -> Option<jiff::civil::Date>,
     is_update: &dyn Fn(&crate::quantities::Quantity, &Claim, &Claim) -> bool,
 ) {
     use crate::quantities::QuantityRelation as Q;
     let classes = Classes::new(members.iter().map(|&i| {
         let c = &an.claims[i];
-        (published[c.document.0.as_str()], quantity_signature(c))
+        (published(c), quantity_signature(c))
     }));
     let (pairs, compared, skipped) = classes.lazy_pairs(docs, bound);
     for (i, j) in pairs {
@@ -518,9 +531,9 @@ fn link_quantity_classes(
             }
             _ => continue,
         };
-        let why = Reason::from(why);
+        let why = g.because(why);
         for (x, y) in classes.star(i, j, docs) {
-            g.link(members[x], members[y], rel, aspect, why.clone(), 1.0);
+            g.link(members[x], members[y], rel, aspect, why, 1.0);
         }
     }
     if skipped > 0 {

@@ -8,7 +8,7 @@ use super::blocks::{self, Bound, Classes, Skipped};
 use super::{Aspect, ClaimGraph, Reason, Relation, docs_of, speaker_clusters};
 use crate::analysis::Analysis;
 use crate::claim::ClaimKind;
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use foldhash::{HashMap, HashMapExt};
 use std::collections::BTreeMap;
@@ -17,16 +17,13 @@ use std::collections::BTreeMap;
 /// best mutual match that is worded differently contradicts. The same words given to
 /// two different people contradict on the speaker.
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
-    let text_of: HashMap<&str, &str> = documents
-        .iter()
-        .map(|d| (d.id.0.as_str(), d.text.as_str()))
-        .collect();
+    let text_of = |c: &crate::claim::Claim| documents[c.doc.index()].text.as_str();
     let words: Vec<(usize, &crate::claim::Quote, String)> = an
         .claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, q, q.words(text_of[c.document.0.as_str()]))),
+            ClaimKind::Quote(q) => Some((i, q, q.words(text_of(c)))),
             _ => None,
         })
         .collect();
@@ -69,10 +66,16 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         list.par_iter()
             .map(|members| {
                 let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
-                let compare = |a: usize, b: usize| prepared.compare(a, b, true);
+                // A pair under the rewording threshold changes no edge: its similarity is
+                // only weighed against reworded pairs' (the best counterpart), all above it.
+                let floor = crate::quotes::REWORDED_THRESHOLD;
+                let compare = |a: usize, b: usize| prepared.compare_over(a, b, true, floor);
                 if blocks::cross_pair_count(&docs) <= bound.max_comparisons {
                     let mut memo: HashMap<(u32, u32), crate::quotes::QuoteComparison> =
                         HashMap::new();
+                    // Only pairs that may make an edge are kept until the block is linked:
+                    // a different pair under the floor is never a counterpart that beats
+                    // a rewording (most of a speaker's pairs).
                     let pairs = blocks::cross_pairs(&docs)
                         .filter(|&(x, y)| docs[x] != docs[y])
                         .map(|(x, y)| {
@@ -81,6 +84,10 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                                 .entry((wording[a], wording[b]))
                                 .or_insert_with(|| compare(a, b));
                             (a, b, c)
+                        })
+                        .filter(|(_, _, c)| {
+                            c.relation != crate::quotes::QuoteRelation::Different
+                                || c.similarity >= floor
                         })
                         .collect();
                     return ScoredQuotes::Pairs(pairs);
@@ -106,7 +113,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             })
             .collect()
     };
-    let agreements = Agreements::new();
+    let agreements = Agreements::new(g);
     for (scored, (speaker, members)) in scored_blocks.into_iter().zip(&blocks) {
         let scored = match scored {
             ScoredQuotes::Pairs(p) => p,
@@ -129,12 +136,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             }
         };
         // Best counterpart of each quote in each other document.
-        let mut best: HashMap<(usize, &str), f64> = HashMap::new();
+        let mut best: HashMap<(usize, DocIdx), f64> = HashMap::new();
         for (a, b, c) in &scored {
-            let (da, db) = (
-                an.claims[quotes[*a].0].document.0.as_str(),
-                an.claims[quotes[*b].0].document.0.as_str(),
-            );
+            let (da, db) = (an.claims[quotes[*a].0].doc, an.claims[quotes[*b].0].doc);
             let e = best.entry((*a, db)).or_insert(0.0);
             *e = e.max(c.similarity);
             let e = best.entry((*b, da)).or_insert(0.0);
@@ -145,20 +149,18 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             use crate::quotes::QuoteRelation as R;
             match c.relation {
                 R::Verbatim | R::Excerpt | R::Typo => {
+                    let reason = agreements.reason(g, &c);
                     g.link(
                         ia,
                         ib,
                         Relation::Agrees,
                         Aspect::QuoteWording,
-                        agreements.reason(&c),
+                        reason,
                         c.similarity,
                     );
                 }
                 R::Reworded => {
-                    let (da, db) = (
-                        an.claims[ia].document.0.as_str(),
-                        an.claims[ib].document.0.as_str(),
-                    );
+                    let (da, db) = (an.claims[ia].doc, an.claims[ib].doc);
                     let mutual = best.get(&(a, db)).is_some_and(|s| *s <= c.similarity)
                         && best.get(&(b, da)).is_some_and(|s| *s <= c.similarity);
                     if mutual {
@@ -181,7 +183,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     let frames: Vec<&str> = quotes
         .iter()
         .map(|&(i, q, _)| {
-            let text = text_of[an.claims[i].document.0.as_str()];
+            let text = text_of(&an.claims[i]);
             q.speaker_span
                 .map_or("", |s| crate::quotes::with_coordinated(text, s).slice(text))
         })
@@ -205,17 +207,17 @@ enum ScoredQuotes {
 struct Agreements([Reason; 3]);
 
 impl Agreements {
-    fn new() -> Self {
-        Agreements(["verbatim", "excerpt", "typo"].map(Reason::from))
+    fn new(g: &mut ClaimGraph) -> Self {
+        Agreements(["verbatim", "excerpt", "typo"].map(|r| g.because(r)))
     }
 
-    fn reason(&self, c: &crate::quotes::QuoteComparison) -> Reason {
+    fn reason(&self, g: &mut ClaimGraph, c: &crate::quotes::QuoteComparison) -> Reason {
         use crate::quotes::QuoteRelation as R;
         match c.relation {
-            R::Verbatim => self.0[0].clone(),
-            R::Excerpt => self.0[1].clone(),
-            R::Typo => self.0[2].clone(),
-            r => format!("{r:?}").to_lowercase().into(),
+            R::Verbatim => self.0[0],
+            R::Excerpt => self.0[1],
+            R::Typo => self.0[2],
+            r => g.because(format!("{r:?}").to_lowercase()),
         }
     }
 }
@@ -241,18 +243,18 @@ fn link_quote_classes(
 ) {
     let docs = docs_of(an, members.iter().map(|&k| quotes[k].0));
     // Each wording's documents, once each.
-    let class_docs: Vec<Vec<&DocId>> = classes
+    let class_docs: Vec<Vec<DocIdx>> = classes
         .members
         .iter()
         .map(|m| {
-            let mut d: Vec<&DocId> = m.iter().map(|&x| docs[x]).collect();
+            let mut d: Vec<DocIdx> = m.iter().map(|&x| docs[x]).collect();
             d.sort_unstable();
             d.dedup();
             d
         })
         .collect();
     // Best counterpart of each wording in each document.
-    let mut best: HashMap<(usize, &DocId), f64> = HashMap::new();
+    let mut best: HashMap<(usize, DocIdx), f64> = HashMap::new();
     for &(i, j, c) in compared {
         for (from, to) in [(i, j), (j, i)] {
             for &d in &class_docs[to] {
@@ -282,9 +284,9 @@ fn link_quote_classes(
             _ => continue,
         };
         let (relation, reason) = if c.relation == R::Reworded {
-            (Relation::Contradicts, Reason::from(quote_rewording(&c)))
+            (Relation::Contradicts, g.because(quote_rewording(&c)))
         } else {
-            (Relation::Agrees, agreements.reason(&c))
+            (Relation::Agrees, agreements.reason(g, &c))
         };
         for (x, y) in edges {
             g.link(
@@ -292,7 +294,7 @@ fn link_quote_classes(
                 claim(y),
                 relation,
                 Aspect::QuoteWording,
-                reason.clone(),
+                reason,
                 c.similarity,
             );
         }
@@ -358,7 +360,7 @@ fn link_misattributed(
         if rep[&sa] == rep[&sb]
             || !is_person(sa)
             || !is_person(sb)
-            || one_each && an.claims[ia].document == an.claims[ib].document
+            || one_each && an.claims[ia].doc == an.claims[ib].doc
         {
             continue;
         }
@@ -390,7 +392,7 @@ fn link_misattributed(
             crate::quotes::QuoteRelation::Verbatim | crate::quotes::QuoteRelation::Excerpt
         ) || c.similarity >= 0.9;
         if same_words && coverage >= 0.6 && la.min(lb) >= 8 {
-            let reason = Reason::from(format!(
+            let reason = g.because(format!(
                 "the same words, given to {} and {}",
                 an.entities.name(sa),
                 an.entities.name(sb)
@@ -401,7 +403,7 @@ fn link_misattributed(
                     quotes[y].0,
                     Relation::Contradicts,
                     Aspect::QuoteSpeaker,
-                    reason.clone(),
+                    reason,
                     c.similarity,
                 );
             }
@@ -446,13 +448,13 @@ fn link_same_statement(
     prepared: &crate::quotes::Quotations,
     ua: &[usize],
     ub: &[usize],
-    docs: &[&DocId],
+    docs: &[DocIdx],
 ) {
     let (a, b) = (ua[0], ub[0]);
     let crate::quotes::Statement::Reworded(changes) = prepared.same_statement(a, b) else {
         return;
     };
-    let reason = Reason::from(format!(
+    let reason = g.because(format!(
         "the same statement reworded ({})",
         changes
             .iter()
@@ -466,7 +468,7 @@ fn link_same_statement(
             quotes[y].0,
             Relation::Contradicts,
             Aspect::QuoteWording,
-            reason.clone(),
+            reason,
             1.0,
         );
     }
@@ -495,7 +497,7 @@ struct Shared {
 fn shared_trigrams(
     quotes: &[(usize, &crate::claim::Quote, &str)],
     units: &[Vec<usize>],
-    docs: &[&DocId],
+    docs: &[DocIdx],
     rep: &HashMap<EntityId, EntityId>,
     bound: Bound,
 ) -> Shared {
@@ -519,7 +521,7 @@ fn shared_trigrams(
         .iter()
         .map(|m| quotes[m[0]].1.speaker.map(|s| rep[&s]))
         .collect();
-    let home: Vec<Option<&DocId>> = units
+    let home: Vec<Option<DocIdx>> = units
         .iter()
         .map(|m| {
             m.iter()

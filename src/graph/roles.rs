@@ -8,7 +8,7 @@ use super::blocks::{self, Bound, Skipped};
 use super::{Aspect, ClaimGraph, Relation, docs_of, speaker_clusters};
 use crate::analysis::Analysis;
 use crate::claim::{Claim, ClaimKind};
-use crate::document::{DocId, Document};
+use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use foldhash::{HashMap, HashMapExt, HashSetExt};
 use std::collections::BTreeMap;
@@ -69,15 +69,9 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
     // One person spelled two ways is one holder (the name rule reports the spelling).
     let rep = speaker_clusters(g, an);
     let changing = offices_changing_hands(an, documents);
-    let published: HashMap<&str, Option<jiff::civil::Date>> = documents
-        .iter()
-        .map(|d| (d.id.0.as_str(), d.published))
-        .collect();
+    let published = |c: &Claim| documents[c.doc.index()].published;
     // Articles days apart may tell a succession; only same-day accounts conflict.
-    let same_day = |x: &Claim, y: &Claim| match (
-        published[x.document.0.as_str()],
-        published[y.document.0.as_str()],
-    ) {
+    let same_day = |x: &Claim, y: &Claim| match (published(x), published(y)) {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
@@ -109,7 +103,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
-                if ca.document != cb.document
+                if ca.doc != cb.doc
                     && rank_variant(&ra.title, &rb.title)
                     && !changing.contains(&ra.title)
                     && !changing.contains(&rb.title)
@@ -182,8 +176,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
             });
         }
         // The block's members by document, for the holder named beside a former one.
-        let mut by_doc: HashMap<&DocId, Vec<usize>> = HashMap::new();
-        for (&m, d) in members.iter().zip(&docs) {
+        let mut by_doc: HashMap<DocIdx, Vec<usize>> = HashMap::new();
+        for (&m, &d) in members.iter().zip(&docs) {
             by_doc.entry(d).or_default().push(m);
         }
         for (x, y) in blocks::cross_pairs(&docs).take(bound as usize) {
@@ -193,7 +187,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
-                if ca.document == cb.document || changing.contains(&ra.title) || !same_day(ca, cb) {
+                if ca.doc == cb.doc || changing.contains(&ra.title) || !same_day(ca, cb) {
                     continue;
                 }
                 let (ja, jb) = (jur(ra), jur(rb));
@@ -221,12 +215,8 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                         1.0,
                     );
                     // The holder named in the source that calls the person former.
-                    let (former_doc, other) = if former(ra) {
-                        (&ca.document, a)
-                    } else {
-                        (&cb.document, b)
-                    };
-                    for &m in by_doc.get(former_doc).into_iter().flatten() {
+                    let (former_doc, other) = if former(ra) { (ca.doc, a) } else { (cb.doc, b) };
+                    for &m in by_doc.get(&former_doc).into_iter().flatten() {
                         let cm = &an.claims[m];
                         if let ClaimKind::Role(rm) = &cm.kind
                             && rep[&rm.person] != rep[&ra.person]

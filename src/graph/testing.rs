@@ -78,7 +78,7 @@ impl Linked {
                 kebab(&w.aspect),
                 self.node(self.graph.graph[a]),
                 self.node(self.graph.graph[b]),
-                w.reason
+                self.graph.reason(w.reason)
             ));
         }
         out

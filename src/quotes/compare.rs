@@ -471,6 +471,33 @@ impl StemTable {
             && crate::compare::edit::within_one_edit(&self.strings.text[a], &self.strings.text[b])
     }
 
+    /// Marks in `bits` what stem `id` can be matched by: its synonym group, its prefix
+    /// key, and for a long stem its first and last letters with its length.
+    fn mark(&self, id: u32, bits: &mut MatchBits) {
+        let m = &self.meta[id as usize];
+        bits.set(KEY_SYNONYM, u64::from(m.synonym));
+        if m.prefix != 0 {
+            bits.set(KEY_PREFIX, m.prefix);
+        }
+        if m.chars >= 7 {
+            bits.set(KEY_FIRST, u64::from(m.first) << 32 | u64::from(m.chars));
+            bits.set(KEY_LAST, u64::from(m.last) << 32 | u64::from(m.chars));
+        }
+    }
+
+    /// May stem `id` match a stem marked in `bits`? Never false when one of them
+    /// [`StemTable::matches`] it (each way `matches` accepts a pair shares a key).
+    fn may_match(&self, id: u32, bits: &MatchBits) -> bool {
+        let m = &self.meta[id as usize];
+        bits.has(KEY_SYNONYM, u64::from(m.synonym))
+            || m.prefix != 0 && bits.has(KEY_PREFIX, m.prefix)
+            || m.chars >= 7
+                && (m.chars - 1..=m.chars + 1).any(|l| {
+                    bits.has(KEY_FIRST, u64::from(m.first) << 32 | u64::from(l))
+                        || bits.has(KEY_LAST, u64::from(m.last) << 32 | u64::from(l))
+                })
+    }
+
     /// How many of `texts`' lines hold each stem (each line's distinct stems counted in an
     /// array, not strings hashed into a map: this runs over every line of the bundle), and
     /// the number of lines.
@@ -533,6 +560,34 @@ impl StemTable {
     }
 }
 
+/// A quotation's stems as a 512-bit Bloom filter of what they can be matched by
+/// ([`StemTable::mark`]): testing a stem of another quotation against it costs a few bit
+/// tests, not a scan of the quotation's stems.
+#[derive(Debug, Default, Clone)]
+struct MatchBits([u64; 8]);
+
+const KEY_SYNONYM: u64 = 1;
+const KEY_PREFIX: u64 = 2;
+const KEY_FIRST: u64 = 3;
+const KEY_LAST: u64 = 4;
+
+impl MatchBits {
+    fn bit(kind: u64, v: u64) -> usize {
+        let h = (v ^ kind.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        (h >> 55) as usize
+    }
+
+    fn set(&mut self, kind: u64, v: u64) {
+        let b = Self::bit(kind, v);
+        self.0[b / 64] |= 1 << (b % 64);
+    }
+
+    fn has(&self, kind: u64, v: u64) -> bool {
+        let b = Self::bit(kind, v);
+        self.0[b / 64] & 1 << (b % 64) != 0
+    }
+}
+
 /// Normalised tokens numbered: equal ids are equal tokens, and each id's text is kept.
 #[derive(Debug, Default)]
 struct Interner {
@@ -582,17 +637,25 @@ struct Numbered {
     /// The content words' stems, and whether each was written as a name.
     stems: Vec<u32>,
     named: Vec<bool>,
+    /// What its stems can be matched by ([`similarity_bound`]).
+    bits: MatchBits,
 }
 
 impl Tables {
     fn number(&mut self, p: &Prepared) -> Numbered {
         let tokens = self.words.ids(&p.tokens);
+        let stems = self.stems.number(p);
+        let mut bits = MatchBits::default();
+        for &s in &stems {
+            self.stems.mark(s, &mut bits);
+        }
         Numbered {
             runs: run_hashes(&tokens),
             pieces: p.pieces.iter().map(|x| self.words.ids(x)).collect(),
             tokens,
-            stems: self.stems.number(p),
+            stems,
             named: p.contents.iter().map(|c| c.named).collect(),
+            bits,
         }
     }
 }
@@ -822,7 +885,7 @@ pub fn compare_prepared(a: &Prepared, b: &Prepared, bg: Option<&Background>) -> 
         .iter()
         .map(|s| bg.map_or(1.0, |bg| bg.weight(s)))
         .collect();
-    compare_numbered(&na, &nb, &t, &weights)
+    compare_numbered(&na, &nb, &t, &weights, 0.0)
 }
 
 /// A bundle's quotations prepared once for many comparisons and numbered in one set of
@@ -873,8 +936,23 @@ impl Quotations {
     /// [`compare_prepared`] of quotations `a` and `b`, with the bundle's background
     /// (`weighed`) or without.
     pub fn compare(&self, a: usize, b: usize, weighed: bool) -> QuoteComparison {
+        self.compare_over(a, b, weighed, 0.0)
+    }
+
+    /// [`Quotations::compare`], except that a pair whose similarity cannot reach `floor`
+    /// (a cheap upper bound, [`similarity_bound`], says so) and that is neither verbatim,
+    /// an excerpt nor a typo is `Different` with similarity and shared words 0, not
+    /// computed: for callers that read a `Different` pair's similarity only against
+    /// similarities at or above `floor`.
+    pub fn compare_over(&self, a: usize, b: usize, weighed: bool, floor: f64) -> QuoteComparison {
         let weights = if weighed { &self.weights } else { &self.ones };
-        compare_numbered(&self.numbered[a], &self.numbered[b], &self.tables, weights)
+        compare_numbered(
+            &self.numbered[a],
+            &self.numbered[b],
+            &self.tables,
+            weights,
+            floor,
+        )
     }
 
     /// [`same_statement`] of quotations `a` and `b`.
@@ -884,11 +962,20 @@ impl Quotations {
 }
 
 /// [`compare_prepared`] of quotations numbered in `t`, their stems weighed by `weights`
-/// (per id).
-fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> QuoteComparison {
+/// (per id); below `floor` (0: never) see [`Quotations::compare_over`].
+fn compare_numbered(
+    a: &Numbered,
+    b: &Numbered,
+    t: &Tables,
+    weights: &[f64],
+    floor: f64,
+) -> QuoteComparison {
     let (ta, tb) = (&a.tokens, &b.tokens);
-    let pairs = match_stems(&a.stems, &b.stems, &t.stems);
-    let shared = pairs.len();
+    let same = |relation: QuoteRelation| QuoteComparison {
+        relation,
+        similarity: 1.0,
+        shared_content_words: match_stems(&a.stems, &b.stems, &t.stems).len(),
+    };
     if ta.is_empty() || tb.is_empty() {
         return QuoteComparison {
             relation: QuoteRelation::Different,
@@ -897,11 +984,7 @@ fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> 
         };
     }
     if ta == tb {
-        return QuoteComparison {
-            relation: QuoteRelation::Verbatim,
-            similarity: 1.0,
-            shared_content_words: shared,
-        };
+        return same(QuoteRelation::Verbatim);
     }
     let excerpt = if ta.len() <= tb.len() {
         contains_run(tb, ta) || is_excerpt(&a.pieces, tb)
@@ -909,19 +992,22 @@ fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> 
         contains_run(ta, tb) || is_excerpt(&b.pieces, ta)
     } || may_share_run(a, b) && overlapping_cuts(ta, tb);
     if excerpt {
-        return QuoteComparison {
-            relation: QuoteRelation::Excerpt,
-            similarity: 1.0,
-            shared_content_words: shared,
-        };
+        return same(QuoteRelation::Excerpt);
     }
     if same_statement_numbered(a, b, &t.words) == Statement::Typo {
+        return same(QuoteRelation::Typo);
+    }
+    // The bound and the similarity sum the same weights in other orders: a margin far
+    // above their rounding keeps every pair that might reach the floor.
+    if floor > 0.0 && similarity_bound(a, b, t, weights) + 1e-9 < floor {
         return QuoteComparison {
-            relation: QuoteRelation::Typo,
-            similarity: 1.0,
-            shared_content_words: shared,
+            relation: QuoteRelation::Different,
+            similarity: 0.0,
+            shared_content_words: 0,
         };
     }
+    let pairs = match_stems(&a.stems, &b.stems, &t.stems);
+    let shared = pairs.len();
     let similarity = similarity((&a.named, &a.stems), (&b.named, &b.stems), &pairs, weights);
     let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
         QuoteRelation::Reworded
@@ -933,6 +1019,30 @@ fn compare_numbered(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> 
         similarity,
         shared_content_words: shared,
     }
+}
+
+/// An upper bound of [`similarity`]: the order factor is at most 1, and the matched
+/// stems' weight at most that of the stems of each side that may match one of the
+/// other's ([`StemTable::may_match`]), over both sides' total weight.
+fn similarity_bound(a: &Numbered, b: &Numbered, t: &Tables, weights: &[f64]) -> f64 {
+    let w = |named: bool, id: u32| weights[id as usize] * if named { NAMED_WEIGHT } else { 1.0 };
+    let side = |x: &Numbered, other: &MatchBits| -> (f64, f64) {
+        let (mut all, mut may) = (0.0, 0.0);
+        for (&id, &named) in x.stems.iter().zip(&x.named) {
+            let v = w(named, id);
+            all += v;
+            if t.stems.may_match(id, other) {
+                may += v;
+            }
+        }
+        (all, may)
+    };
+    let ((all_a, may_a), (all_b, may_b)) = (side(a, &b.bits), side(b, &a.bits));
+    let total = all_a + all_b;
+    if total <= 0.0 {
+        return 0.0;
+    }
+    ((may_a + may_b) / total).min(1.0)
 }
 
 /// How two quotations that may be one statement relate, by their tokens alone (no
@@ -1377,6 +1487,29 @@ mod tests {
         assert_eq!(compare("…", "...").relation, QuoteRelation::Different);
     }
 
+    /// Different statements on one topic are mostly ruled out by the bound alone;
+    /// paraphrases never are.
+    #[test]
+    fn the_bound_rules_out_different_statements() {
+        let floor = REWORDED_THRESHOLD;
+        let skipped = |pairs: &[(&str, &str)]| {
+            let quotes: Vec<&str> = pairs.iter().flat_map(|(a, b)| [*a, *b]).collect();
+            let q = Quotations::new(&quotes, &[]);
+            (0..pairs.len())
+                .filter(|&k| {
+                    let (a, b) = (&q.numbered[2 * k], &q.numbered[2 * k + 1]);
+                    similarity_bound(a, b, &q.tables, &q.ones) < floor
+                })
+                .count()
+        };
+        assert!(
+            skipped(DIFFERENT) * 2 >= DIFFERENT.len(),
+            "{}",
+            skipped(DIFFERENT)
+        );
+        assert_eq!(skipped(PARAPHRASES), 0);
+    }
+
     #[test]
     fn calibration_gap() {
         let min_para = PARAPHRASES
@@ -1509,6 +1642,40 @@ mod tests {
                 for (b, &y) in words.iter().zip(&ids) {
                     prop_assert_eq!(t.matches(x, y), stems_match_text(a, b), "{} {}", a, b);
                     prop_assert_eq!(x == y, a == b);
+                    // The Bloom filter of `y` never rules out a stem that matches it.
+                    let mut bits = MatchBits::default();
+                    t.mark(y, &mut bits);
+                    prop_assert!(!t.matches(x, y) || t.may_match(x, &bits), "{} {}", a, b);
+                }
+            }
+        }
+
+        /// The bound is never under the similarity, and a comparison with a floor
+        /// differs from one without only for a pair under the floor (verbatim, excerpts
+        /// and typos score 1), which it calls `Different`.
+        #[test]
+        fn the_similarity_bound_skips_only_pairs_under_the_floor(
+            qa in proptest::collection::vec("(Harbour|harbor|ferries|ferry|reopen|reopened|inspected|inspection|divers|Monday|vessel|vessels|[a-c]{1,8})", 1..14),
+            qb in proptest::collection::vec("(Harbour|harbor|ferries|ferry|reopen|reopened|inspected|inspection|divers|Monday|vessel|vessels|[a-c]{1,8})", 1..14),
+            floor in 0.05f64..0.95,
+        ) {
+            let (a, b) = (qa.join(" "), qb.join(" "));
+            let texts = ["The harbour ferries reopened on Monday.\nDivers inspected every vessel."];
+            let q = Quotations::new(&[a.as_str(), b.as_str()], &texts);
+            for weighed in [true, false] {
+                let weights = if weighed { &q.weights } else { &q.ones };
+                let (na, nb) = (&q.numbered[0], &q.numbered[1]);
+                let pairs = match_stems(&na.stems, &nb.stems, &q.tables.stems);
+                let sim = similarity((&na.named, &na.stems), (&nb.named, &nb.stems), &pairs, weights);
+                prop_assert!(similarity_bound(na, nb, &q.tables, weights) + 1e-9 >= sim);
+                let (full, over) = (q.compare(0, 1, weighed), q.compare_over(0, 1, weighed, floor));
+                if full.similarity >= floor {
+                    prop_assert_eq!(full, over);
+                } else {
+                    prop_assert!(
+                        over == full
+                            || over.relation == QuoteRelation::Different && over.similarity == 0.0
+                    );
                 }
             }
         }

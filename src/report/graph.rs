@@ -77,7 +77,7 @@ pub fn dot(o: &Outcome) -> String {
             e.source().index(),
             e.target().index(),
             w.aspect,
-            escape(&w.reason)
+            escape(o.graph.reason(w.reason))
         );
     }
     s.push_str("}\n");
@@ -108,7 +108,7 @@ pub fn json(o: &Outcome) -> String {
                 "to": e.target().index(),
                 "relation": e.weight().relation,
                 "aspect": e.weight().aspect,
-                "reason": e.weight().reason,
+                "reason": o.graph.reason(e.weight().reason),
                 "score": e.weight().score,
             })
         })

@@ -2,7 +2,9 @@
 //! listed in docs/report-format.md never change meaning; new fields may be added.
 
 use crate::check::Outcome;
+use crate::claim::Claim;
 use crate::document::{DocId, Document, Format, Item, MetaValue, PublishedSource, SourceLocation};
+use crate::entities::EntityTable;
 use crate::ingest::Notice;
 use crate::rules::Finding;
 use crate::span::Location;
@@ -15,7 +17,7 @@ pub const SCHEMA: &str = "claimgraph/report/v1";
 pub struct Report<'a> {
     pub schema: &'static str,
     pub documents: Vec<DocumentOut>,
-    pub claims: Vec<ClaimOut<'a>>,
+    pub claims: ClaimsOut<'a>,
     pub events: Vec<EventOut>,
     pub findings: Vec<FindingOut>,
     pub notices: Vec<Notice>,
@@ -138,19 +140,72 @@ pub struct Summary {
 /// second copy of every claim.
 pub use crate::claim::json::{ClaimJson as ClaimOut, DateOut, SortedLocation};
 
+/// The report's claims, each laid out as it is written or read ([`Claim::json`]): a
+/// large bundle's report never holds every claim's object at once.
+#[derive(Default)]
+pub struct ClaimsOut<'a> {
+    items: Vec<(&'a Claim, &'a Document, &'a EntityTable)>,
+}
+
+impl<'a> ClaimsOut<'a> {
+    /// The claims of one check, in its order.
+    pub fn of(o: &'a Outcome) -> Self {
+        let docs = &o.bundle.documents;
+        let ents = &o.analysis.entities;
+        ClaimsOut {
+            items: o
+                .analysis
+                .claims
+                .iter()
+                .map(|c| (c, &docs[c.doc.index()], ents))
+                .collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = ClaimOut<'a>> + '_ {
+        self.items.iter().map(|&(c, d, e)| c.json(d, e))
+    }
+
+    /// Claims of several checks (stories), in the order given.
+    pub fn concat(parts: impl IntoIterator<Item = ClaimsOut<'a>>) -> Self {
+        ClaimsOut {
+            items: parts.into_iter().flat_map(|p| p.items).collect(),
+        }
+    }
+
+    /// The claims reordered: `key` ranks each claim (a stable sort).
+    pub fn sort_by_key<K: Ord>(&mut self, mut key: impl FnMut(&Claim) -> K) {
+        self.items.sort_by_key(|(c, _, _)| key(c));
+    }
+}
+
+impl std::fmt::Debug for ClaimsOut<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for ClaimsOut<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 pub fn build(o: &Outcome) -> Report<'_> {
-    use rayon::prelude::*;
     let docs = &o.bundle.documents;
     let ents = &o.analysis.entities;
     let by_id: HashMap<&DocId, &Document> = docs.iter().map(|d| (&d.id, d)).collect();
     let doc = |id: &DocId| -> &Document { by_id[id] };
     let documents = docs.iter().map(document_out).collect();
-    let claims = o
-        .analysis
-        .claims
-        .par_iter()
-        .map(|c| c.json(doc(&c.document), ents))
-        .collect();
+    let claims = ClaimsOut::of(o);
     let events = o
         .ledger
         .events

@@ -6,7 +6,7 @@
 //! by severity, rule and first evidence; events are grouped by story, in story order.
 
 use super::json::{
-    DocumentOut, Report, SCHEMA, StoryOut, Summary, build, document_out, finding_out,
+    ClaimsOut, DocumentOut, Report, SCHEMA, StoryOut, Summary, build, document_out, finding_out,
 };
 use crate::document::{DocId, Document};
 use crate::stories::Checked;
@@ -23,7 +23,7 @@ pub fn of_stories(c: &Checked) -> Report<'_> {
         .collect();
 
     let mut story_of: HashMap<String, String> = HashMap::default();
-    let mut claims = Vec::new();
+    let mut claims = Vec::with_capacity(c.stories.len());
     let mut events = Vec::new();
     let mut notices = c.notices.clone();
     let mut stories = Vec::with_capacity(c.stories.len());
@@ -42,19 +42,7 @@ pub fn of_stories(c: &Checked) -> Report<'_> {
             warnings: 0,
             infos: 0,
         });
-        // Ranked by the claim's document in the feed (the JSON keeps the claims' order).
-        claims.extend(
-            s.outcome
-                .analysis
-                .claims
-                .iter()
-                .map(|cl| {
-                    rank.get(cl.document.0.as_str())
-                        .copied()
-                        .unwrap_or(usize::MAX)
-                })
-                .zip(part.claims),
-        );
+        claims.push(part.claims);
         events.extend(part.events.into_iter().map(|mut e| {
             e.story = Some(s.id.clone());
             e
@@ -63,8 +51,12 @@ pub fn of_stories(c: &Checked) -> Report<'_> {
     }
     // Each story's claims are in its document order: a stable sort by the feed's order
     // of documents puts them in the feed's.
-    claims.sort_by_key(|&(r, _)| r);
-    let claims: Vec<_> = claims.into_iter().map(|(_, cl)| cl).collect();
+    let mut claims = ClaimsOut::concat(claims);
+    claims.sort_by_key(|cl| {
+        rank.get(cl.document.0.as_str())
+            .copied()
+            .unwrap_or(usize::MAX)
+    });
     notices.extend(c.suppression_notices.iter().cloned());
 
     let mut summary = Summary {

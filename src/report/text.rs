@@ -91,7 +91,7 @@ pub fn tail(r: &Report) -> String {
 /// `claims --format table`: one line per claim.
 pub fn claims_table(r: &Report) -> String {
     let mut o = String::new();
-    for claim in &r.claims {
+    for claim in r.claims.iter() {
         let c = &claim.to_value();
         let kind = c["kind"].as_str().unwrap_or("");
         let detail = claim.table_detail();
@@ -186,7 +186,7 @@ mod tests {
         let outcome = crate::check::run(bundle, &[]);
         let report = crate::report::json::build(&outcome);
         let mut kinds = std::collections::BTreeSet::new();
-        for c in &report.claims {
+        for c in report.claims.iter() {
             let v = c.to_value();
             kinds.insert(v["kind"].as_str().unwrap().to_string());
             assert_eq!(c.table_detail(), detail_from_value(&v), "{v}");

@@ -218,7 +218,7 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
         {
             continue;
         }
-        edges.push((a, b, e.reason.clone()));
+        edges.push((a, b, e.reason));
     }
     let mut pairs = Vec::with_capacity(edges.len());
     for (a, b, r) in edges {
@@ -246,8 +246,8 @@ fn edge_findings(rule: &Rule, cx: &Context, aspect: Aspect) -> Vec<Finding> {
             .next()
             .cloned()
             .or_else(|| reasons.get(&root).and_then(|r| r.first().cloned()))
-            .unwrap_or_default();
-        out.push(make_finding(rule, cx, evidence, &subject(&cs, cx), &reason));
+            .map_or("", |r| cx.graph.reason(r));
+        out.push(make_finding(rule, cx, evidence, &subject(&cs, cx), reason));
     }
     out
 }
@@ -360,7 +360,7 @@ fn word_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         pairs.push((a, b));
         reasons
             .entry(a.min(b))
-            .or_insert_with(|| e.reason.to_string());
+            .or_insert_with(|| cx.graph.reason(e.reason).to_string());
     }
     let mut out = Vec::new();
     for (_, members) in groups(cx.graph.words.len(), pairs) {
@@ -416,7 +416,7 @@ fn name_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         pairs.push((a.0, b.0));
         reasons
             .entry(a.0.min(b.0))
-            .or_insert_with(|| e.reason.to_string());
+            .or_insert_with(|| cx.graph.reason(e.reason).to_string());
     }
     let mut out = word_findings(rule, cx);
     let comps = groups(ents.entities.len(), pairs);

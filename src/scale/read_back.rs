@@ -184,7 +184,7 @@ pub fn report(mut back: ReadBack) -> (Report<'static>, Vec<Document>) {
             .iter()
             .map(crate::report::json::document_out)
             .collect(),
-        claims: Vec::new(),
+        claims: crate::report::json::ClaimsOut::default(),
         events: back.events,
         findings: back.findings,
         notices: back.notices,

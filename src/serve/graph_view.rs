@@ -188,7 +188,7 @@ pub fn view(o: &Outcome, focus: &Focus) -> GraphView {
             to: described(o, g[e.target()]),
             relation: relation(w.relation),
             aspect: format!("{:?}", w.aspect).to_lowercase(),
-            reason: w.reason.to_string(),
+            reason: o.graph.reason(w.reason).to_string(),
             x1,
             y1,
             x2,
