@@ -173,6 +173,20 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
             m.span = Span::new(toks[m.first_tok].span.start, m.span.end);
         }
     }
+    // "9:46 PM CDT Sep 26": a clock's AM/PM after a number, a zone after it and a month
+    // before a day number are times, not names (nor "PM" a prime minister).
+    let number_at = |j: Option<usize>| {
+        j.and_then(|j| toks.get(j))
+            .is_some_and(|t| t.kind == TokenKind::Number)
+    };
+    let clock_marker =
+        |j: usize| matches!(toks[j].text(text), "AM" | "PM") && number_at(j.checked_sub(1));
+    let time_word = |i: usize| {
+        let w = toks[i].text(text);
+        clock_marker(i)
+            || i > 0 && clock_marker(i - 1) && crate::temporal::is_zone_abbreviation(w)
+            || number_at(Some(i + 1)) && crate::temporal::is_month(w)
+    };
     let mut flags = vec![Flags::default(); toks.len()];
     for (i, t) in toks.iter().enumerate() {
         let w = t.text(text);
@@ -182,8 +196,11 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
         let adjective = w
             .rsplit_once('-')
             .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-        f.cap =
-            t.kind == TokenKind::Word && is_cap_word(w) && !adjective && !t.lex.has(Lex::WEEKDAY);
+        f.cap = t.kind == TokenKind::Word
+            && is_cap_word(w)
+            && !adjective
+            && !t.lex.has(Lex::WEEKDAY)
+            && !time_word(i);
         f.demonym = lx.demonyms.contains_key(base) && f.cap;
         f.honorific = f.cap && t.lex.has(Lex::HONORIFIC);
         f.connector = matches!(

@@ -266,6 +266,18 @@ mod linking {
     use crate::graph::Aspect::Role;
     use crate::graph::testing::link_dated;
 
+    /// A page's time stamp ("7:15 PM CDT Sep 3") holds no person and no office: "PM"
+    /// after a clock is not a prime minister, "CDT Sep" not a name.
+    #[test]
+    fn a_time_stamp_holds_no_person_and_no_office() {
+        let l = link_dated(&[(
+            "a",
+            "Published 7:15 PM CDT Sep 3, 2031\nA ferry sank off Lornhaven, the coastguard said.",
+        )]);
+        assert_eq!(l.dump("person", &[]), "");
+        assert_eq!(l.dump("role", &[Role]), "");
+    }
+
     /// Two people, each the current holder of one office in one jurisdiction, on the same
     /// day.
     #[test]

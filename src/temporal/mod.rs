@@ -25,6 +25,22 @@ pub use lexicon::month_names;
 pub fn is_time_word(lower: &str) -> bool {
     lexicon::LEXICON.info(lower).is_some()
 }
+/// Whether `word`, as written, is a month's name or abbreviation ("Sep", "March").
+pub fn is_month(word: &str) -> bool {
+    lexicon::LEXICON
+        .info(word)
+        .is_some_and(|i| i.month.is_some())
+}
+
+/// Whether `word`, as written, is a time zone's abbreviation in capitals ("CDT", "GMT").
+pub fn is_zone_abbreviation(word: &str) -> bool {
+    word.len() >= 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && lexicon::LEXICON
+            .phrases(word)
+            .iter()
+            .any(|p| p.toks.len() == 1 && matches!(p.kind, lexicon::PhraseKind::Zone(_)))
+}
 mod patterns;
 mod resolve;
 mod tense;
