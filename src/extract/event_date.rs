@@ -781,19 +781,25 @@ mod tests {
     use crate::mentions::find_mentions;
     use crate::temporal::{self, TimexType};
 
-    /// Tag dates against `published` and resolve mentions naively by surname.
-    fn run(t: &str, published: &str) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+    /// The dates and times of sentence `t`, tagged against `published`.
+    fn dates_of(t: &str, published: &str) -> Vec<TimeRef> {
         let sentence = Span::new(0, t.len());
         let anchor = temporal::Anchor {
             date: Some(published.parse().unwrap()),
             tz: None,
             year_hint: None,
         };
-        let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
+        temporal::tag(t, &[sentence], &anchor)
             .iter()
             .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
             .map(TimeRef::from)
-            .collect();
+            .collect()
+    }
+
+    /// Tag dates against `published` and resolve mentions naively by surname.
+    fn run(t: &str, published: &str) -> Vec<(String, Vec<String>, Vec<String>, String)> {
+        let sentence = Span::new(0, t.len());
+        let times = dates_of(t, published);
         let ms = find_mentions(t, sentence).mentions;
         let mut names: Vec<String> = Vec::new();
         let resolved = crate::extract::resolve_by_surname(&ms, &mut names);
@@ -822,17 +828,9 @@ mod tests {
     /// participants, day).
     fn in_discourse(t: &str, discourse: Discourse) -> Vec<(String, Vec<EntityId>, String)> {
         let sentence = Span::new(0, t.len());
-        let anchor = temporal::Anchor {
-            date: Some("2034-03-16".parse().unwrap()),
-            tz: None,
-            year_hint: None,
-        };
-        let times: Vec<TimeRef> = temporal::tag(t, &[sentence], &anchor)
-            .iter()
-            .filter(|x| matches!(x.ty, TimexType::Date | TimexType::Time))
-            .map(TimeRef::from)
-            .collect();
-        extract(t, sentence, &[], &times, &[], discourse, anchor.date)
+        let times = dates_of(t, "2034-03-16");
+        let published = "2034-03-16".parse().ok();
+        extract(t, sentence, &[], &times, &[], discourse, published)
             .into_iter()
             .map(|e| (e.event, e.participants, e.date.value))
             .collect()
