@@ -673,7 +673,7 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
     // source names its people ("an arrest was made in the arson case" / "Name was
     // detained"): blocked by (type, day), merged in order.
     let mut by_type_day: BTreeMap<(&str, String), usize> = BTreeMap::new();
-    let mut into: Vec<usize> = (0..groups.len()).collect();
+    let mut same: Vec<(usize, usize)> = Vec::new();
     for (g, members) in groups.iter().enumerate() {
         let Some(d) = members
             .iter()
@@ -687,16 +687,11 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
         };
         let key = (items[d].x.event.as_str(), day.to_string());
         let first = *by_type_day.entry(key).or_insert(g);
-        into[g] = first;
-    }
-    for g in 0..groups.len() {
-        if into[g] != g {
-            let moved = std::mem::take(&mut groups[g]);
-            groups[into[g]].extend(moved);
+        if first != g {
+            same.push((first, g));
         }
     }
-    groups.retain(|g| !g.is_empty());
-    groups
+    merge_groups(groups, &same)
 }
 
 /// Disputes among event-date claims: two claims of different documents that share a

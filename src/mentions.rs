@@ -173,7 +173,7 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
             m.span = Span::new(toks[m.first_tok].span.start, m.span.end);
         }
     }
-    // "9:46 PM CDT Sep 26": a clock's AM/PM after a number, a zone after it and a month
+    // "7:15 PM CDT Sep 3": a clock's AM/PM after a number, a zone after it and a month
     // before a day number are times, not names (nor "PM" a prime minister).
     let number_at = |j: Option<usize>| {
         j.and_then(|j| toks.get(j))

@@ -56,16 +56,12 @@ fn same_context(
     (overlap >= 3 || (overlap >= 2 && near >= 1) || (same_verb && overlap >= 1)).then_some(overlap)
 }
 
-/// Two figures that are each the only one of their noun in their document, of one order,
-/// not small (up to ten), with the same verb or none: the same count told twice, though
-/// the sentences share no words.
-fn sole_figures(
-    a: &crate::quantities::Quantity,
-    b: &crate::quantities::Quantity,
-    only: bool,
-) -> bool {
+/// Can two figures be the same count told twice though their sentences share no words:
+/// one noun, of one order, not small (up to ten), with the same verb or none? (Each must
+/// also be the only one of its noun in its document: see `link`.)
+fn sole_figures(a: &crate::quantities::Quantity, b: &crate::quantities::Quantity) -> bool {
     use crate::quantities::NounClass as C;
-    only && a.class != C::Label
+    a.class != C::Label
         && a.noun.is_some()
         && a.noun == b.noun
         && a.predicate == b.predicate
@@ -349,9 +345,10 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         // document: (claim, other document) -> overlap.
         let mut agreed: HashMap<(usize, DocIdx), Vec<(usize, usize)>> = HashMap::new();
         let mut conflicts = Vec::new();
-        // Per document and counted noun, the values this block counts of it. A figure that is the only one of its
-        // noun and order in its document, alone in its sentence, is compared with the
-        // like figure of another document without shared words ("1.2 million pilgrims" /
+        // Per document and counted noun, the values this block counts of it. A figure
+        // that is the only one of its noun and order in its document, alone in its
+        // sentence, is compared with the like figure of another document without shared
+        // words ("1.2 million pilgrims" /
         // "1.4 million pilgrims"); a sentence of several figures may break a total down.
         let mut per_noun: HashMap<(DocIdx, &str), Vec<f64>> = HashMap::new();
         for &i in members {
@@ -401,7 +398,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                         .then(|| (overlap, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 })
                 .or_else(|| {
-                    sole_figures(qa, qb, only_one(a, qa) && only_one(b, qb))
+                    (sole_figures(qa, qb) && only_one(a, qa) && only_one(b, qb))
                         .then(|| (0, Verdict::of(g, crate::quantities::compare(qa, qb))))
                 });
             let Some((overlap, rel)) = judgement else {

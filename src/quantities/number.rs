@@ -233,7 +233,6 @@ fn join_spaced_thousands(text: &str, toks: &[Tok]) -> Option<Vec<Tok>> {
             && digits(&toks[i], 1..=3)
             && tok_is(text, &toks[i + 1], ",")
             && glued(toks, i)
-            && !glued(toks, i + 1)
             && text.get(toks[i + 1].end..toks[i + 2].start) == Some(" ")
             && digits(&toks[i + 2], 3..=3)
             && tok_text(text, &toks[i + 2]).starts_with('0')

@@ -25,6 +25,7 @@ pub use lexicon::month_names;
 pub fn is_time_word(lower: &str) -> bool {
     lexicon::LEXICON.info(lower).is_some()
 }
+
 /// Whether `word`, as written, is a month's name or abbreviation ("Sep", "March").
 pub fn is_month(word: &str) -> bool {
     lexicon::LEXICON
