@@ -103,6 +103,9 @@ pub struct Lexicons {
     pub ranks: HashSet<String>,
     /// Titles many hold at once ("spokesperson", "minister"): not one holder's office.
     pub shared_offices: HashSet<String>,
+    /// Words naming a kind of part of an organisation ("division", "group"): a title's
+    /// unit is compared on its other words.
+    pub org_units: HashSet<String>,
     /// Full weekday names ("monday"): a capitalised weekday is never part of a name
     /// ("the Appeals Court Monday").
     pub weekdays: HashSet<String>,
@@ -134,6 +137,7 @@ pub static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         .collect(),
     ranks: word_set(include_str!("../rules/lexicon/ranks.txt")),
     shared_offices: word_set(include_str!("../rules/lexicon/shared-offices.txt")),
+    org_units: word_set(include_str!("../rules/lexicon/org-units.txt")),
 });
 
 pub fn lexicons() -> &'static Lexicons {

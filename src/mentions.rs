@@ -26,6 +26,9 @@ pub struct TitleRef {
     pub title: String,
     /// The country or organisation the title belongs to, as written or from a demonym.
     pub jurisdiction: Option<String>,
+    /// The part of an organisation the title is of, when an apposition names one
+    /// ("Ada Morrow, general manager of the products division": "products division").
+    pub unit: Option<Span>,
 }
 
 #[derive(Debug, Clone)]
@@ -161,7 +164,18 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
             end += 1;
         }
         let run = end - (of + 1);
-        if run >= 3 {
+        // "general manager of Orvex's Data Systems group": an organisation's part, no name.
+        let units = &lx.org_units;
+        let part_of_org = toks[of + 1..end]
+            .iter()
+            .any(|t| strip_possessive(t.text(text)).1)
+            || toks[of + 1..end]
+                .last()
+                .is_some_and(|t| units.contains(&t.text(text).to_lowercase()))
+            || toks
+                .get(end)
+                .is_some_and(|t| units.contains(&t.text(text).to_lowercase()));
+        if run >= 3 && !part_of_org {
             m.last_tok = end - 3;
             m.span = Span::new(m.span.start, toks[m.last_tok].span.end);
         }
@@ -305,6 +319,7 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
                 if !office.is_empty() {
                     let juris: Vec<&str> = toks[start..=cue].iter().map(|t| t.text(text)).collect();
                     run_title = Some(TitleRef {
+                        unit: None,
                         span: Span::new(toks[cue + 1].span.start, toks[name_start - 1].span.end),
                         title: office.join(" ").to_lowercase(),
                         jurisdiction: Some(juris.join(" ")),
@@ -504,6 +519,7 @@ fn titles_before(
         .iter()
         .rev()
         .map(|m| TitleRef {
+            unit: None,
             span: m.span,
             title: m.span.slice(text).to_lowercase(),
             jurisdiction: jurisdiction.clone(),
@@ -521,14 +537,37 @@ fn titles_after(
     end: usize,
 ) -> Vec<TitleRef> {
     let lx = lexicons();
+    let word = |k: usize| toks.get(k).map(|t| t.text(text));
     let mut k = end + 1;
-    if toks.get(k).map(|t| t.text(text)) != Some(",") {
+    // An apposition opens with a comma or a dash.
+    if !matches!(word(k), Some("," | "—" | "–")) {
         return Vec::new();
     }
     k += 1;
-    if toks
-        .get(k)
-        .is_some_and(|t| matches!(t.text(text).to_lowercase().as_str(), "the" | "a" | "an"))
+    // "Ada Morrow, who heads the company's ...", "..., who joined X to serve as ...": a
+    // relative clause whose verb gives the title (not "who met the prime minister").
+    if word(k) == Some("who") {
+        let verb = (k + 1..(k + 8).min(toks.len()))
+            .take_while(|&j| toks[j].kind == TokenKind::Word)
+            .find(|&j| {
+                matches!(
+                    toks[j].text(text),
+                    "is" | "was" | "as" | "heads" | "headed" | "becomes" | "became" | "remains"
+                )
+            });
+        let Some(v) = verb else {
+            return Vec::new();
+        };
+        k = v + 1;
+    }
+    if word(k).is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an")) {
+        k += 1;
+    }
+    // "the company's general manager", "its chief executive": an owner in lower case.
+    if let Some(w) = word(k)
+        && !flags[k].cap
+        && flags[k].title.is_none()
+        && (w == "its" || strip_possessive(w).1)
     {
         k += 1;
     }
@@ -558,32 +597,110 @@ fn titles_after(
     {
         return Vec::new();
     }
+    // "senior vice president and general manager of ...": titles joined by "and" share
+    // what follows them.
+    let mut found = vec![m];
+    while word(found.last().unwrap().last_tok + 1) == Some("and")
+        && let Some(n) = flags
+            .get(found.last().unwrap().last_tok + 2)
+            .and_then(|f| f.title)
+        && titles[n].first_tok == found.last().unwrap().last_tok + 2
+        && !flags
+            .get(titles[n].last_tok + 1)
+            .is_some_and(|f| f.cap && f.title.is_none())
+    {
+        found.push(&titles[n]);
+    }
+    let last = found.last().unwrap();
     // "..., the spokesperson for the State Department"
-    let mut after = m.last_tok + 1;
-    if jurisdiction.is_none()
-        && toks
-            .get(after)
-            .is_some_and(|t| matches!(t.text(text), "of" | "for"))
+    let mut after = last.last_tok + 1;
+    let mut unit = None;
+    if toks
+        .get(after)
+        .is_some_and(|t| matches!(t.text(text), "of" | "for"))
     {
         after += 1;
         if toks.get(after).is_some_and(|t| t.text(text) == "the") {
             after += 1;
         }
         let b = after;
+        unit = unit_after(text, toks, b);
         while after < toks.len() && (flags[after].cap || flags[after].connector) {
             after += 1;
         }
-        if after > b {
+        if jurisdiction.is_none() && after > b {
             let run: Vec<&str> = toks[b..after].iter().map(|t| t.text(text)).collect();
             let joined = run.join(" ");
             jurisdiction = lx.demonyms.get(joined.as_str()).cloned().or(Some(joined));
         }
     }
-    vec![TitleRef {
-        span: m.span,
-        title: m.span.slice(text).to_lowercase(),
-        jurisdiction,
-    }]
+    found
+        .into_iter()
+        .map(|m| TitleRef {
+            span: m.span,
+            title: m.span.slice(text).to_lowercase(),
+            jurisdiction: jurisdiction.clone(),
+            unit,
+        })
+        .collect()
+}
+
+/// The words after a title's "of"/"for", up to a clause boundary: "AMD's products
+/// division" in "..., general manager for Orvex's products division, said". At most eight
+/// words; none when the phrase is only a name (that is a jurisdiction) without a word
+/// such as "division" (`rules/lexicon/org-units.txt`).
+fn unit_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
+    let mut end = start;
+    while end < toks.len()
+        && end - start < 8
+        && toks[end].kind == TokenKind::Word
+        && !matches!(
+            toks[end].text(text),
+            "at" | "in"
+                | "on"
+                | "who"
+                | "which"
+                | "that"
+                | "and"
+                | "said"
+                | "says"
+                | "to"
+                | "since"
+                | "from"
+                | "with"
+                | "when"
+                | "where"
+                | "while"
+                | "told"
+                | "has"
+                | "have"
+                | "had"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "did"
+                | "does"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+        )
+    {
+        end += 1;
+    }
+    let words = &toks[start..end];
+    let units = &lexicons().org_units;
+    let part = words.iter().any(|t| {
+        let w = t.text(text);
+        w.chars().next().is_some_and(char::is_lowercase) || units.contains(&w.to_lowercase())
+    });
+    (part && !words.is_empty())
+        .then(|| Span::new(words[0].span.start, words[words.len() - 1].span.end))
 }
 
 #[cfg(test)]
@@ -645,6 +762,75 @@ mod tests {
         assert_eq!(
             r.titles[0].jurisdiction.as_deref(),
             Some("State Department")
+        );
+    }
+
+    /// Each title of a person with its unit, as written.
+    fn titles_units(m: &Mention, t: &str) -> Vec<(String, Option<String>)> {
+        m.titles
+            .iter()
+            .map(|x| (x.title.clone(), x.unit.map(|u| u.slice(t).to_string())))
+            .collect()
+    }
+
+    #[test]
+    fn coordinated_titles_share_their_unit() {
+        let t = "Ines Varga, senior vice president and general manager for Corvane's mobility division, said so.";
+        let m = ms(t);
+        let unit = Some("Corvane's mobility division".to_string());
+        assert_eq!(
+            titles_units(person(&m, "Ines Varga"), t),
+            [
+                ("senior vice president".to_string(), unit.clone()),
+                ("general manager".to_string(), unit)
+            ]
+        );
+        // A name only is a jurisdiction, not a unit; a verb ends the unit.
+        let t = "Teodor Basch, chief executive of Pellwick Labs has said so.";
+        assert_eq!(
+            titles_units(person(&ms(t), "Teodor Basch"), t),
+            [("chief executive".to_string(), None)]
+        );
+    }
+
+    #[test]
+    fn dashes_and_relative_clauses_open_an_apposition() {
+        let t = "Ines Varga — the company's general manager for its mobility unit — said so.";
+        assert_eq!(
+            titles_units(person(&ms(t), "Ines Varga"), t),
+            [(
+                "general manager".to_string(),
+                Some("its mobility unit".to_string())
+            )]
+        );
+        let t =
+            "Ines Varga, who joined Corvane to serve as general manager of city networks, said so.";
+        assert_eq!(
+            titles_units(person(&ms(t), "Ines Varga"), t),
+            [(
+                "general manager".to_string(),
+                Some("city networks".to_string())
+            )]
+        );
+        // The clause's verb must give the title: she met the minister, she is not one.
+        let t = "Ines Varga, who met the prime minister on Friday, said so.";
+        assert!(person(&ms(t), "Ines Varga").titles.is_empty());
+    }
+
+    #[test]
+    fn an_organisations_part_after_of_is_no_name() {
+        // "general manager of Pellwick's High Density Sensing group": no person
+        // "Density Sensing" (as "Minister of Foreign Affairs Ana Ruiz" has one).
+        let t =
+            "Teodor Basch, the general manager of Pellwick's High Density Sensing group, said so.";
+        let m = ms(t);
+        assert!(m.iter().all(|x| x.name() != "Density Sensing"));
+        assert_eq!(
+            titles_units(person(&m, "Teodor Basch"), t),
+            [(
+                "general manager".to_string(),
+                Some("Pellwick's High Density Sensing group".to_string())
+            )]
         );
     }
 

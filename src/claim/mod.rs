@@ -410,6 +410,7 @@ mod tests {
                 "title",
                 "jurisdiction",
                 "qualifier",
+                "unit",
                 "speaker",
                 "channel",
                 "noun",

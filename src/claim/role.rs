@@ -13,6 +13,9 @@ pub struct Role {
     pub jurisdiction: Option<String>,
     /// "former", "acting", "now", "succeeding X"...
     pub qualifier: Option<String>,
+    /// The part of the organisation the title is of, lower case as written ("products
+    /// division"), when an apposition names one.
+    pub unit: Option<String>,
     /// True when the sentence says the person is NOT the holder ("along with our X").
     pub distinct_from_holder: bool,
 }
@@ -29,6 +32,8 @@ pub struct Json<'a> {
     span: SortedLocation,
     text: &'a str,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unit: &'a Option<String>,
 }
 
 impl Kind for Role {
@@ -48,15 +53,24 @@ impl Kind for Role {
         FieldSpec::claim("qualifier", "`former`, `acting`, `now`, ...", |x, _| {
             x.qualifier.clone()
         }),
+        FieldSpec::claim(
+            "unit",
+            "The part of the organisation, when written (\"products division\").",
+            |x, _| x.unit.clone(),
+        ),
     ];
     type Json<'a> = Json<'a>;
 
     /// "former advisor Zaki": a one-word qualifier other than "now" is part of the value.
     fn side_value(&self, _: Compared, cx: &Cx) -> String {
         let holder = cx.name(self.person);
+        let title = match &self.unit {
+            Some(u) => format!("{} of {u}", self.title),
+            None => self.title.clone(),
+        };
         match self.qualifier.as_deref() {
-            Some(q) if q != "now" && !q.contains(' ') => format!("{q} {} {holder}", self.title),
-            _ => format!("{} {holder}", self.title),
+            Some(q) if q != "now" && !q.contains(' ') => format!("{q} {title} {holder}"),
+            _ => format!("{title} {holder}"),
         }
     }
 
@@ -79,6 +93,7 @@ impl Kind for Role {
             span: c.span,
             text: c.text,
             title: &self.title,
+            unit: &self.unit,
         }
     }
 

@@ -61,13 +61,19 @@ pub fn extract(text: &str, sentence: Span, mentions: &[Resolved]) -> Vec<(Span, 
             let qualifier = QUALIFIER_BEFORE
                 .captures(before)
                 .map(|c| c[1].to_lowercase().trim_end_matches('-').to_string());
+            // A title's unit is part of what the claim quotes.
+            let span = match t.unit {
+                Some(u) => Span::new(r.mention.full_span.start.min(t.span.start), u.end),
+                None => r.mention.full_span,
+            };
             out.push((
-                r.mention.full_span,
+                span,
                 Role {
                     person,
                     title: normalise_title(&t.title),
                     jurisdiction: t.jurisdiction.clone(),
                     qualifier,
+                    unit: t.unit.map(|u| u.slice(text).to_lowercase()),
                     distinct_from_holder: false,
                 },
             ));
@@ -96,6 +102,7 @@ pub fn extract(text: &str, sentence: Span, mentions: &[Resolved]) -> Vec<(Span, 
                         person,
                         title: normalise_title(title),
                         jurisdiction: None,
+                        unit: None,
                         qualifier: qualifier.or_else(|| {
                             after[..m.end()]
                                 .to_lowercase()

@@ -11,7 +11,7 @@ use crate::claim::{Claim, ClaimKind};
 use crate::document::{DocIdx, Document};
 use crate::entities::EntityId;
 use foldhash::{HashMap, HashMapExt, HashSetExt};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Offices held by one person at a time ("defence minister", "prime minister"), as
 /// opposed to titles many hold at once ("spokesperson", "minister", "senator":
@@ -61,6 +61,42 @@ fn rank_variant(a: &str, b: &str) -> bool {
         .is_some_and(|prefix| crate::lexicon::lexicons().ranks.contains(prefix))
 }
 
+/// The words that say which part of an organisation a unit is: lower case, without its
+/// owner ("Orvex's", "its"), function words and words for a kind of part ("division",
+/// `rules/lexicon/org-units.txt`), a plural's "s" dropped.
+fn unit_words(unit: &str) -> BTreeSet<String> {
+    let lx = crate::lexicon::lexicons();
+    unit.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .filter(|w| !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')))
+        .map(|w| w.to_lowercase())
+        .filter(|w| {
+            !lx.org_units.contains(w) && !lx.stopwords.contains(w) && w != "its" && w != "their"
+        })
+        .map(|w| w.strip_suffix('s').map_or(w.clone(), str::to_string))
+        .collect()
+}
+
+/// Two units of one title that name different parts: each has words of its own
+/// ("products division" / "global business units"). A unit whose words the other has
+/// ("data systems" / "the Data Systems group") is the same one, told shorter.
+///
+/// One of them must name a part ("division", "group"): "a spokeswoman for the ruling
+/// party" and "for the prime minister" may both be true.
+fn units_differ(a: &str, b: &str) -> bool {
+    let lx = crate::lexicon::lexicons();
+    let names_part = |u: &str| {
+        u.split(|c: char| !c.is_alphanumeric())
+            .any(|w| lx.org_units.contains(w))
+    };
+    let (wa, wb) = (unit_words(a), unit_words(b));
+    (names_part(a) || names_part(b))
+        && !wa.is_empty()
+        && !wb.is_empty()
+        && !wa.is_subset(&wb)
+        && !wb.is_subset(&wa)
+}
+
 /// Role contradictions: one person's title with and without a rank; a holder called former
 /// by one source and current by another; two current holders of one office in one known
 /// jurisdiction. Offices that change hands in the story, and articles of other days, are
@@ -103,6 +139,26 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
                 let (ClaimKind::Role(ra), ClaimKind::Role(rb)) = (&ca.kind, &cb.kind) else {
                     continue;
                 };
+                if ca.doc != cb.doc
+                    && ra.title == rb.title
+                    && same_day(ca, cb)
+                    && let (Some(ua), Some(ub)) = (&ra.unit, &rb.unit)
+                    && units_differ(ua, ub)
+                {
+                    g.link(
+                        a,
+                        b,
+                        Relation::Contradicts,
+                        Aspect::Role,
+                        format!(
+                            "{} is \"{}\" of \"{ua}\" in one source, of \"{ub}\" in another",
+                            an.entities.name(ra.person),
+                            ra.title,
+                        ),
+                        1.0,
+                    );
+                    continue;
+                }
                 if ca.doc != cb.doc
                     && rank_variant(&ra.title, &rb.title)
                     && !changing.contains(&ra.title)
@@ -357,5 +413,36 @@ mod linking {
         claim a:Veldran Minister Tomas Okafor
         claim b:Veldran Minister Piet Calloway
         "#);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::units_differ;
+
+    #[test]
+    fn units_that_name_different_parts_differ() {
+        assert!(units_differ(
+            "corvane's mobility division",
+            "its industrial equipment group"
+        ));
+        assert!(units_differ("high density sensing group", "city networks"));
+    }
+
+    #[test]
+    fn one_unit_told_shorter_or_two_bodies_do_not() {
+        // The same part with and without its kind or owner.
+        assert!(!units_differ("city networks", "the city networks group"));
+        assert!(!units_differ(
+            "corvane's mobility division",
+            "its mobility unit"
+        ));
+        // Neither names a part of an organisation: both may be true.
+        assert!(!units_differ(
+            "the port authority",
+            "the harbour contractors"
+        ));
+        // Only the kind of part, no words of its own.
+        assert!(!units_differ("the division", "city networks"));
     }
 }
