@@ -504,7 +504,19 @@ pub fn extract(
                 None => Vec::new(),
             }
         } else {
-            let v: Vec<EntityId> = near_actors(&actors, tr.span, 120).collect();
+            // "X's death came a day after Y was killed": an actor across "after" (or
+            // "since", "before"...) from the event word belongs to the other clause's event.
+            // The anchored clause runs from its cue to a comma ("X, arrested after Y was
+            // found, was charged": X is charged, Y is found).
+            let same_clause = |a: &&Resolved| {
+                anchored_clause(text, sentence, a.mention.full_span.start)
+                    == anchored_clause(text, sentence, tr.span.start)
+            };
+            let clause: Vec<&Resolved> = actors.iter().copied().filter(same_clause).collect();
+            let mut v: Vec<EntityId> = near_actors(&clause, tr.span, 120).collect();
+            if v.is_empty() {
+                v = near_actors(&actors, tr.span, 120).collect();
+            }
             if v.is_empty() && pronoun_subject {
                 last_subject.into_iter().collect()
             } else if v.is_empty() && described.is_some() {
@@ -572,6 +584,27 @@ pub fn extract(
         }
     }
     out
+}
+
+/// The anchored clause `pos` lies in: the offset of the last anchor cue ("after",
+/// "since"...) before it in the sentence with no comma or semicolon between; `None` in the
+/// main clause.
+fn anchored_clause(text: &str, sentence: Span, pos: usize) -> Option<usize> {
+    let mut clause = None;
+    let mut at = sentence.start;
+    for w in text[sentence.start..pos.max(sentence.start)].split_inclusive(char::is_whitespace) {
+        if CUES
+            .anchor
+            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+        {
+            clause = Some(at);
+        }
+        if w.trim_end().ends_with([',', ';']) {
+            clause = None;
+        }
+        at += w.len();
+    }
+    clause
 }
 
 /// Is `t` a clock time of the whole day `day` names, written just after it ("Tuesday, at
@@ -871,6 +904,29 @@ mod tests {
             "2034-03-16",
         );
         assert!(!dated(&r).is_empty(), "{r:?}");
+    }
+
+    #[test]
+    fn an_actor_across_after_belongs_to_the_other_clause() {
+        let r = run(
+            "Ivo Dask's death on Sunday came a day after Lena Orr was killed in a fall.",
+            "2034-03-16",
+        );
+        let people = |ty: &str| {
+            r.iter()
+                .find(|e| e.0 == ty)
+                .map(|e| e.1.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(people("death"), ["Dask"], "{r:?}");
+        assert_eq!(people("killing"), ["Orr"], "{r:?}");
+        // The anchored clause ends at its comma: Dask is the one charged.
+        let r = run(
+            "Ivo Dask, arrested an hour after Lena Orr was found, was charged on Monday.",
+            "2034-03-16",
+        );
+        let charged = r.iter().find(|e| e.0 == "indictment").expect("a charge");
+        assert_eq!(charged.1, ["Dask"], "{r:?}");
     }
 
     fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {
