@@ -538,6 +538,13 @@ pub fn event_date_events_with_disputes(
         }
         one
     }
+    let doc_count = |members: &[usize]| {
+        members
+            .iter()
+            .map(|&m| items[m].claim.doc)
+            .collect::<BTreeSet<DocIdx>>()
+            .len()
+    };
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if !is_undated(&it.x.date) {
@@ -565,11 +572,30 @@ pub fn event_date_events_with_disputes(
                     by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str()))
                 }))
             };
+        // Still several: the story's main one, told by more sources than any other
+        // group of the same type sharing a key (an undated "address" is the address).
+        let most_told = || {
+            let mut told: Vec<(usize, usize)> = it
+                .keys
+                .iter()
+                .filter_map(|k| by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str())))
+                .flatten()
+                .map(|&g| (doc_count(&groups[g]), g))
+                .collect();
+            told.sort_unstable_by(|a, b| b.cmp(a));
+            told.dedup();
+            match told[..] {
+                [(n, g), (m, _), ..] if n > m => Some(g),
+                [(_, g)] => Some(g),
+                _ => None,
+            }
+        };
         let target = (own_same.len() == 1)
             .then(|| own_same[0])
             .or_else(all_same)
             .or_else(|| (own.len() == 1).then(|| own[0]))
-            .or_else(|| single(sets()));
+            .or_else(|| single(sets()))
+            .or_else(most_told);
         if let Some(g) = target {
             joins.push((g, i));
         }
@@ -1346,6 +1372,49 @@ mod tests {
                 ("arrest".into(), vec!["a", "b"]),
                 ("hearing".into(), vec!["b"])
             ]
+        );
+    }
+
+    #[test]
+    fn an_undated_speech_joins_the_speech_most_sources_tell() {
+        // Rena Oduya's address on Monday (three sources), a speech of hers on Friday (one
+        // source); d mentions "her televised address" with no day: the Monday one.
+        let claims = vec![
+            claim("a", 1, "speech", &[2], &[], "2033-06-06"),
+            claim("b", 1, "speech", &[2], &[], "2033-06-06"),
+            claim("c", 1, "speech", &[2], &[], "2033-06-06"),
+            claim("c", 2, "speech", &[2], &[], "2033-06-10"),
+            claim("d", 1, "speech", &[2], &[], UNDATED),
+        ];
+        let days = |claims: &[Claim]| -> Vec<(Option<String>, Vec<String>)> {
+            build(claims, &table())
+                .events
+                .iter()
+                .map(|e| {
+                    let docs = e.documents.iter().map(|d| d.0.clone()).collect();
+                    (e.date.clone(), docs)
+                })
+                .collect()
+        };
+        let got = days(&claims);
+        assert!(
+            got.contains(&(
+                Some("2033-06-06".into()),
+                vec!["a".into(), "b".into(), "c".into(), "d".into()]
+            )),
+            "{got:?}"
+        );
+        // Two speeches told by as many sources each: d's stays apart from both.
+        let tied = vec![
+            claim("a", 1, "speech", &[2], &[], "2033-06-06"),
+            claim("b", 1, "speech", &[2], &[], "2033-06-10"),
+            claim("d", 1, "speech", &[2], &[], UNDATED),
+        ];
+        let got = days(&tied);
+        assert!(
+            got.iter()
+                .all(|(_, docs)| !docs.contains(&"d".to_string()) || docs.len() == 1),
+            "{got:?}"
         );
     }
 
