@@ -615,7 +615,7 @@ pub fn event_date_events_with_disputes(
     // A disputed happening is one event of the ledger, dated by its majority: its two
     // day groups are merged (the dispute itself is reported apart).
     let groups = merge_groups(groups, &disputed);
-    let groups = corroborate(&items, groups);
+    let groups = corroborate(&items, groups, entities);
     let events = groups
         .iter()
         .filter_map(|members| happening_event(&items, members, entities))
@@ -628,7 +628,11 @@ pub fn event_date_events_with_disputes(
 /// Y on Saturday) tells that event: its source joins the event, when exactly one event of
 /// that day names them. Statements are not such events: their people are the speaker and
 /// whoever is mentioned. (For the ledger only: disputes are found before.)
-fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usize>> {
+fn corroborate(
+    items: &[Happening],
+    mut groups: Vec<Vec<usize>>,
+    entities: &EntityTable,
+) -> Vec<Vec<usize>> {
     use crate::extract::event_date::is_undated;
     // Per event group (one with an event word): its people, and its first dated claim.
     let mut people: Vec<BTreeSet<EntityId>> = vec![BTreeSet::new(); groups.len()];
@@ -717,7 +721,33 @@ fn corroborate(items: &[Happening], mut groups: Vec<Vec<usize>>) -> Vec<Vec<usiz
             same.push((first, g));
         }
     }
-    merge_groups(groups, &same)
+    let groups = merge_groups(groups, &same);
+    // Statements are grouped by speaker, so one announcement told through different
+    // speakers ("the academy announced Friday that Ada Morrow will host" / "the producers
+    // said Friday Morrow...") would be as many events: statements of one day that name
+    // the same person are one exchange.
+    let mut by_day_person: BTreeMap<(&str, EntityId), usize> = BTreeMap::new();
+    let mut exchange: Vec<(usize, usize)> = Vec::new();
+    for (g, members) in groups.iter().enumerate() {
+        if !members.iter().all(|&i| items[i].family == "statement") {
+            continue;
+        }
+        let Some(day) = members.iter().find_map(|&i| items[i].x.date.day()) else {
+            continue;
+        };
+        let people: BTreeSet<EntityId> = members
+            .iter()
+            .flat_map(|&i| items[i].x.participants.iter().copied())
+            .filter(|&p| entities.get(p).kind == crate::mentions::MentionKind::Person)
+            .collect();
+        for p in people {
+            let first = *by_day_person.entry((day, p)).or_insert(g);
+            if first != g {
+                exchange.push((first, g));
+            }
+        }
+    }
+    merge_groups(groups, &exchange)
 }
 
 /// Disputes among event-date claims: two claims of different documents that share a
@@ -1415,6 +1445,32 @@ mod tests {
             got.iter()
                 .all(|(_, docs)| !docs.contains(&"d".to_string()) || docs.len() == 1),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn statements_of_one_day_naming_one_person_are_one_exchange() {
+        // a: "Millbrook announced Monday that Tomas Kell will host"; b: "Rena Oduya said
+        // Monday that Kell..."; c: Oduya again on Tuesday about Kell: another day.
+        let claims = vec![
+            claim("a", 1, "remarks", &[1, 0], &[], "2033-06-06"),
+            claim("b", 1, "statement", &[2, 0], &[], "2033-06-06"),
+            claim("c", 1, "statement", &[2, 0], &[], "2033-06-07"),
+        ];
+        let events: Vec<(Option<String>, Vec<String>)> = build(&claims, &table())
+            .events
+            .iter()
+            .map(|e| {
+                let docs = e.documents.iter().map(|d| d.0.clone()).collect();
+                (e.date.clone(), docs)
+            })
+            .collect();
+        assert_eq!(
+            events,
+            vec![
+                (Some("2033-06-06".into()), vec!["a".into(), "b".into()]),
+                (Some("2033-06-07".into()), vec!["c".into()])
+            ]
         );
     }
 
