@@ -476,6 +476,19 @@ fn head_after(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     head.map(|h| (h, i))
 }
 
+/// The token after a short bracketed aside that opens at token `k` and holds a number
+/// ("(93.6 billion pound)"), if there is one.
+fn after_brackets(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
+    if !toks.get(k).is_some_and(|t| tok_is(text, t, "(")) {
+        return None;
+    }
+    let close = (k + 1..(k + 8).min(toks.len())).find(|&i| tok_is(text, &toks[i], ")"))?;
+    toks[k + 1..close]
+        .iter()
+        .any(|t| t.kind == TokKind::Num)
+        .then_some(close + 1)
+}
+
 /// The run of capitalised words ending at token `end` (inclusive), walking back.
 fn name_before(text: &str, toks: &[Tok], end: usize) -> Option<Span> {
     let t = toks.get(end)?;
@@ -687,7 +700,13 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
             k += 2;
         }
     } else {
-        if let Some((h, after)) = head_after(text, toks, k) {
+        // "a 110 billion euro (93.6 billion pound) aid package": the noun comes after a
+        // conversion in brackets.
+        let head = head_after(text, toks, k).or_else(|| {
+            let close = after_brackets(text, toks, k)?;
+            head_after(text, toks, close)
+        });
+        if let Some((h, after)) = head {
             let w = tok_text(text, &toks[h]);
             q.noun = Some(lemma(w));
             q.noun_span = Some(Span::new(toks[h].start, toks[h].end));
@@ -1227,6 +1246,15 @@ mod tests {
         assert_eq!((q.noun, q.predicate.as_deref()), (None, Some("repay")));
         let q = one("Support fell to 38 per cent.");
         assert_eq!(q.class, NounClass::Percent);
+    }
+
+    #[test]
+    fn the_noun_after_a_conversion_in_brackets() {
+        let q = &qs("Lenders agreed a €80 billion (£68 billion) rescue package on Sunday.")[0];
+        assert_eq!(q.noun.as_deref(), Some("package"));
+        // Brackets holding no number are no conversion.
+        let q = &qs("Lenders agreed €80 billion (in principle) for the package.")[0];
+        assert_eq!(q.noun, None);
     }
 
     /// A compact dump of every quantity in `s`: `text class noun/unit [dimension] value`,
