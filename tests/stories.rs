@@ -159,7 +159,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/spelling", 4, 0),
     ("tests/fixtures/stories/arrest", 2, 4),
     ("tests/fixtures/stories/figures", 5, 0),
-    ("tests/fixtures/stories/quotes", 1, 0),
+    ("tests/fixtures/stories/quotes", 2, 0),
     ("tests/fixtures/stories/ages", 2, 0),
     ("tests/fixtures/stories/ledger", 1, 3),
     ("tests/fixtures/stories/measures", 3, 1),

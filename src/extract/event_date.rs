@@ -587,22 +587,38 @@ pub fn extract(
 }
 
 /// The anchored clause `pos` lies in: the offset of the last anchor cue ("after",
-/// "since"...) before it in the sentence with no comma or semicolon between; `None` in the
-/// main clause.
+/// "since"...) before it in the sentence with no clause-ending comma or semicolon between;
+/// `None` in the main clause. A comma that opens a short apposition ("after Ana Ruiz, 17,
+/// was shot") ends nothing.
 fn anchored_clause(text: &str, sentence: Span, pos: usize) -> Option<usize> {
-    let mut clause = None;
+    let mut words: Vec<(usize, &str)> = Vec::new();
     let mut at = sentence.start;
-    for w in text[sentence.start..pos.max(sentence.start)].split_inclusive(char::is_whitespace) {
+    for w in sentence.slice(text).split_inclusive(char::is_whitespace) {
+        words.push((at, w.trim_end()));
+        at += w.len();
+    }
+    let mut clause = None;
+    let mut k = 0;
+    while k < words.len() && words[k].0 < pos {
+        let w = words[k].1;
         if CUES
             .anchor
             .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
         {
-            clause = Some(at);
+            clause = Some(words[k].0);
         }
-        if w.trim_end().ends_with([',', ';']) {
+        if w.ends_with(';') {
             clause = None;
+        } else if w.ends_with(',') {
+            // ", 17," / ", a neighbour,": up to four words closed by a comma.
+            let close = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].1.ends_with(','));
+            match close {
+                Some(j) if words[j].0 < pos => k = j,
+                Some(_) => {}
+                None => clause = None,
+            }
         }
-        at += w.len();
+        k += 1;
     }
     clause
 }
@@ -927,6 +943,13 @@ mod tests {
         );
         let charged = r.iter().find(|e| e.0 == "indictment").expect("a charge");
         assert_eq!(charged.1, ["Dask"], "{r:?}");
+        // An age in apposition does not end the anchored clause: Orr is the one shot.
+        let r = run(
+            "Police arrested Ivo Dask on Monday after Lena Orr, 17, was shot outside a school.",
+            "2034-03-16",
+        );
+        let shot = r.iter().find(|e| e.0 == "shooting").expect("a shooting");
+        assert_eq!(shot.1, ["Orr"], "{r:?}");
     }
 
     fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {

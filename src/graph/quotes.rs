@@ -368,9 +368,20 @@ fn link_misattributed(
         // where the words are quoted (not inferred from a pronoun or an earlier quotation),
         // and a joint statement ("said Ruiz and Held") is both people's.
         let named = |f: &str| crate::quotes::names_someone(f);
+        // Two people of one surname ("Ana Dole" / "Rita Dole") are told apart by the
+        // given name: a frame naming one of them does not name the other.
+        let one_surname = {
+            let (ea, eb) = (an.entities.get(sa), an.entities.get(sb));
+            !ea.surname.is_empty() && ea.surname == eb.surname
+        };
+        if one_surname && !distinct_given_names(an.entities.name(sa), an.entities.name(sb)) {
+            continue;
+        }
         let names_other = |f: &str, e: EntityId| {
             let s = &an.entities.get(e).surname;
-            !s.is_empty() && crate::quotes::mentions_word(f, s)
+            let given = an.entities.name(e).split_whitespace().next().unwrap_or("");
+            let word = if one_surname { given } else { s.as_str() };
+            !word.is_empty() && crate::quotes::mentions_word(f, word)
         };
         if !named(frames[a])
             || !named(frames[b])
@@ -409,6 +420,25 @@ fn link_misattributed(
             }
         }
     }
+}
+
+/// Two full names whose given names are plainly different ("Ana Dole" / "Rita Dole"): not
+/// an initial, a short form of the other ("Kat"/"Katherine") or a nickname of it
+/// (`rules/lexicon/hypocorisms.tsv`).
+fn distinct_given_names(a: &str, b: &str) -> bool {
+    let given = |n: &str| {
+        let mut w = n.split_whitespace();
+        let first = w.next()?;
+        w.next().map(|_| first.trim_end_matches('.').to_lowercase())
+    };
+    let (Some(x), Some(y)) = (given(a), given(b)) else {
+        return false;
+    };
+    x.chars().count() > 1
+        && y.chars().count() > 1
+        && !x.starts_with(&y)
+        && !y.starts_with(&x)
+        && !crate::entities::same_given_name(&x, &y)
 }
 
 /// May two quotations be one speaker's words though [`link`] (which blocks by
@@ -592,6 +622,17 @@ mod linking {
 
     /// One speaker's quotation worded differently by two sources: the best mutual match
     /// contradicts on wording.
+    #[test]
+    fn given_names_told_apart() {
+        use super::distinct_given_names as distinct;
+        assert!(distinct("Greta Holm", "Marta Holm"));
+        // An initial, a short form, a nickname, or no given name at all: not told apart.
+        assert!(!distinct("G. Holm", "Greta Holm"));
+        assert!(!distinct("Kat Sorell", "Katherine Sorell"));
+        assert!(!distinct("Kate Sorell", "Katherine Sorell"));
+        assert!(!distinct("Holm", "Greta Holm"));
+    }
+
     #[test]
     fn one_speakers_rewording_contradicts() {
         let l = link_dated(&[

@@ -254,8 +254,11 @@ fn post_frame(ws: &[Word]) -> Option<Found> {
                 }
             }
             if is_verb(&ws[v]) {
+                // "X, godmother of one of the children, told KVRT": a name, then an
+                // apposition closed by its comma.
                 let ends_well = matches!(kind(prev), Kind::Name | Kind::Noun)
-                    || (kind(first) == Kind::Det && v <= 4 && !prev.comma_after());
+                    || (kind(first) == Kind::Det && v <= 4 && !prev.comma_after())
+                    || (kind(first) == Kind::Name && commas == 2 && prev.comma_after());
                 if !ends_well || (commas % 2 == 1 && !prev.comma_after()) {
                     break;
                 }
@@ -690,6 +693,19 @@ mod tests {
         assert_eq!(speaker(t, 0), "Ms. Varga");
         let t = "“We expect more arrests,” Tomas K. Lind, the district prosecutor, added.";
         assert_eq!(speaker(t, 0), "Tomas K. Lind, the district prosecutor");
+    }
+
+    #[test]
+    fn a_name_with_a_long_apposition_then_the_verb() {
+        let t =
+            "“She was a kind girl,” Mara Quell, godmother of one of the girl’s cousins, told KVRT.";
+        assert_eq!(
+            speaker(t, 0),
+            "Mara Quell, godmother of one of the girl’s cousins"
+        );
+        // Not a name: a place and a time before the verb are no speaker.
+        let t = "“It was quiet,” On Monday, in the morning, said nothing.";
+        assert_eq!(speaker(t, 0), "");
     }
 
     #[test]

@@ -58,9 +58,22 @@ fn scan_paragraph(text: &str, para: Span) -> (Vec<QuoteSpan>, Option<usize>) {
         let (left, right) = flanks(s, i, c);
         match open.as_mut() {
             None => {
+                // Tokenised copy spaces a mark on both sides ('. " She was ... . "'): a
+                // free-standing straight mark after a sentence's end opens.
+                let rest = &s[i + c.len_utf8()..];
+                let spaced_after_end = c == '"'
+                    && !left
+                    && !right
+                    && s[..i]
+                        .trim_end()
+                        .chars()
+                        .next_back()
+                        .is_none_or(|p| matches!(p, '.' | '!' | '?'))
+                    && rest.starts_with(char::is_whitespace)
+                    && rest.trim_start().starts_with(char::is_alphanumeric);
                 let opens = match c {
                     '“' | '„' | '‟' | '«' | '〝' => left || !right,
-                    '"' => left,
+                    '"' => left || spaced_after_end,
                     // a closing-style mark used as an opener in mismatched copy
                     _ => left && !right,
                 };
@@ -292,6 +305,15 @@ mod tests {
         let q = all(t)[0];
         assert_eq!(q.outer.slice(t), "“The bridge will reopen in spring,”");
         assert!(!q.continues);
+    }
+
+    #[test]
+    fn spaced_straight_marks_of_tokenised_copy() {
+        let t = "\"It held,\" said Ana Ruiz, a neighbour. \" It always held. It will hold. \"";
+        assert_eq!(inners(t), vec!["It held,", "It always held. It will hold."]);
+        // A spaced mark inside a sentence opens nothing.
+        let t = "The sign read 6 \" by 4 \" in chalk.";
+        assert!(inners(t).is_empty(), "{:?}", inners(t));
     }
 
     #[test]
