@@ -159,25 +159,26 @@ pub fn analyse_timed(bundle: &Bundle, t: &mut crate::timings::Timings) -> Analys
     let entities = entities::resolve_with(&inputs, &bundle.entities);
     t.record(crate::timings::Stage::Resolve, clock);
     let clock = std::time::Instant::now();
+    // What only the extractors read goes as soon as each document's claims are out (not
+    // once every document's are: the streams of documents done would count in the peak);
+    // the graph, the rules and the report keep the segments, the resolved times and the
+    // mentions.
+    let mut docs = docs;
     let per_doc: Vec<Vec<Claim>> = bundle
         .documents
         .par_iter()
-        .zip(&docs)
+        .zip(docs.par_iter_mut())
         .enumerate()
         .map(|(i, (d, a))| {
             let view = DocView::of(&entities, &d.id, a.mentions.len());
-            extract_claims(d, DocIdx::new(i), a, &view)
+            let claims = extract_claims(d, DocIdx::new(i), a, &view);
+            a.tokens = Streams::default();
+            a.timexes = Vec::new();
+            a.mention_sentence = Vec::new();
+            a.bare_titles = Vec::new();
+            claims
         })
         .collect();
-    // What only the extractors read goes now; the graph, the rules and the report keep
-    // the segments, the resolved times and the mentions.
-    let mut docs = docs;
-    for d in &mut docs {
-        d.tokens = Streams::default();
-        d.timexes = Vec::new();
-        d.mention_sentence = Vec::new();
-        d.bare_titles = Vec::new();
-    }
     // Sized once: a growing vector of every claim would briefly hold twice its size.
     let mut claims: Vec<Claim> = Vec::with_capacity(per_doc.iter().map(Vec::len).sum());
     for c in per_doc {

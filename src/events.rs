@@ -765,10 +765,10 @@ fn happening_disputes(
     groups: &[Vec<usize>],
     blocks: &BTreeMap<&str, Vec<usize>>,
 ) -> (Vec<DateDispute>, Vec<(usize, usize)>) {
-    let mut group_of: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; items.len()];
     for (g, members) in groups.iter().enumerate() {
         for &m in members {
-            group_of.insert(m, g);
+            group_of[m] = Some(g);
         }
     }
     // Per pair of groups: the claims on each side, in order.
@@ -819,7 +819,7 @@ fn happening_disputes(
         let mut told: BTreeMap<(DocIdx, &str), BTreeSet<usize>> = BTreeMap::new();
         let mut on_day: BTreeMap<usize, BTreeMap<DocIdx, Vec<usize>>> = BTreeMap::new();
         for &m in members {
-            if let Some(&g) = group_of.get(&m) {
+            if let Some(g) = group_of[m] {
                 told.entry((items[m].claim.doc, items[m].family))
                     .or_default()
                     .insert(g);
@@ -845,56 +845,94 @@ fn happening_disputes(
                 })
             })
         };
-        for (x, &a) in members.iter().enumerate() {
-            for &b in &members[x + 1..] {
-                let (ia, ib) = (&items[a], &items[b]);
-                if ia.claim.doc == ib.claim.doc {
-                    continue;
+        let one_day = |d: DocIdx| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
+        // A block's statements that may be one speaker's one statement on two days:
+        // the speaker is the block's key alone, and each source tells it on one day.
+        let lone_statement = |m: usize| {
+            let it = &items[m];
+            it.family == "statement"
+                && it.keys.len() == 1
+                && it.keys[0] == key
+                && one_day(it.claim.doc)
+        };
+        let mut consider = |a: usize, b: usize| {
+            let (ia, ib) = (&items[a], &items[b]);
+            if ia.claim.doc == ib.claim.doc {
+                return;
+            }
+            let (Some(ga), Some(gb)) = (group_of[a], group_of[b]) else {
+                return;
+            };
+            if ga == gb {
+                return;
+            }
+            let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
+            let comparable = comparable_families(ia, ib);
+            // One speaker's statement that each of the two sources puts on one day
+            // only, on topic (a content word shared): one statement, two days.
+            let one_statement = ia.family == ib.family
+                && lone_statement(a)
+                && lone_statement(b)
+                && crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
+                    >= STATEMENT_MIN_SHARED;
+            if !same_once && !one_statement && (large || !comparable || !parallel(ia.x, ib.x)) {
+                return;
+            }
+            if dates::compare(&ia.x.date, &ib.x.date) != DateRelation::Conflict
+                || dates::days_apart(&ia.x.date, &ib.x.date)
+                    .is_none_or(|d| d > HAPPENING_DISPUTE_MAX_DAYS)
+            {
+                return;
+            }
+            if tells_both(ga, gb, a, b) {
+                return;
+            }
+            let (ga, gb, a, b) = if ga < gb {
+                (ga, gb, a, b)
+            } else {
+                (gb, ga, b, a)
+            };
+            // Each side: the pair found, and for a one-off type, the other claims of its
+            // day group in this block that tell the same type (every source is cited).
+            let e = pairs.entry((ga, gb)).or_default();
+            e.0.insert(a);
+            e.1.insert(b);
+            e.0.extend(with(ga, a, b));
+            e.1.extend(with(gb, b, a));
+        };
+        if large {
+            // Beyond the bound only a one-off type told twice, or one speaker's lone
+            // statement, can make a dispute: the pairs within each such class, in block
+            // order, instead of every pair of the block (a pair in both classes once).
+            let mut once: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+            let mut statements: Vec<usize> = Vec::new();
+            for &m in members {
+                if happens_once(&items[m].x.event) {
+                    once.entry(items[m].x.event.as_str()).or_default().push(m);
                 }
-                let (Some(&ga), Some(&gb)) = (group_of.get(&a), group_of.get(&b)) else {
-                    continue;
-                };
-                if ga == gb {
-                    continue;
+                if lone_statement(m) {
+                    statements.push(m);
                 }
-                let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
-                let comparable = comparable_families(ia, ib);
-                // One speaker's statement that each of the two sources puts on one day
-                // only, on topic (a content word shared): one statement, two days.
-                let one_day = |d: DocIdx| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
-                let one_statement = ia.family == ib.family
-                    && ia.family == "statement"
-                    && ia.keys.len() == 1
-                    && ia.keys == ib.keys
-                    && ia.keys[0] == key
-                    && one_day(ia.claim.doc)
-                    && one_day(ib.claim.doc)
-                    && crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
-                        >= STATEMENT_MIN_SHARED;
-                if !same_once && !one_statement && (large || !comparable || !parallel(ia.x, ib.x)) {
-                    continue;
+            }
+            for class in once.values() {
+                for (x, &a) in class.iter().enumerate() {
+                    for &b in &class[x + 1..] {
+                        consider(a, b);
+                    }
                 }
-                if dates::compare(&ia.x.date, &ib.x.date) != DateRelation::Conflict
-                    || dates::days_apart(&ia.x.date, &ib.x.date)
-                        .is_none_or(|d| d > HAPPENING_DISPUTE_MAX_DAYS)
-                {
-                    continue;
+            }
+            for (x, &a) in statements.iter().enumerate() {
+                for &b in &statements[x + 1..] {
+                    if !(items[a].x.event == items[b].x.event && happens_once(&items[a].x.event)) {
+                        consider(a, b);
+                    }
                 }
-                if tells_both(ga, gb, a, b) {
-                    continue;
+            }
+        } else {
+            for (x, &a) in members.iter().enumerate() {
+                for &b in &members[x + 1..] {
+                    consider(a, b);
                 }
-                let (ga, gb, a, b) = if ga < gb {
-                    (ga, gb, a, b)
-                } else {
-                    (gb, ga, b, a)
-                };
-                // Each side: the pair found, and for a one-off type, the other claims of its
-                // day group in this block that tell the same type (every source is cited).
-                let e = pairs.entry((ga, gb)).or_default();
-                e.0.insert(a);
-                e.1.insert(b);
-                e.0.extend(with(ga, a, b));
-                e.1.extend(with(gb, b, a));
             }
         }
     }

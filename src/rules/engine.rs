@@ -22,6 +22,9 @@ pub struct Context<'a> {
     pub graph: &'a ClaimGraph,
     /// Document index by id (a linear search per claim is quadratic in the bundle).
     by_id: HashMap<&'a DocId, usize>,
+    /// Per document position, the document [`Context::doc`] finds for its id: a claim's
+    /// document is read by its `doc` position, without hashing the id per evidence.
+    by_idx: Vec<usize>,
 }
 
 impl<'a> Context<'a> {
@@ -31,12 +34,19 @@ impl<'a> Context<'a> {
             // The first document with an id wins, as the linear search did.
             by_id.entry(&d.id).or_insert(i);
         }
+        let by_idx = documents.iter().map(|d| by_id[&d.id]).collect();
         Context {
             documents,
             analysis,
             graph,
             by_id,
+            by_idx,
         }
+    }
+
+    /// The document of a claim: [`Context::doc`] of its id.
+    fn claim_doc(&self, c: &Claim) -> &Document {
+        &self.documents[self.by_idx[c.doc.index()]]
     }
 
     fn doc(&self, id: &DocId) -> &Document {
@@ -93,7 +103,7 @@ fn compile_filters(filters: &BTreeMap<String, String>) -> Filters<'_> {
 
 fn filters_match(filters: &Filters, c: &Claim, cx: &Context) -> bool {
     filters.iter().all(|(f, m)| {
-        let text = &cx.doc(&c.document).text;
+        let text = &cx.claim_doc(c).text;
         let got = c.field(f, &cx.analysis.entities, text);
         match (got, m) {
             (Some(g), Some(m)) => m.is_match(&g),
@@ -107,7 +117,7 @@ fn in_scope(scope: &Scope, filters: &Filters, c: &Claim, cx: &Context) -> bool {
 }
 
 fn group_key(scope: &Scope, c: &Claim, cx: &Context) -> Vec<Option<String>> {
-    let text = &cx.doc(&c.document).text;
+    let text = &cx.claim_doc(c).text;
     scope
         .group_by
         .iter()
@@ -147,7 +157,7 @@ fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
         Aspect::QuoteSpeaker => Compared::Speaker,
         _ => Compared::Other,
     };
-    let text = &cx.doc(&c.document).text;
+    let text = &cx.claim_doc(c).text;
     c.kind
         .side_value(compared, &c.cx(&cx.analysis.entities, text))
 }
@@ -157,7 +167,7 @@ fn side_value(c: &Claim, aspect: Aspect, cx: &Context) -> String {
 fn subject(claims: &[&Claim], cx: &Context) -> String {
     let mut names: BTreeSet<String> = BTreeSet::new();
     for c in claims {
-        let text = &cx.doc(&c.document).text;
+        let text = &cx.claim_doc(c).text;
         if let Some(s) = c.kind.subject(&c.cx(&cx.analysis.entities, text)) {
             names.insert(s);
         }
@@ -177,13 +187,14 @@ fn groups(
     pairs: impl IntoIterator<Item = (usize, usize)>,
 ) -> BTreeMap<usize, BTreeSet<usize>> {
     let mut sets = UnionFind::new(len);
-    let mut touched = BTreeSet::new();
+    let mut touched = vec![false; len];
     for (a, b) in pairs {
         sets.union(a, b);
-        touched.extend([a, b]);
+        touched[a] = true;
+        touched[b] = true;
     }
     let mut out: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
-    for n in touched {
+    for n in (0..len).filter(|&n| touched[n]) {
         out.entry(sets.find(n)).or_default().insert(n);
     }
     out
@@ -516,7 +527,7 @@ fn conditional_findings(rule: &Rule, cx: &Context, c: &super::model::Conditional
         if filters_match(&then, claim, cx) {
             continue;
         }
-        let text = &cx.doc(&claim.document).text;
+        let text = &cx.claim_doc(claim).text;
         let evidence = vec![Evidence {
             document: claim.document.clone(),
             claim: Some(claim.id.clone()),
