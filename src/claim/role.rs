@@ -55,7 +55,7 @@ impl Kind for Role {
         }),
         FieldSpec::claim(
             "unit",
-            "The part of the organisation, when written (\"products division\").",
+            "The part of the organisation, when written (\"mobility division\").",
             |x, _| x.unit.clone(),
         ),
     ];

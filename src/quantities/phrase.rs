@@ -477,7 +477,7 @@ fn head_after(text: &str, toks: &[Tok], k: usize) -> Option<(usize, usize)> {
 }
 
 /// The token after a short bracketed aside that opens at token `k` and holds a number
-/// ("(93.6 billion pound)"), if there is one.
+/// ("(£68 billion)"), if there is one.
 fn after_brackets(text: &str, toks: &[Tok], k: usize) -> Option<usize> {
     if !toks.get(k).is_some_and(|t| tok_is(text, t, "(")) {
         return None;
@@ -700,7 +700,7 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
             k += 2;
         }
     } else {
-        // "a 110 billion euro (93.6 billion pound) aid package": the noun comes after a
+        // "a €80 billion (£68 billion) rescue package": the noun comes after a
         // conversion in brackets.
         let head = head_after(text, toks, k).or_else(|| {
             let close = after_brackets(text, toks, k)?;
