@@ -538,13 +538,17 @@ pub fn event_date_events_with_disputes(
         }
         one
     }
-    let doc_count = |members: &[usize]| {
-        members
-            .iter()
-            .map(|&m| items[m].claim.doc)
-            .collect::<BTreeSet<DocIdx>>()
-            .len()
-    };
+    // Per group, how many documents tell it (groups do not change until the joins below).
+    let told_by: Vec<usize> = groups
+        .iter()
+        .map(|members| {
+            members
+                .iter()
+                .map(|&m| items[m].claim.doc)
+                .collect::<BTreeSet<DocIdx>>()
+                .len()
+        })
+        .collect();
     let mut joins: Vec<(usize, usize)> = Vec::new();
     for (i, it) in items.iter().enumerate() {
         if !is_undated(&it.x.date) {
@@ -580,7 +584,7 @@ pub fn event_date_events_with_disputes(
                 .iter()
                 .filter_map(|k| by_key_event.get(&(it.family, k.as_str(), it.x.event.as_str())))
                 .flatten()
-                .map(|&g| (doc_count(&groups[g]), g))
+                .map(|&g| (told_by[g], g))
                 .collect();
             told.sort_unstable_by(|a, b| b.cmp(a));
             told.dedup();

@@ -645,25 +645,22 @@ fn titles_after(
         .collect()
 }
 
-/// The words after a title's "of"/"for", up to a clause boundary: "AMD's products
-/// division" in "..., general manager for Orvex's mobility division, said". At most eight
-/// words; none when the phrase is only a name (that is a jurisdiction) without a word
-/// such as "division" (`rules/lexicon/org-units.txt`).
+/// The words after a title's "of"/"for", up to a clause boundary (a preposition, a
+/// relative word, an auxiliary or a speech verb; an owner such as "its" is part of it):
+/// "Orvex's mobility division" in "..., general manager for Orvex's mobility division,
+/// said". At most eight words; none when the phrase is only a name (that is a
+/// jurisdiction) without a word such as "division" (`rules/lexicon/org-units.txt`).
 fn unit_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
-    let mut end = start;
-    while end < toks.len()
-        && end - start < 8
-        && toks[end].kind == TokenKind::Word
-        && !matches!(
-            toks[end].text(text),
+    let lx = lexicons();
+    let boundary = |w: &str| {
+        matches!(
+            w,
             "at" | "in"
                 | "on"
                 | "who"
                 | "which"
                 | "that"
                 | "and"
-                | "said"
-                | "says"
                 | "to"
                 | "since"
                 | "from"
@@ -671,7 +668,6 @@ fn unit_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
                 | "when"
                 | "where"
                 | "while"
-                | "told"
                 | "has"
                 | "have"
                 | "had"
@@ -689,12 +685,21 @@ fn unit_after(text: &str, toks: &[Token], start: usize) -> Option<Span> {
                 | "might"
                 | "must"
                 | "should"
+                | "said"
+                | "says"
+                | "told"
         )
+    };
+    let mut end = start;
+    while end < toks.len()
+        && end - start < 8
+        && toks[end].kind == TokenKind::Word
+        && !boundary(toks[end].text(text))
     {
         end += 1;
     }
     let words = &toks[start..end];
-    let units = &lexicons().org_units;
+    let units = &lx.org_units;
     let part = words.iter().any(|t| {
         let w = t.text(text);
         w.chars().next().is_some_and(char::is_lowercase) || units.contains(&w.to_lowercase())

@@ -41,7 +41,7 @@ fn finer_than_day(t: &TimeRef) -> bool {
 ///   intervals decide, so "Saturday (Indian time)" can be "Friday (US time)".
 /// - A part of the day or a time on either side, with one zone known: UTC intervals
 ///   decide, a side whose zone is unknown widened by twelve hours each way ("Friday
-///   morning, local time" can be "Thursday evening" in Washington).
+///   morning, local time" can be "Thursday evening" in a zone far to the west).
 /// - A clock time with neither zone known: the intervals widened by three hours each way
 ///   ("8.40am on Saturday" is not "Friday"; "1am on Saturday" can be "late Friday").
 /// - Otherwise the calendar days decide, as an editor reads "Tuesday" against "Wednesday":
@@ -179,7 +179,7 @@ pub mod tests {
             ..day_in("2031-03-12", "UTC")
         };
         assert_eq!(compare(&tue, &wed), DateRelation::Conflict);
-        // A morning in an unknown "local time" can be the evening before in Washington.
+        // A morning in an unknown "local time" can be the evening before in a zone far to the west.
         let mut fri_morning = day_in("2031-03-14", "UTC");
         fri_morning.value = "2031-03-14TMO".into();
         fri_morning.tz = None;

@@ -446,6 +446,11 @@ pub fn extract(
         v
     };
     let pronoun_subject = ws.first().is_some_and(|w| matches!(w, "he" | "she"));
+    // Most sentences have no anchored clause: their actors need no clause test.
+    let has_anchor = s_text.split_whitespace().any(|w| {
+        CUES.anchor
+            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+    });
     let described = discourse
         .next_subject
         .filter(|_| described_subject(s_text, &ws));
@@ -508,11 +513,16 @@ pub fn extract(
             // "since", "before"...) from the event word belongs to the other clause's event.
             // The anchored clause runs from its cue to a comma ("X, arrested after Y was
             // found, was charged": X is charged, Y is found).
-            let same_clause = |a: &&Resolved| {
-                anchored_clause(text, sentence, a.mention.full_span.start)
-                    == anchored_clause(text, sentence, tr.span.start)
+            let clause: Vec<&Resolved> = if has_anchor {
+                let own = anchored_clause(text, sentence, tr.span.start);
+                actors
+                    .iter()
+                    .copied()
+                    .filter(|a| anchored_clause(text, sentence, a.mention.full_span.start) == own)
+                    .collect()
+            } else {
+                actors.clone()
             };
-            let clause: Vec<&Resolved> = actors.iter().copied().filter(same_clause).collect();
             let mut v: Vec<EntityId> = near_actors(&clause, tr.span, 120).collect();
             if v.is_empty() {
                 v = near_actors(&actors, tr.span, 120).collect();

@@ -70,9 +70,7 @@ fn unit_words(unit: &str) -> BTreeSet<String> {
         .filter(|w| !w.is_empty())
         .filter(|w| !(w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'')))
         .map(|w| w.to_lowercase())
-        .filter(|w| {
-            !lx.org_units.contains(w) && !lx.stopwords.contains(w) && w != "its" && w != "their"
-        })
+        .filter(|w| !lx.org_units.contains(w) && !lx.stopwords.contains(w))
         .map(|w| w.strip_suffix('s').map_or(w.clone(), str::to_string))
         .collect()
 }
