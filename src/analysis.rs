@@ -366,6 +366,16 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             state.last_subject = p.entity;
         }
     }
+    {
+        let mut events: Vec<&mut crate::claim::EventDate> = found
+            .iter_mut()
+            .filter_map(|(_, k)| match k {
+                ClaimKind::EventDate(e) => Some(e),
+                _ => None,
+            })
+            .collect();
+        extract::event_date::resolve_relatives(&mut events);
+    }
     found.extend(quote_claims(doc, an, view, &by_sentence, &attributed));
     found.sort_by_key(|(span, k)| (span.start, span.end, k.name()));
     let mut counters: BTreeMap<&'static str, usize> = BTreeMap::new();

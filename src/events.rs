@@ -1201,6 +1201,7 @@ mod tests {
                 places: places.iter().map(|&p| EntityId(p)).collect(),
                 date,
                 context: Vec::new(),
+                relative: None,
             }),
         }
     }

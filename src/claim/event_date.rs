@@ -18,6 +18,22 @@ pub struct EventDate {
     /// of different articles that share most of them tell the same happening. Empty for
     /// undated claims. Internal, not in the JSON.
     pub context: Vec<String>,
+    /// An undated event told as a number of days from another event of its sentence ("X
+    /// died a day after Y was killed"): its day follows once that event's day is known.
+    /// Internal; resolved in the document (`extract::event_date::resolve_relatives`).
+    pub relative: Option<Box<Relative>>,
+}
+
+/// The other event an undated event is dated from, and by how many days.
+#[derive(Debug, Clone)]
+pub struct Relative {
+    /// This event's day minus the other event's.
+    pub days: i64,
+    /// The other event's type and participants.
+    pub event: String,
+    pub participants: Vec<EntityId>,
+    /// The words that give the offset ("a day after").
+    pub span: crate::span::Span,
 }
 
 /// Keys in alphabetical order.

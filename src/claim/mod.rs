@@ -18,7 +18,7 @@ mod role;
 
 pub use age::Age;
 pub use communication::{Communication, Medium};
-pub use event_date::EventDate;
+pub use event_date::{EventDate, Relative};
 pub use quantity::{Quantity, class_name, hedge_name};
 pub use quote::Quote;
 pub use role::Role;

@@ -11,7 +11,7 @@
 //! needs a participant (a person or organisation of the sentence) or a place.
 
 use super::{Resolved, inside};
-use crate::claim::{EventDate, TimeRef};
+use crate::claim::{EventDate, Relative, TimeRef};
 use crate::entities::EntityId;
 use crate::mentions::MentionKind;
 use crate::span::Span;
@@ -206,6 +206,22 @@ impl Words {
         self.items.push((offset, from..self.lower.len()));
     }
 
+    /// The word starting at byte `pos` of the sentence.
+    fn at(&self, pos: usize) -> Option<&str> {
+        let i = self.items.partition_point(|(o, _)| *o < pos);
+        let (o, r) = self.items.get(i)?;
+        (*o == pos).then(|| &self.lower[r.clone()])
+    }
+
+    /// The two words just before byte `pos`, each with where it starts.
+    fn two_before(&self, pos: usize) -> Option<[(usize, &str); 2]> {
+        let end = self.items.partition_point(|(o, _)| *o < pos);
+        let [(a, ra), (b, rb)] = self.items.get(end.checked_sub(2)?..end)? else {
+            return None;
+        };
+        Some([(*a, &self.lower[ra.clone()]), (*b, &self.lower[rb.clone()])])
+    }
+
     fn first(&self) -> Option<&str> {
         self.items.first().map(|(_, r)| &self.lower[r.clone()])
     }
@@ -372,6 +388,18 @@ pub fn extract(
             charge,
         });
     }
+    // Most sentences have no anchored clause: their words need no clause test.
+    let has_anchor = s_text.split_whitespace().any(|w| {
+        CUES.anchor
+            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+    });
+    let clause_of = |pos: usize| {
+        if has_anchor {
+            anchored_clause(text, sentence, pos)
+        } else {
+            None
+        }
+    };
     // Each usable date goes to one trigger: the nearest before it, else the nearest after.
     // The first date no trigger takes is the day of whatever the sentence tells.
     let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
@@ -386,6 +414,13 @@ pub fn extract(
             .filter(|(_, tr)| tr.span.end <= t.span.start && !tr.charge)
             // A relative clause that closed before the date does not own it.
             .filter(|(_, tr)| !(tr.relative && text[tr.span.end..t.span.start].contains(',')))
+            // "A day after the vote failed, X said on Friday": the anchored clause's
+            // event word does not own a date outside its clause. (A main clause's event word
+            // may own one behind "before": "arguments before the court Tuesday".)
+            .filter(|(_, tr)| {
+                !has_anchor
+                    || clause_of(tr.span.start).is_none_or(|c| clause_of(t.span.start) == Some(c))
+            })
             .max_by_key(|(_, tr)| tr.span.end)
             .map(|(i, _)| i);
         // A date before its event word ("On Monday, police arrested X") is close to it.
@@ -446,17 +481,29 @@ pub fn extract(
         v
     };
     let pronoun_subject = ws.first().is_some_and(|w| matches!(w, "he" | "she"));
-    // Most sentences have no anchored clause: their actors need no clause test.
-    let has_anchor = s_text.split_whitespace().any(|w| {
-        CUES.anchor
-            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
-    });
+    let offset_clause = if has_anchor {
+        offset_clause(text, sentence, &ws, &triggers)
+    } else {
+        None
+    };
+    let derived = match &offset_clause {
+        Some(off) => offset_dates(text, sentence, off, &owned, times, quotes),
+        None => vec![None; triggers.len()],
+    };
     let described = discourse
         .next_subject
         .filter(|_| described_subject(s_text, &ws));
     // Dated triggers first, then the rest in text order.
     let mut out: Vec<EventDate> = Vec::new();
-    let mut done: HashSet<(String, bool)> = HashSet::new();
+    // One claim per type and clause: "the day following X's death, Y fell to his death"
+    // tells two deaths.
+    let mut done: HashSet<(String, bool, Option<usize>)> = HashSet::new();
+    let mut emitted: Vec<(usize, usize)> = Vec::new();
+    let key_clause = |tr: &Trigger| {
+        offset_clause
+            .as_ref()
+            .and_then(|_| anchored_clause(text, sentence, tr.span.start))
+    };
     let mut order: Vec<usize> = (0..triggers.len()).collect();
     order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
     for i in order {
@@ -467,7 +514,7 @@ pub fn extract(
             .last()
             .is_some_and(|w| matches!(*w, "he" | "she"));
         // '"...," she said' with no day: the day the previous sentence gave her.
-        let date = owned[i].or_else(|| {
+        let date = owned[i].or(derived[i].as_ref()).or_else(|| {
             (needs_date(&tr.ty) && pronoun_before)
                 .then_some(discourse.subject_day)
                 .flatten()
@@ -480,8 +527,9 @@ pub fn extract(
         }
         let fam = family(&tr.ty).to_string();
         // One claim per type: its dated one, else one undated.
-        if done.contains(&(tr.ty.clone(), true))
-            || date.is_none() && done.contains(&(tr.ty.clone(), false))
+        let kc = key_clause(tr);
+        if done.contains(&(tr.ty.clone(), true, kc))
+            || date.is_none() && done.contains(&(tr.ty.clone(), false, kc))
         {
             continue;
         }
@@ -548,7 +596,7 @@ pub fn extract(
             Some(d) => d.clone(),
             None => TimeRef::undated(Span::new(tr.span.start, tr.span.start)),
         };
-        done.insert((tr.ty.clone(), !is_undated(&date)));
+        done.insert((tr.ty.clone(), !is_undated(&date), kc));
         let context = if is_undated(&date) {
             Vec::new()
         } else {
@@ -559,13 +607,18 @@ pub fn extract(
                 .collect();
             content_words(text, sentence, &skip)
         };
+        emitted.push((i, out.len()));
         out.push(EventDate {
             event: tr.ty.clone(),
             participants,
             places,
             date,
             context,
+            relative: None,
         });
+    }
+    if let Some(off) = &offset_clause {
+        link_relatives(off, &emitted, &mut out);
     }
     // A dated sentence without a dated event word ("On Monday, X crossed the
     // pass on foot"): a happening of no known type. It makes no event of its own; two sources
@@ -590,10 +643,202 @@ pub fn extract(
                 places,
                 date: t.clone(),
                 context: content_words(text, sentence, &skip),
+                relative: None,
             });
         }
     }
     out
+}
+
+/// "two days after", "the day before": the whole days an anchored clause's cue (at byte
+/// `cue` of the sentence) sets between its event and the main clause's, signed as the
+/// anchored event's day minus the main event's, and the phrase's place in the sentence.
+/// Hours and weeks are too loose to move a day.
+fn cue_offset(ws: &Words, cue: usize) -> Option<(i64, std::ops::Range<usize>)> {
+    let cue_word = ws.at(cue)?;
+    let sign = match cue_word {
+        "after" | "following" => -1,
+        "before" => 1,
+        _ => return None,
+    };
+    let [(n_at, n), (_, unit)] = ws.two_before(cue)?;
+    let count = match (n, unit) {
+        ("the", "day") => 1,
+        (n, "day") => crate::temporal::count_word(n).filter(|&c| c == 1)?,
+        (n, "days") => crate::temporal::count_word(n).filter(|&c| (2..=14).contains(&c))?,
+        _ => return None,
+    };
+    Some((sign * count, n_at..cue + cue_word.len()))
+}
+
+/// The sentence's one anchored clause with an offset ("two days after ...") that holds an
+/// event word, and the two event words the offset joins: the first of its own clause, and
+/// the main clause's word it modifies: the nearest before it ("X died on Sunday, a day
+/// after ..."), or, when the offset opens the sentence ("A day after ..., X was
+/// arrested"), the first after its clause. A reporting verb after the clause ("..., the
+/// ministry said") is neither.
+struct OffsetClause {
+    cue: usize,
+    /// The anchored event's day minus the main event's.
+    days: i64,
+    /// The offset's words ("a day after").
+    span: Span,
+    /// Indices into the triggers.
+    anchored: usize,
+    main: usize,
+}
+
+fn offset_clause(
+    text: &str,
+    sentence: Span,
+    ws: &Words,
+    triggers: &[Trigger],
+) -> Option<OffsetClause> {
+    let clauses: Vec<Option<usize>> = triggers
+        .iter()
+        .map(|tr| anchored_clause(text, sentence, tr.span.start))
+        .collect();
+    let mut offset: Option<(usize, i64, Span)> = None;
+    for &cue in clauses.iter().flatten() {
+        let Some((days, at)) = cue_offset(ws, cue - sentence.start) else {
+            continue;
+        };
+        match offset {
+            Some((c, _, _)) if c != cue => return None,
+            Some(_) => {}
+            None => {
+                let span = Span::new(sentence.start + at.start, sentence.start + at.end);
+                offset = Some((cue, days, span));
+            }
+        }
+    }
+    let (cue, days, span) = offset?;
+    let start = |i: usize| triggers[i].span.start;
+    let anchored = (0..triggers.len())
+        .filter(|&i| clauses[i] == Some(cue))
+        .min_by_key(|&i| start(i))?;
+    let fronted = text[sentence.start..span.start].trim().is_empty();
+    let main = if fronted {
+        (0..triggers.len())
+            .filter(|&i| clauses[i].is_none() && start(i) > span.end)
+            .min_by_key(|&i| start(i))
+    } else {
+        (0..triggers.len())
+            .filter(|&i| clauses[i].is_none() && start(i) < span.start)
+            .max_by_key(|&i| start(i))
+    }?;
+    Some(OffsetClause {
+        cue,
+        days,
+        span,
+        anchored,
+        main,
+    })
+}
+
+/// Whichever of the offset's two event words is undated is dated from the other once that
+/// one's day is known (in the document: [`resolve_relatives`]).
+fn link_relatives(off: &OffsetClause, emitted: &[(usize, usize)], out: &mut [EventDate]) {
+    let claim = |tr: usize| emitted.iter().find(|(i, _)| *i == tr).map(|(_, o)| *o);
+    let (Some(a), Some(m)) = (claim(off.anchored), claim(off.main)) else {
+        return;
+    };
+    for (this, other, days) in [(a, m, off.days), (m, a, -off.days)] {
+        if !out[this].date.is_undated() {
+            continue;
+        }
+        let r = Relative {
+            days,
+            event: out[other].event.clone(),
+            participants: out[other].participants.clone(),
+            span: off.span,
+        };
+        out[this].relative = Some(Box::new(r));
+    }
+}
+
+/// Dates a document's relative events ("X died a day after Y was killed") from the day
+/// its other claims give the event they are told against: the one day the document's
+/// dated claims of that event's family with one of its participants agree on.
+pub fn resolve_relatives(events: &mut [&mut EventDate]) {
+    let known: Vec<(String, Vec<EntityId>, TimeRef)> = events
+        .iter()
+        .filter(|e| e.date.day().is_some())
+        .map(|e| {
+            (
+                family(&e.event).to_string(),
+                e.participants.clone(),
+                e.date.clone(),
+            )
+        })
+        .collect();
+    for e in events.iter_mut() {
+        let Some(r) = e.relative.take() else { continue };
+        let fam = family(&r.event);
+        let mut from = known
+            .iter()
+            .filter(|(f, p, _)| f == fam && p.iter().any(|x| r.participants.contains(x)))
+            .map(|(_, _, t)| t);
+        let Some(first) = from.next() else { continue };
+        if from.any(|t| t.day() != first.day()) {
+            continue;
+        }
+        if let Some(d) = shifted(first, r.days, r.span) {
+            e.date = d;
+        }
+    }
+}
+
+/// Dates that follow from an offset clause within the sentence ("X died on Sunday, a day
+/// after Y was killed"): the undated one of its two event words takes the other's day (or
+/// the first full date of the other's clause) moved by the offset.
+fn offset_dates(
+    text: &str,
+    sentence: Span,
+    off: &OffsetClause,
+    owned: &[Option<&TimeRef>],
+    times: &[TimeRef],
+    quotes: &[Span],
+) -> Vec<Option<TimeRef>> {
+    let full_day =
+        |t: &&TimeRef| t.day().is_some() && sentence.contains(t.span) && !inside(quotes, t.span);
+    let date_in = |clause: Option<usize>| {
+        times
+            .iter()
+            .filter(full_day)
+            .find(|t| anchored_clause(text, sentence, t.span.start) == clause)
+    };
+    let mut out = vec![None; owned.len()];
+    let pairs = [
+        (off.anchored, off.main, None, off.days),
+        (off.main, off.anchored, Some(off.cue), -off.days),
+    ];
+    for (this, other, other_clause, days) in pairs {
+        if owned[this].is_some() {
+            continue;
+        }
+        let from = owned[other]
+            .filter(|t| t.day().is_some())
+            .or_else(|| date_in(other_clause));
+        out[this] = from.and_then(|t| shifted(t, days, off.span));
+    }
+    out
+}
+
+/// `t`'s calendar day moved by `days`, as a date of its own told at `span`: the day only
+/// (a clock time does not carry over), in `t`'s zone.
+fn shifted(t: &TimeRef, days: i64, span: Span) -> Option<TimeRef> {
+    let d: Date = t.day()?.parse().ok()?;
+    let to = d.checked_add(jiff::Span::new().days(days)).ok()?;
+    Some(TimeRef {
+        span,
+        value: to.to_string(),
+        utc: None,
+        weekday: None,
+        year_inferred: t.year_inferred,
+        tz: t.tz.clone(),
+        zone_stated: false,
+    })
 }
 
 /// The anchored clause `pos` lies in: the offset of the last anchor cue ("after",
@@ -960,6 +1205,100 @@ mod tests {
         );
         let shot = r.iter().find(|e| e.0 == "shooting").expect("a shooting");
         assert_eq!(shot.1, ["Orr"], "{r:?}");
+    }
+
+    #[test]
+    fn an_offset_clause_moves_the_other_clause_s_date() {
+        // 2034-03-16 is a Thursday: "Sunday" is 2034-03-12.
+        let day = |r: &[(String, Vec<String>, Vec<String>, String)], ty: &str| {
+            r.iter().find(|e| e.0 == ty).map(|e| e.3.clone())
+        };
+        let r = run(
+            "Ivo Dask died on Sunday, a day after Lena Orr was killed in a fall.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "death").as_deref(), Some("2034-03-12"), "{r:?}");
+        assert_eq!(day(&r, "killing").as_deref(), Some("2034-03-11"), "{r:?}");
+        let r = run(
+            "Two days before Ivo Dask was arrested on Sunday, Lena Orr was shot.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "arrest").as_deref(), Some("2034-03-12"), "{r:?}");
+        assert_eq!(day(&r, "shooting").as_deref(), Some("2034-03-10"), "{r:?}");
+        // "hours after", "weeks after": no day follows.
+        let r = run(
+            "Ivo Dask died on Sunday, hours after Lena Orr was killed in a fall.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "killing").as_deref(), Some(UNDATED), "{r:?}");
+        // The anchored clause's event word does not take the main clause's date.
+        let r = run(
+            "A day after Lena Orr was killed, police arrested Ivo Dask on Sunday.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "arrest").as_deref(), Some("2034-03-12"), "{r:?}");
+        assert_eq!(day(&r, "killing").as_deref(), Some("2034-03-11"), "{r:?}");
+        // A reporting verb after the clause is not what the offset modifies.
+        let r = run(
+            "Ivo Dask met the envoy on Sunday, two days after protests on Friday, police said.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "protest").as_deref(), Some("2034-03-10"), "{r:?}");
+        assert!(day(&r, "statement").is_none_or(|d| d == UNDATED), "{r:?}");
+    }
+
+    #[test]
+    fn a_relative_event_takes_its_day_from_the_document() {
+        // Two sentences of one document, the second dated only from the first's event.
+        let doc = "Lena Orr was killed on Sunday in a fall. \
+                   The day following Orr's death, Ivo Dask fell to his death nearby.";
+        let published = "2034-03-16";
+        let mut names: Vec<String> = Vec::new();
+        let mut events: Vec<EventDate> = Vec::new();
+        let cut = doc.find("The day").unwrap();
+        for sentence in [Span::new(0, cut - 1), Span::new(cut, doc.len())] {
+            let times: Vec<TimeRef> = dates_of(doc, published)
+                .into_iter()
+                .filter(|t| sentence.contains(t.span))
+                .collect();
+            let ms = find_mentions(doc, sentence).mentions;
+            let resolved = crate::extract::resolve_by_surname(&ms, &mut names);
+            events.extend(extract(
+                doc,
+                sentence,
+                &resolved,
+                &times,
+                &[],
+                Discourse::default(),
+                published.parse().ok(),
+            ));
+        }
+        let who = |e: &EventDate| -> Vec<String> {
+            e.participants.iter().map(|p| names[p.0].clone()).collect()
+        };
+        let dask = events
+            .iter()
+            .position(|e| e.event == "death" && who(e) == ["Dask"])
+            .expect("Dask's death is a claim of its own, beside Orr's");
+        assert!(events[dask].date.is_undated());
+        assert!(events[dask].relative.is_some());
+        let mut refs: Vec<&mut EventDate> = events.iter_mut().collect();
+        resolve_relatives(&mut refs);
+        // Sunday is 2034-03-12; the day following is the 13th, told by "The day following".
+        assert_eq!(events[dask].date.value, "2034-03-13");
+        assert_eq!(events[dask].date.span.slice(doc), "The day following");
+        // Without the dated event it is told against, it stays undated.
+        let mut lone = events[dask].clone();
+        lone.date = TimeRef::undated(lone.date.span);
+        lone.relative = Some(Box::new(Relative {
+            days: 1,
+            event: "arrest".into(),
+            participants: lone.participants.clone(),
+            span: lone.date.span,
+        }));
+        let mut refs = vec![&mut lone];
+        resolve_relatives(&mut refs);
+        assert!(lone.date.is_undated());
     }
 
     fn dated(r: &[(String, Vec<String>, Vec<String>, String)]) -> Vec<(String, String)> {

@@ -151,6 +151,19 @@ pub struct Lexicon {
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
 
+/// The count a number word or numeral names, exactly: "a" and "one" are 1, "three" 3, "12"
+/// 12; an ordinal or a vague amount ("several") is `None`.
+pub fn count_word(word: &str) -> Option<i64> {
+    if !word.is_empty() && word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok();
+    }
+    let n = LEXICON.info(word)?.number?;
+    match n.kind {
+        NumKind::Card | NumKind::Article => n.value,
+        NumKind::Ord | NumKind::Vague => None,
+    }
+}
+
 /// Every month name and abbreviation of `time-months.tsv` (lower case) with its number.
 pub fn month_names() -> impl Iterator<Item = (&'static str, i8)> {
     rows(MONTHS).filter_map(|r| Some((r[0], num(r[1])?)))

@@ -18,7 +18,7 @@
 mod compare;
 mod holidays;
 mod lexicon;
-pub use lexicon::month_names;
+pub use lexicon::{count_word, month_names};
 
 /// Whether `lower` (lower case) is a word of the temporal lexicons (a weekday, a month, a
 /// unit or modifier of time).
