@@ -215,6 +215,11 @@ fn future_tense_moves_a_weekday_forward() {
         value("He said last Saturday was calm.", "last Saturday"),
         "2025-05-03"
     );
+    // "poised", "slated": about to happen, though they end in "-ed".
+    assert_eq!(
+        value("Marchers are poised on Tuesday to cross the bridge.", "Tuesday"),
+        "2025-05-13"
+    );
     // "said ... Tuesday" is a report of the past even with a later "will".
     let text = "He said on Tuesday that he will resign.";
     assert_eq!(value(text, "Tuesday"), "2025-05-06");
