@@ -440,9 +440,15 @@ fn quote_claims(
     let mut last_speaker: Option<crate::entities::EntityId> = None;
     let mut last_end = 0usize;
     let mut last_continues = false;
+    // The claims (indices in `out`) of the quotation running on into this piece whose
+    // speaker no frame of their own named: a frame at the quotation's close names it.
+    let mut unframed: Vec<usize> = Vec::new();
     for (q, attr, sentence) in attributed {
         if q.inner.is_empty() {
             continue;
+        }
+        if !last_continues {
+            unframed.clear();
         }
         let paragraph_gap = line_breaks(Span::between(
             text,
@@ -496,6 +502,16 @@ fn quote_claims(
         }
         if speaker.is_some() {
             last_speaker = speaker;
+        }
+        if attr.is_some() && speaker.is_some() {
+            for &i in &unframed {
+                if let (_, ClaimKind::Quote(prev)) = &mut out[i] {
+                    prev.speaker = speaker;
+                }
+            }
+            unframed.clear();
+        } else if attr.is_none() && q.continues {
+            unframed.push(out.len());
         }
         last_end = q.outer.end;
         last_continues = q.continues;

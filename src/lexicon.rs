@@ -144,6 +144,35 @@ pub fn lexicons() -> &'static Lexicons {
     &LEXICONS
 }
 
+static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../rules/lexicon/common-words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether `lower` (lower case, five letters or more) is an ordinary English word
+/// (`rules/lexicon/common-words.txt`).
+pub fn is_common_word(lower: &str) -> bool {
+    COMMON.contains(lower)
+}
+
+/// Whether `lower` is the "-ing" form of an ordinary verb ("choosing", "running",
+/// "taking"): its stem, with a final "e" restored or a doubled consonant undone, is an
+/// ordinary word.
+pub fn is_common_gerund(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("ing") else {
+        return false;
+    };
+    let b = stem.as_bytes();
+    let undoubled =
+        (b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    is_common_word(stem)
+        || is_common_word(&format!("{stem}e"))
+        || undoubled.is_some_and(is_common_word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

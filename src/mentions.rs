@@ -252,6 +252,11 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
         return out;
     }
     let mut i = 0;
+    let is_name_tok_after = |i: usize| {
+        flags
+            .get(i + 1)
+            .is_some_and(|g| g.cap && g.title.is_none() && !g.honorific)
+    };
     while i < toks.len() {
         let f = flags[i];
         let is_name_tok = |j: usize| {
@@ -265,6 +270,15 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
         // "In Berlin", "The ministry": a capitalised function word opening the sentence
         // is not part of a name.
         if toks[i].lex.has(Lex::STOPWORD) {
+            i += 1;
+            continue;
+        }
+        // "Choosing Ana Ruiz signals ...": an ordinary verb's "-ing" form opening the
+        // sentence is not part of the name after it.
+        if (i == 0 || (i == 1 && toks[0].kind == TokenKind::Punct))
+            && is_name_tok_after(i)
+            && crate::lexicon::with_lowercase(toks[i].text(text), crate::lexicon::is_common_gerund)
+        {
             i += 1;
             continue;
         }
@@ -853,6 +867,16 @@ mod tests {
         let place = m.iter().find(|x| x.name() == "Lornhaven").unwrap();
         assert_ne!(place.kind, MentionKind::Person);
         assert!(place.titles.is_empty());
+    }
+
+    #[test]
+    fn an_opening_gerund_is_not_part_of_the_name() {
+        let m = ms("Choosing Ada Morrow signals a change of tone.");
+        assert!(m.iter().any(|x| x.name() == "Ada Morrow"), "{m:?}");
+        assert!(m.iter().all(|x| !x.name().starts_with("Choosing")), "{m:?}");
+        // A name that ends in "-ing" without an ordinary verb in it stays whole.
+        let m = ms("Fleming Odell said talks would go on.");
+        assert!(m.iter().any(|x| x.name() == "Fleming Odell"), "{m:?}");
     }
 
     #[test]

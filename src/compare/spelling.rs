@@ -16,23 +16,10 @@
 //! Whether two documents may be compared at all (one story, never both spellings in one
 //! document) is the linker's business, not this module's.
 
-use std::sync::LazyLock;
-
-static COMMON: LazyLock<foldhash::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/lexicon/common-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
-
 /// Shortest word compared: shorter names differ by one letter too often ("Shaw" / "Shah").
 pub const MIN_LETTERS: usize = 5;
 
-/// Whether `lower` (lower case) is an ordinary English word.
-pub fn is_common_word(lower: &str) -> bool {
-    COMMON.contains(lower)
-}
+pub use crate::lexicon::is_common_word;
 
 /// Whether `lower` (lower case) is general English that says nothing about which story a
 /// text tells: an ordinary word, or a calendar word ("Friday", "March").

@@ -89,9 +89,16 @@ fn raw_tokens(s: &str, mut f: impl FnMut(&str)) {
     while let Some(c) = chars.next() {
         let prev_an = prev.is_some_and(char::is_alphanumeric);
         let next_an = chars.peek().is_some_and(|n| n.is_alphanumeric());
+        // "say-the third time": a dash squeezed between words, not a compound, when a
+        // function word stands on either side of it.
+        let squeezed = || {
+            let stop = &crate::lexicon::lexicons().stopwords;
+            let next: String = chars.clone().take_while(|n| n.is_alphanumeric()).collect();
+            stop.contains(cur.as_str()) || stop.contains(next.as_str())
+        };
         if c.is_alphanumeric() {
             cur.push(c);
-        } else if (is_hyphen(c) && prev_an && next_an)
+        } else if (is_hyphen(c) && prev_an && next_an && !squeezed())
             || (matches!(c, '\'' | '’' | 'ʼ' | '‘') && prev_an)
         {
             // joined
@@ -1401,6 +1408,11 @@ mod tests {
             normalise("twothirds of 3000 laborers")
         );
         assert_eq!(normalise("De-escalate now"), "deescalate now");
+        // A dash squeezed between words is no hyphen: a function word stands beside it.
+        assert_eq!(
+            normalise("as they say-the second try"),
+            normalise("as they say – the second try")
+        );
         assert_eq!(
             normalise("the nation’s colours, recognised"),
             "the nations colors recognized"

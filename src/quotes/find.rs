@@ -128,6 +128,28 @@ fn continuation_close(text: &str, para: Span) -> Option<usize> {
         .then_some(para.start + i)
 }
 
+/// How many paragraphs at the start of `next` carry on an unclosed quotation without any
+/// mark, when the paragraph after them closes it ([`continuation_close`]); 0 otherwise, or
+/// past three such paragraphs.
+fn plain_middle(text: &str, next: &[Span]) -> usize {
+    const MAX: usize = 3;
+    for (j, para) in next.iter().enumerate().take(MAX + 1) {
+        let marked = para.slice(text).chars().any(is_double);
+        if !marked {
+            continue;
+        }
+        return if j > 0
+            && !starts_with_double(text, *para)
+            && continuation_close(text, *para).is_some()
+        {
+            j
+        } else {
+            0
+        };
+    }
+    0
+}
+
 /// Double-quoted spans of a region (used for masking by the other modules).
 pub(crate) fn double_quotes(text: &str, region: Span) -> Vec<QuoteSpan> {
     double_quotes_in(text, &paragraphs(text, region))
@@ -137,7 +159,12 @@ pub(crate) fn double_quotes(text: &str, region: Span) -> Vec<QuoteSpan> {
 fn double_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
     let mut out: Vec<QuoteSpan> = Vec::new();
     let mut carry: Option<usize> = None; // index in `out` of an unclosed quotation
+    // Paragraphs up to this index are the plain middle of a quotation (already pushed).
+    let mut inside_until = 0;
     for (k, para) in paras.iter().enumerate() {
+        if k < inside_until {
+            continue;
+        }
         let mut scan = *para;
         if let Some(idx) = carry.take()
             && !starts_with_double(text, *para)
@@ -161,15 +188,33 @@ fn double_quotes_in(text: &str, paras: &[Span]) -> Vec<QuoteSpan> {
             let mark_len = text[mark..].chars().next().map_or(1, char::len_utf8);
             let inner = trim(text, Span::new(mark + mark_len, para.end));
             if !inner.is_empty() {
-                let continues = paras
-                    .get(k + 1)
-                    .is_some_and(|n| starts_with_double(text, *n));
+                // The quotation runs on through paragraphs without a mark to one that closes
+                // it ("... OEMs," Su said): a quotation of several paragraphs, its
+                // middle ones unmarked. Only when that close is found: an unclosed mark
+                // alone takes no paragraph.
+                let plain = plain_middle(text, &paras[k + 1..]);
+                let continues = plain > 0
+                    || paras
+                        .get(k + 1)
+                        .is_some_and(|n| starts_with_double(text, *n));
                 carry = Some(out.len());
                 out.push(QuoteSpan {
                     outer: Span::new(mark, para.end),
                     inner,
                     continues,
                 });
+                for middle in &paras[k + 1..k + 1 + plain] {
+                    let inner = trim(text, *middle);
+                    if !inner.is_empty() {
+                        carry = Some(out.len());
+                        out.push(QuoteSpan {
+                            outer: *middle,
+                            inner,
+                            continues: true,
+                        });
+                    }
+                }
+                inside_until = k + 1 + plain;
             }
         }
     }
@@ -264,8 +309,22 @@ fn single_quotes(text: &str, para: Span, doubles: &[Span]) -> Vec<QuoteSpan> {
 /// The result is sorted by position.
 pub fn find_quotes(text: &str, regions: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
+    // Regions next to each other (only white space between) are one run of paragraphs: a
+    // quotation continues from one into the next.
+    let mut runs: Vec<Span> = Vec::with_capacity(regions.len());
     for region in regions {
         let region = clamp(text, *region);
+        match runs.last_mut() {
+            Some(last)
+                if last.end <= region.start && text[last.end..region.start].trim().is_empty() =>
+            {
+                last.end = region.end
+            }
+            _ => runs.push(region),
+        }
+    }
+    for region in &runs {
+        let region = *region;
         if region.is_empty() {
             continue;
         }
@@ -293,6 +352,29 @@ mod tests {
 
     fn inners(t: &str) -> Vec<&str> {
         all(t).iter().map(|q| q.inner.slice(t)).collect()
+    }
+
+    #[test]
+    fn a_quotation_runs_on_through_unmarked_paragraphs_to_its_close() {
+        let t = "Ms Varga spoke.\n\u{201c}We will not sell the port.\nWe have to keep the jobs here.\nBut the goal is growth,\u{201d} Varga said.\nThen she left.";
+        let qs = all(t);
+        let inner: Vec<&str> = qs.iter().map(|q| q.inner.slice(t)).collect();
+        assert_eq!(
+            inner,
+            [
+                "We will not sell the port.",
+                "We have to keep the jobs here.",
+                "But the goal is growth,"
+            ]
+        );
+        assert_eq!(
+            qs.iter().map(|q| q.continues).collect::<Vec<_>>(),
+            [true, true, false]
+        );
+        // With no close within reach, the unclosed mark takes only its own paragraph.
+        let t =
+            "\u{201c}We will not sell the port.\nWe have to keep the jobs here.\nThen she left.";
+        assert_eq!(inners(t), ["We will not sell the port."]);
     }
 
     #[test]

@@ -217,7 +217,10 @@ fn future_tense_moves_a_weekday_forward() {
     );
     // "poised", "slated": about to happen, though they end in "-ed".
     assert_eq!(
-        value("Marchers are poised on Tuesday to cross the bridge.", "Tuesday"),
+        value(
+            "Marchers are poised on Tuesday to cross the bridge.",
+            "Tuesday"
+        ),
         "2025-05-13"
     );
     // "said ... Tuesday" is a report of the past even with a later "will".
