@@ -683,9 +683,10 @@ struct OffsetClause {
     days: i64,
     /// The offset's words ("a day after").
     span: Span,
-    /// Indices into the triggers.
+    /// Indices into the triggers. The main clause may have none ("Staff gathered on
+    /// Tuesday, a day after X died"): its date is then the first of the clause.
     anchored: usize,
-    main: usize,
+    main: Option<usize>,
 }
 
 fn offset_clause(
@@ -726,7 +727,7 @@ fn offset_clause(
         (0..triggers.len())
             .filter(|&i| clauses[i].is_none() && start(i) < span.start)
             .max_by_key(|&i| start(i))
-    }?;
+    };
     Some(OffsetClause {
         cue,
         days,
@@ -740,7 +741,7 @@ fn offset_clause(
 /// one's day is known (in the document: [`resolve_relatives`]).
 fn link_relatives(off: &OffsetClause, emitted: &[(usize, usize)], out: &mut [EventDate]) {
     let claim = |tr: usize| emitted.iter().find(|(i, _)| *i == tr).map(|(_, o)| *o);
-    let (Some(a), Some(m)) = (claim(off.anchored), claim(off.main)) else {
+    let (Some(a), Some(m)) = (claim(off.anchored), off.main.and_then(claim)) else {
         return;
     };
     for (this, other, days) in [(a, m, off.days), (m, a, -off.days)] {
@@ -809,15 +810,16 @@ fn offset_dates(
             .find(|t| anchored_clause(text, sentence, t.span.start) == clause)
     };
     let mut out = vec![None; owned.len()];
-    let pairs = [
-        (off.anchored, off.main, None, off.days),
-        (off.main, off.anchored, Some(off.cue), -off.days),
-    ];
+    let mut pairs = vec![(off.anchored, off.main, None, off.days)];
+    if let Some(m) = off.main {
+        pairs.push((m, Some(off.anchored), Some(off.cue), -off.days));
+    }
     for (this, other, other_clause, days) in pairs {
         if owned[this].is_some() {
             continue;
         }
-        let from = owned[other]
+        let from = other
+            .and_then(|o| owned[o])
             .filter(|t| t.day().is_some())
             .or_else(|| date_in(other_clause));
         out[this] = from.and_then(|t| shifted(t, days, off.span));
@@ -1244,6 +1246,12 @@ mod tests {
             "2034-03-16",
         );
         assert_eq!(day(&r, "protest").as_deref(), Some("2034-03-10"), "{r:?}");
+        // No event word in the main clause: its date is the day the offset counts from.
+        let r = run(
+            "Staff gathered at the lab on Sunday, a day after Ivo Dask died.",
+            "2034-03-16",
+        );
+        assert_eq!(day(&r, "death").as_deref(), Some("2034-03-11"), "{r:?}");
         assert!(day(&r, "statement").is_none_or(|d| d == UNDATED), "{r:?}");
     }
 
