@@ -1200,7 +1200,7 @@ mod tests {
                 participants: parts.iter().map(|&p| EntityId(p)).collect(),
                 places: places.iter().map(|&p| EntityId(p)).collect(),
                 date,
-                context: Vec::new(),
+                context: Default::default(),
             }),
         }
     }
@@ -1268,9 +1268,7 @@ mod tests {
 
     fn with_context(mut c: Claim, words: &[&str]) -> Claim {
         if let ClaimKind::EventDate(x) = &mut c.kind {
-            let mut v: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-            v.sort();
-            x.context = v;
+            x.context = crate::sorted::Words::new(words);
         }
         c
     }

@@ -17,7 +17,7 @@ pub struct EventDate {
     /// crudely stemmed, sorted (see `extract::event_date::content_words`). Two sentences
     /// of different articles that share most of them tell the same happening. Empty for
     /// undated claims. Internal, not in the JSON.
-    pub context: Vec<String>,
+    pub context: crate::sorted::Words,
 }
 
 /// Keys in alphabetical order.
