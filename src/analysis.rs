@@ -269,7 +269,7 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             {
                 span = Span::new(span.start.min(d.span.start), span.end.max(d.span.end));
             }
-            found.push((span, ClaimKind::Communication(c)));
+            found.push((span, ClaimKind::Communication(Box::new(c))));
         }
         // The day goes to "she said" only when the previous sentence's happening was the
         // last subject's own (named first) and nobody else spoke in it: after "X's
@@ -329,10 +329,10 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             })
             .collect();
         for e in dated {
-            found.push((s.span, ClaimKind::EventDate(e)));
+            found.push((s.span, ClaimKind::EventDate(Box::new(e))));
         }
         for (span, r) in extract::role::extract(text, s.span, ms) {
-            found.push((span, ClaimKind::Role(r)));
+            found.push((span, ClaimKind::Role(Box::new(r))));
         }
         for q in crate::quantities::find_quantities_in(text, an.tokens.get(si)) {
             use crate::quantities::NounClass as C;
@@ -491,14 +491,14 @@ fn quote_claims(
         last_continues = q.continues;
         out.push((
             *sentence,
-            ClaimKind::Quote(crate::claim::Quote {
+            ClaimKind::Quote(Box::new(crate::claim::Quote {
                 inner: q.inner,
                 pieces: vec![q.inner],
                 speaker,
                 speaker_span,
                 channel,
                 normalised: crate::quotes::normalise(q.inner.slice(text)),
-            }),
+            })),
         ));
     }
     for (_, k) in &mut out {

@@ -1195,13 +1195,13 @@ mod tests {
             // Distinct for distinct names of up to four bytes (the tests' "a", "b").
             doc: crate::document::DocIdx(doc.bytes().fold(0, |h, b| h << 8 | u32::from(b))),
             span: Span::default(),
-            kind: ClaimKind::EventDate(EventDate {
+            kind: ClaimKind::EventDate(Box::new(EventDate {
                 event: event.into(),
                 participants: parts.iter().map(|&p| EntityId(p)).collect(),
                 places: places.iter().map(|&p| EntityId(p)).collect(),
                 date,
                 context: Default::default(),
-            }),
+            })),
         }
     }
 

@@ -23,7 +23,7 @@ pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bo
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, q, q.words(text_of(c)))),
+            ClaimKind::Quote(q) => Some((i, &**q, q.words(text_of(c)))),
             _ => None,
         })
         .collect();
