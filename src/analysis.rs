@@ -37,9 +37,21 @@ pub struct DocAnalysis {
 
 #[derive(Debug)]
 pub struct Analysis {
+    /// Per document: segments, times and mentions, for the graph and the rules; empty
+    /// after a whole check ([`Analysis::release_documents`]).
     pub docs: Vec<DocAnalysis>,
     pub entities: EntityTable,
     pub claims: Vec<Claim>,
+}
+
+impl Analysis {
+    /// Let go of what only the graph and the rules read: each document's segments, times
+    /// and mentions, and which entity each mention resolved to. The claims and the
+    /// entities stay (the report, the graph views and the server read them).
+    pub fn release_documents(&mut self) {
+        self.docs = Vec::new();
+        self.entities.resolved = Default::default();
+    }
 }
 
 pub fn anchor_for(doc: &Document, year_hint: Option<i16>) -> Anchor {
