@@ -18,17 +18,17 @@ use std::collections::BTreeMap;
 /// two different people contradict on the speaker.
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let text_of = |c: &crate::claim::Claim| documents[c.doc.index()].text.as_str();
-    let words: Vec<(usize, &crate::claim::Quote, String)> = an
+    let words: Vec<(usize, &crate::claim::Quote, std::borrow::Cow<str>)> = an
         .claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, &**q, q.words(text_of(c)))),
+            ClaimKind::Quote(q) => Some((i, &**q, q.words_in(text_of(c)))),
             _ => None,
         })
         .collect();
     let quotes: Vec<(usize, &crate::claim::Quote, &str)> =
-        words.iter().map(|(i, q, w)| (*i, *q, w.as_str())).collect();
+        words.iter().map(|(i, q, w)| (*i, *q, w.as_ref())).collect();
     if quotes.is_empty() {
         return;
     }
