@@ -37,9 +37,21 @@ pub struct DocAnalysis {
 
 #[derive(Debug)]
 pub struct Analysis {
+    /// Per document: segments, times and mentions, for the graph and the rules; empty
+    /// after a whole check ([`Analysis::release_documents`]).
     pub docs: Vec<DocAnalysis>,
     pub entities: EntityTable,
     pub claims: Vec<Claim>,
+}
+
+impl Analysis {
+    /// Let go of what only the graph and the rules read: each document's segments, times
+    /// and mentions, and which entity each mention resolved to. The claims and the
+    /// entities stay (the report, the graph views and the server read them).
+    pub fn release_documents(&mut self) {
+        self.docs = Vec::new();
+        self.entities.resolved = Default::default();
+    }
 }
 
 pub fn anchor_for(doc: &Document, year_hint: Option<i16>) -> Anchor {
@@ -269,7 +281,7 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             {
                 span = Span::new(span.start.min(d.span.start), span.end.max(d.span.end));
             }
-            found.push((span, ClaimKind::Communication(c)));
+            found.push((span, ClaimKind::Communication(Box::new(c))));
         }
         // The day goes to "she said" only when the previous sentence's happening was the
         // last subject's own (named first) and nobody else spoke in it: after "X's
@@ -329,10 +341,10 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             })
             .collect();
         for e in dated {
-            found.push((s.span, ClaimKind::EventDate(e)));
+            found.push((s.span, ClaimKind::EventDate(Box::new(e))));
         }
         for (span, r) in extract::role::extract(text, s.span, ms) {
-            found.push((span, ClaimKind::Role(r)));
+            found.push((span, ClaimKind::Role(Box::new(r))));
         }
         for q in crate::quantities::find_quantities_in(text, an.tokens.get(si)) {
             use crate::quantities::NounClass as C;
@@ -370,7 +382,7 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
         let mut events: Vec<&mut crate::claim::EventDate> = found
             .iter_mut()
             .filter_map(|(_, k)| match k {
-                ClaimKind::EventDate(e) => Some(e),
+                ClaimKind::EventDate(e) => Some(&mut **e),
                 _ => None,
             })
             .collect();
@@ -385,7 +397,9 @@ pub fn extract_claims(doc: &Document, at: DocIdx, an: &DocAnalysis, view: &DocVi
             let n = counters.entry(kind.name()).or_default();
             *n += 1;
             Claim {
-                id: ClaimId(format!("{}:{}:{}", doc.id, kind.name(), n)),
+                // Joined at its length (`format!` leaves a third more capacity, kept to
+                // the end of the check by every claim).
+                id: ClaimId([doc.id.0.as_str(), ":", kind.name(), ":", &n.to_string()].concat()),
                 document: doc.id.clone(),
                 doc: at,
                 span,
@@ -517,14 +531,14 @@ fn quote_claims(
         last_continues = q.continues;
         out.push((
             *sentence,
-            ClaimKind::Quote(crate::claim::Quote {
+            ClaimKind::Quote(Box::new(crate::claim::Quote {
                 inner: q.inner,
                 pieces: vec![q.inner],
                 speaker,
                 speaker_span,
                 channel,
                 normalised: crate::quotes::normalise(q.inner.slice(text)),
-            }),
+            })),
         ));
     }
     for (_, k) in &mut out {

@@ -85,8 +85,8 @@ fn is_suffix(t: &str) -> bool {
 }
 
 /// Split name tokens into (given names, surname).
-fn split_name(tokens: &[String]) -> (Vec<String>, String) {
-    let mut toks: Vec<&String> = tokens.iter().collect();
+fn split_name<'a>(tokens: impl IntoIterator<Item = &'a str>) -> (Vec<String>, String) {
+    let mut toks: Vec<&str> = tokens.into_iter().collect();
     while toks.len() > 1 && toks.last().is_some_and(|t| is_suffix(t)) {
         toks.pop();
     }
@@ -236,8 +236,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
     let mut user_surnames: HashMap<String, Vec<EntityId>> = HashMap::new();
     for u in declared {
         let id = EntityId(table.entities.len());
-        let tokens: Vec<String> = u.name.split_whitespace().map(String::from).collect();
-        let (given, surname) = split_name(&tokens);
+        let (given, surname) = split_name(u.name.split_whitespace());
         let kind = match u.kind {
             Some(UserKind::Org) => MentionKind::Org,
             Some(UserKind::Place) => MentionKind::Place,
@@ -256,8 +255,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
         for n in std::iter::once(&u.name).chain(&u.aliases) {
             user_names.insert(norm_name(n), id);
             if kind == MentionKind::Person {
-                let toks: Vec<String> = n.split_whitespace().map(String::from).collect();
-                let (_, sn) = split_name(&toks);
+                let (_, sn) = split_name(n.split_whitespace());
                 let v = user_surnames.entry(sn).or_default();
                 if !v.contains(&id) {
                     v.push(id);
@@ -274,7 +272,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
             return Some(*id);
         }
         if m.tokens.len() == 1 {
-            let (_, sn) = split_name(&m.tokens);
+            let (_, sn) = split_name(m.tokens.iter());
             if let Some([id]) = user_surnames.get(&sn).map(Vec::as_slice) {
                 return Some(*id);
             }
@@ -289,7 +287,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
             .iter()
             .filter(|m| m.kind == MentionKind::Person && m.tokens.len() >= 2)
         {
-            let (given, surname) = split_name(&m.tokens);
+            let (given, surname) = split_name(m.tokens.iter());
             let ids = by_surname.entry(surname.clone()).or_default();
             let found = ids
                 .iter()
@@ -336,7 +334,7 @@ pub fn resolve_with<M: AsRef<[Mention]>>(
             let id = match m.kind {
                 _ if user_entity.is_some() => user_entity,
                 MentionKind::Person | MentionKind::Unknown => {
-                    let (given, surname) = split_name(&m.tokens);
+                    let (given, surname) = split_name(m.tokens.iter());
                     let candidates = by_surname.get(&surname);
                     let pick = if m.tokens.len() >= 2 && m.kind == MentionKind::Person {
                         candidates.and_then(|ids| {

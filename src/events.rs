@@ -1195,14 +1195,14 @@ mod tests {
             // Distinct for distinct names of up to four bytes (the tests' "a", "b").
             doc: crate::document::DocIdx(doc.bytes().fold(0, |h, b| h << 8 | u32::from(b))),
             span: Span::default(),
-            kind: ClaimKind::EventDate(EventDate {
+            kind: ClaimKind::EventDate(Box::new(EventDate {
                 event: event.into(),
                 participants: parts.iter().map(|&p| EntityId(p)).collect(),
                 places: places.iter().map(|&p| EntityId(p)).collect(),
                 date,
-                context: Vec::new(),
+                context: Default::default(),
                 relative: None,
-            }),
+            })),
         }
     }
 
@@ -1269,9 +1269,7 @@ mod tests {
 
     fn with_context(mut c: Claim, words: &[&str]) -> Claim {
         if let ClaimKind::EventDate(x) = &mut c.kind {
-            let mut v: Vec<String> = words.iter().map(|w| w.to_string()).collect();
-            v.sort();
-            x.context = v;
+            x.context = crate::sorted::Words::new(words);
         }
         c
     }

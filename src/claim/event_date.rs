@@ -17,7 +17,7 @@ pub struct EventDate {
     /// crudely stemmed, sorted (see `extract::event_date::content_words`). Two sentences
     /// of different articles that share most of them tell the same happening. Empty for
     /// undated claims. Internal, not in the JSON.
-    pub context: Vec<String>,
+    pub context: crate::sorted::Words,
     /// An undated event told as a number of days from another event of its sentence ("X
     /// died a day after Y was killed"): its day follows once that event's day is known.
     /// Internal; resolved in the document (`extract::event_date::resolve_relatives`).

@@ -381,12 +381,16 @@ macro_rules! registry {
 }
 
 registry! {
-    Communication(Communication) => Communication,
-    Role(Role) => Role,
-    Quote(Quote) => Quote,
-    // Boxed: the quantity analysis is several times larger than the other kinds.
+    // Boxed (all but the two-word age): a claim is as large as its largest kind, and every
+    // claim lives to the end of a check. Unboxed, an event-date's 200 bytes made each of a
+    // 16 MB bundle's 140,000 claims 272 bytes; boxed, a claim is 88 and each kind's
+    // payload costs only its own claims.
+    Communication(Box<Communication>) => Communication,
+    Role(Box<Role>) => Role,
+    Quote(Box<Quote>) => Quote,
+    // The quantity analysis is several times larger than the other kinds.
     Quantity(Box<Quantity>) => Quantity,
-    EventDate(EventDate) => EventDate,
+    EventDate(Box<EventDate>) => EventDate,
     Age(Age) => Age,
 }
 

@@ -24,11 +24,21 @@ pub struct Quote {
 impl Quote {
     /// The quoted words only, pieces joined by a space.
     pub fn words(&self, text: &str) -> String {
-        self.pieces
-            .iter()
-            .map(|p| p.slice(text))
-            .collect::<Vec<_>>()
-            .join(" ")
+        self.words_in(text).into_owned()
+    }
+
+    /// [`Quote::words`], borrowed from `text` when the quotation is one piece (most are):
+    /// the quotation linker holds every quotation's words at once.
+    pub fn words_in<'a>(&self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        match self.pieces.as_slice() {
+            [one] => one.slice(text).into(),
+            pieces => pieces
+                .iter()
+                .map(|p| p.slice(text))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .into(),
+        }
     }
 }
 

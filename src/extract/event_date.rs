@@ -598,14 +598,14 @@ pub fn extract(
         };
         done.insert((tr.ty.clone(), !is_undated(&date), kc));
         let context = if is_undated(&date) {
-            Vec::new()
+            Default::default()
         } else {
             let skip: Vec<Span> = mentions
                 .iter()
                 .map(|m| m.mention.full_span)
                 .chain(times.iter().map(|t| t.span))
                 .collect();
-            content_words(text, sentence, &skip)
+            crate::sorted::Words::new(content_words(text, sentence, &skip))
         };
         emitted.push((i, out.len()));
         out.push(EventDate {
@@ -642,7 +642,7 @@ pub fn extract(
                 participants,
                 places,
                 date: t.clone(),
-                context: content_words(text, sentence, &skip),
+                context: crate::sorted::Words::new(content_words(text, sentence, &skip)),
                 relative: None,
             });
         }
@@ -977,8 +977,8 @@ fn drop_e(w: &str) -> String {
 
 /// How much two sentences say alike: the content words they share, and that number over
 /// the shorter list.
-pub fn overlap(a: &[String], b: &[String]) -> (usize, f64) {
-    let shared = crate::sorted::common(a, b);
+pub fn overlap(a: &crate::sorted::Words, b: &crate::sorted::Words) -> (usize, f64) {
+    let shared = a.common(b);
     let min = a.len().min(b.len());
     (
         shared,
@@ -1533,11 +1533,10 @@ mod tests {
 
     #[test]
     fn overlap_counts_shared_words() {
-        let a: Vec<String> = ["bay", "blaz", "load", "start"].map(String::from).to_vec();
-        let b: Vec<String> = ["bay", "blaz", "load", "roof", "start", "spread"]
-            .map(String::from)
-            .to_vec();
+        use crate::sorted::Words;
+        let a = Words::new(["bay", "blaz", "load", "start"]);
+        let b = Words::new(["bay", "blaz", "load", "roof", "start", "spread"]);
         assert_eq!(overlap(&a, &b), (4, 1.0));
-        assert_eq!(overlap(&a, &[]), (0, 0.0));
+        assert_eq!(overlap(&a, &Words::default()), (0, 0.0));
     }
 }

@@ -50,7 +50,7 @@ pub fn resolve_by_surname<'a>(
     mentions
         .iter()
         .map(|m| {
-            let key = m.tokens.last().cloned().unwrap_or_default();
+            let key = m.tokens.last().unwrap_or_default().to_string();
             let id = names.iter().position(|n| *n == key).unwrap_or_else(|| {
                 names.push(key);
                 names.len() - 1

@@ -141,7 +141,7 @@ impl Figures {
             })
         };
         let mut vocabulary: Vec<&str> = quantities()
-            .flat_map(|d| d.context.iter().chain(&d.near).map(String::as_str))
+            .flat_map(|d| d.context.iter().chain(d.near.iter()))
             .collect();
         vocabulary.sort_unstable();
         vocabulary.dedup();
@@ -164,9 +164,9 @@ impl Figures {
             };
             let d = &q.detail;
             let start = f.words.len() as u32;
-            f.words.extend(d.context.iter().map(|w| rank[w.as_str()]));
+            f.words.extend(d.context.iter().map(|w| rank[w]));
             let mid = f.words.len() as u32;
-            f.words.extend(d.near.iter().map(|w| rank[w.as_str()]));
+            f.words.extend(d.near.iter().map(|w| rank[w]));
             let end = f.words.len() as u32;
             f.context[i] = (start, mid);
             f.near[i] = (mid, end);

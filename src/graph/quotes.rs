@@ -18,17 +18,17 @@ use std::collections::BTreeMap;
 /// two different people contradict on the speaker.
 pub(super) fn link(g: &mut ClaimGraph, an: &Analysis, documents: &[Document], bound: Bound) {
     let text_of = |c: &crate::claim::Claim| documents[c.doc.index()].text.as_str();
-    let words: Vec<(usize, &crate::claim::Quote, String)> = an
+    let words: Vec<(usize, &crate::claim::Quote, std::borrow::Cow<str>)> = an
         .claims
         .iter()
         .enumerate()
         .filter_map(|(i, c)| match &c.kind {
-            ClaimKind::Quote(q) => Some((i, q, q.words(text_of(c)))),
+            ClaimKind::Quote(q) => Some((i, &**q, q.words_in(text_of(c)))),
             _ => None,
         })
         .collect();
     let quotes: Vec<(usize, &crate::claim::Quote, &str)> =
-        words.iter().map(|(i, q, w)| (*i, *q, w.as_str())).collect();
+        words.iter().map(|(i, q, w)| (*i, *q, w.as_ref())).collect();
     if quotes.is_empty() {
         return;
     }
@@ -531,19 +531,36 @@ fn shared_trigrams(
     rep: &HashMap<EntityId, EntityId>,
     bound: Bound,
 ) -> Shared {
-    // Word trigrams borrowed from the normalised quotations (no string per trigram).
-    let mut postings: HashMap<[&str; 3], Vec<usize>> = HashMap::new();
-    for (u, members) in units.iter().enumerate() {
-        let q = quotes[members[0]].1;
-        let words: Vec<&str> = q.normalised.split_whitespace().collect();
+    // Word trigrams as triples of word ranks (a word's place in the sorted vocabulary of
+    // the quotations): a trigram's order is its words' order, and its key is 12 bytes,
+    // not three borrowed strings (48). The postings of a 16 MB bundle were the graph
+    // stage's high-water mark.
+    let first_words = |u: usize| quotes[units[u][0]].1.normalised.split_whitespace();
+    let rank: HashMap<&str, u32> = {
+        let mut vocabulary: Vec<&str> = (0..units.len()).flat_map(first_words).collect();
+        vocabulary.sort_unstable();
+        vocabulary.dedup();
+        let n = |i: usize| u32::try_from(i).expect("fewer than 2^32 words");
+        vocabulary
+            .into_iter()
+            .enumerate()
+            .map(|(i, w)| (w, n(i)))
+            .collect()
+    };
+    let unit = |u: usize| u32::try_from(u).expect("fewer than 2^32 quotations");
+    let mut postings: HashMap<[u32; 3], Vec<u32>> = HashMap::new();
+    let mut words: Vec<u32> = Vec::new();
+    for u in 0..units.len() {
+        words.clear();
+        words.extend(first_words(u).map(|w| rank[w]));
         if words.len() < 6 {
             continue;
         }
-        let mut grams: Vec<[&str; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+        let mut grams: Vec<[u32; 3]> = words.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
         grams.sort_unstable();
         grams.dedup();
         for gram in grams {
-            postings.entry(gram).or_default().push(u);
+            postings.entry(gram).or_default().push(unit(u));
         }
     }
     // Per unit: its speaker, and its document when all its quotations share one.
@@ -561,9 +578,9 @@ fn shared_trigrams(
         .collect();
     // Pairs sharing trigrams, sorted, then counted by runs. Lists are taken in trigram
     // order, so the bound cuts the same ones on every run.
-    let mut lists: Vec<(&[&str; 3], &Vec<usize>)> = postings.iter().collect();
+    let mut lists: Vec<(&[u32; 3], &Vec<u32>)> = postings.iter().collect();
     lists.sort_unstable();
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut crowded = Crowded { lists: 0, pairs: 0 };
     let mut sub_blocked = false;
     let mut budget = bound.max_comparisons;
@@ -576,9 +593,9 @@ fn shared_trigrams(
         }
         sub_blocked = true;
         // The list by speaker; pairs of different speakers, from the shares' sizes.
-        let mut per_speaker: BTreeMap<Option<EntityId>, Vec<usize>> = BTreeMap::new();
+        let mut per_speaker: BTreeMap<Option<EntityId>, Vec<u32>> = BTreeMap::new();
         for &u in list {
-            per_speaker.entry(speaker[u]).or_default().push(u);
+            per_speaker.entry(speaker[u as usize]).or_default().push(u);
         }
         let n = list.len() as u64;
         let same: u64 = per_speaker.values().map(|v| (v.len() as u64).pow(2)).sum();
@@ -589,13 +606,14 @@ fn shared_trigrams(
             continue;
         }
         budget -= across;
-        let shares: Vec<&Vec<usize>> = per_speaker.values().collect();
+        let shares: Vec<&Vec<u32>> = per_speaker.values().collect();
         for (x, ga) in shares.iter().enumerate() {
             for gb in &shares[x + 1..] {
                 for &a in ga.iter() {
+                    let home_a = home[a as usize];
                     pairs.extend(
                         gb.iter()
-                            .filter(|&&b| !(home[a].is_some() && home[a] == home[b]))
+                            .filter(|&&b| !(home_a.is_some() && home_a == home[b as usize]))
                             .map(|&b| (a.min(b), a.max(b))),
                     );
                 }
@@ -605,7 +623,7 @@ fn shared_trigrams(
     pairs.sort_unstable();
     let pairs = pairs
         .chunk_by(|x, y| x == y)
-        .map(|run| (run[0], run.len()))
+        .map(|run| ((run[0].0 as usize, run[0].1 as usize), run.len()))
         .collect();
     Shared {
         pairs,

@@ -346,16 +346,12 @@ fn compare_measures(a: &Quantity, b: &Quantity) -> QuantityRelation {
 /// How strongly the sentences of two quantities speak of the same thing: content words
 /// they share, those next to the figure counting twice.
 pub fn context_overlap(a: &Quantity, b: &Quantity) -> usize {
-    shared(&a.context, &b.context) + shared(&a.near, &b.near)
+    a.context.common(&b.context) + a.near.common(&b.near)
 }
 
 /// Content words next to both figures.
 pub fn near_overlap(a: &Quantity, b: &Quantity) -> usize {
-    shared(&a.near, &b.near)
-}
-
-fn shared(x: &[String], y: &[String]) -> usize {
-    x.iter().filter(|w| y.binary_search(w).is_ok()).count()
+    a.near.common(&b.near)
 }
 
 #[cfg(test)]

@@ -177,10 +177,10 @@ pub struct Quantity {
     /// Content words (lemmas, sorted) of the sentence outside the quantity phrase: what the
     /// figure is about. Two figures are compared only when these overlap.
     #[serde(skip)]
-    pub context: Vec<String>,
+    pub context: crate::sorted::Words,
     /// Content words within four tokens before or after the phrase.
     #[serde(skip)]
-    pub near: Vec<String>,
+    pub near: crate::sorted::Words,
 }
 
 /// How two quantities relate.

@@ -286,17 +286,13 @@ fn set_context(toks: &[Tok], words: &[(usize, String)], q: &mut Quantity) {
         if *i >= first && *i <= last {
             continue;
         }
-        ctx.push(w.clone());
+        ctx.push(w.as_str());
         if *i + 4 >= first && *i <= last + 4 {
-            near.push(w.clone());
+            near.push(w.as_str());
         }
     }
-    ctx.sort();
-    ctx.dedup();
-    near.sort();
-    near.dedup();
-    q.context = ctx;
-    q.near = near;
+    q.context = crate::sorted::Words::new(ctx);
+    q.near = crate::sorted::Words::new(near);
 }
 
 fn lower(text: &str, t: &Tok) -> String {
@@ -579,8 +575,8 @@ fn build(text: &str, toks: &[Tok], n: Number) -> Quantity {
         factor: 1.0,
         of_noun: None,
         conversion: false,
-        context: Vec::new(),
-        near: Vec::new(),
+        context: Default::default(),
+        near: Default::default(),
     };
     let small_int = q.number.value.fract() == 0.0 && (0.0..=125.0).contains(&q.number.value);
     let plain = q.number.currency.is_none() && !q.number.percent && !q.number.is_range;
@@ -1335,7 +1331,7 @@ mod tests {
     fn context_words_exclude_the_figure_and_function_words() {
         let q = one("Police said 14 people were injured in the crash at the pier.");
         assert_eq!(q.context, ["crash", "injure", "police"]);
-        assert!(q.near.contains(&"injure".to_string()));
+        assert!(q.near.iter().any(|w| w == "injure"));
         let q = one("Two counts of fraud were filed.");
         assert_eq!(q.of_noun.as_deref(), Some("fraud"));
     }
