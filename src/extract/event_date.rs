@@ -650,6 +650,73 @@ pub fn extract(
     out
 }
 
+/// "arguments before the High Court on Tuesday", "testified before Congress": "before" a
+/// name that no verb follows stands for "in front of", and opens no clause ("before the
+/// Senate voted" does).
+fn before_a_body(words: &[(usize, &str)], k: usize) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    if !words[k].1.eq_ignore_ascii_case("before") {
+        return false;
+    }
+    let mut j = k + 1;
+    if words
+        .get(j)
+        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
+    {
+        j += 1;
+    }
+    let start = j;
+    while let Some((_, w)) = words.get(j) {
+        let b = bare(w);
+        let capitalised = b.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised || crate::temporal::is_time_word(&b.to_lowercase()) {
+            break;
+        }
+        j += 1;
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    if j == start {
+        return false;
+    }
+    let ended = words[j - 1].1.ends_with([',', '.', ';', ':']);
+    let verb = !ended
+        && words.get(j).is_some_and(|(_, w)| {
+            let b = bare(w).to_lowercase();
+            b.ends_with("ed")
+                || matches!(
+                    b.as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "could"
+                        | "would"
+                        | "will"
+                        | "can"
+                        | "did"
+                        | "does"
+                        | "said"
+                        | "says"
+                        | "met"
+                        | "took"
+                        | "made"
+                        | "gave"
+                        | "got"
+                        | "went"
+                        | "came"
+                        | "began"
+                        | "left"
+                        | "told"
+                )
+        });
+    !verb
+}
+
 /// "two days after", "the day before": the whole days an anchored clause's cue (at byte
 /// `cue` of the sentence) sets between its event and the main clause's, signed as the
 /// anchored event's day minus the main event's, and the phrase's place in the sentence.
@@ -861,6 +928,7 @@ fn anchored_clause(text: &str, sentence: Span, pos: usize) -> Option<usize> {
         if CUES
             .anchor
             .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+            && !before_a_body(&words, k)
         {
             clause = Some(words[k].0);
         }
@@ -1207,6 +1275,23 @@ mod tests {
         );
         let shot = r.iter().find(|e| e.0 == "shooting").expect("a shooting");
         assert_eq!(shot.1, ["Orr"], "{r:?}");
+    }
+
+    #[test]
+    fn before_a_body_opens_no_clause() {
+        let r = run(
+            "Lawyers made oral arguments before the High Court on Tuesday.",
+            "2034-03-16",
+        );
+        let hearing = r.iter().find(|e| e.0 == "hearing").expect("a hearing");
+        assert!(hearing.1.iter().any(|p| p.contains("Court")), "{r:?}");
+        // "before" a clause still anchors it: the court is the other clause's.
+        let r = run(
+            "Ivo Dask was arrested on Monday before the High Court ruled.",
+            "2034-03-16",
+        );
+        let arrest = r.iter().find(|e| e.0 == "arrest").expect("an arrest");
+        assert_eq!(arrest.1, ["Dask"], "{r:?}");
     }
 
     #[test]
