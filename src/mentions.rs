@@ -320,8 +320,8 @@ pub fn find_mentions_in(text: &str, stream: Stream<'_>) -> SentenceMentions {
             i += 1;
             continue;
         }
-        // "Choosing Ana Ruiz signals ...": an ordinary verb's "-ing" form opening the
-        // sentence is not part of the name after it.
+        // "Selecting Ana Ruiz was the board's first act": an ordinary verb's "-ing" form
+        // opening the sentence is not part of the name after it.
         if (i == 0 || (i == 1 && toks[0].kind == TokenKind::Punct))
             && is_name_tok_after(i)
             && crate::lexicon::with_lowercase(toks[i].text(text), crate::lexicon::is_common_gerund)
@@ -932,9 +932,12 @@ mod tests {
 
     #[test]
     fn an_opening_gerund_is_not_part_of_the_name() {
-        let m = ms("Choosing Ada Morrow signals a change of tone.");
+        let m = ms("Selecting Ada Morrow was the board's first decision.");
         assert!(m.iter().any(|x| x.name() == "Ada Morrow"), "{m:?}");
-        assert!(m.iter().all(|x| !x.name().starts_with("Choosing")), "{m:?}");
+        assert!(
+            m.iter().all(|x| !x.name().starts_with("Selecting")),
+            "{m:?}"
+        );
         // A name that ends in "-ing" without an ordinary verb in it stays whole.
         let m = ms("Fleming Odell said talks would go on.");
         assert!(m.iter().any(|x| x.name() == "Fleming Odell"), "{m:?}");

@@ -89,7 +89,7 @@ fn raw_tokens(s: &str, mut f: impl FnMut(&str)) {
     while let Some(c) = chars.next() {
         let prev_an = prev.is_some_and(char::is_alphanumeric);
         let next_an = chars.peek().is_some_and(|n| n.is_alphanumeric());
-        // "say-the third time": a dash squeezed between words, not a compound, when a
+        // "we agreed-the bridge opens": a dash squeezed between words, not a compound, when a
         // function word stands on either side of it.
         let squeezed = || {
             let stop = &crate::lexicon::lexicons().stopwords;
@@ -1410,8 +1410,8 @@ mod tests {
         assert_eq!(normalise("De-escalate now"), "deescalate now");
         // A dash squeezed between words is no hyphen: a function word stands beside it.
         assert_eq!(
-            normalise("as they say-the second try"),
-            normalise("as they say – the second try")
+            normalise("we agreed-the bridge opens in May"),
+            normalise("we agreed – the bridge opens in May")
         );
         assert_eq!(
             normalise("the nation’s colours, recognised"),
