@@ -752,7 +752,8 @@ pub fn compare(a: &str, b: &str) -> QuoteComparison {
 ///   Names and acronyms weigh 0.5 (they are the story's topic); with a [`Background`],
 ///   words frequent across the bundle weigh less again (down to 0.25×).
 /// * **Reworded** when `similarity >= REWORDED_THRESHOLD` (0.45) and at least
-///   `REWORDED_MIN_SHARED` (3) content words are shared; else **Different**.
+///   `REWORDED_MIN_SHARED` (3) content words are shared (or, when the shorter quotation
+///   has only two, both); else **Different**.
 ///
 /// Calibration, no background: the unit tests' paraphrase pairs score 0.59-0.92 (a long
 /// paraphrase swapping half its words for synonyms scores 0.80); their different
@@ -1016,7 +1017,12 @@ fn compare_numbered(
     let pairs = match_stems(&a.stems, &b.stems, &t.stems);
     let shared = pairs.len();
     let similarity = similarity((&a.named, &a.stems), (&b.named, &b.stems), &pairs, weights);
-    let relation = if similarity >= REWORDED_THRESHOLD && shared >= REWORDED_MIN_SHARED {
+    // A short quotation ("We are not competing with our customers") has few content
+    // words: all of them, if at least two, may stand for the three a longer one needs.
+    let need = REWORDED_MIN_SHARED
+        .min(a.stems.len().min(b.stems.len()))
+        .max(2);
+    let relation = if similarity >= REWORDED_THRESHOLD && shared >= need {
         QuoteRelation::Reworded
     } else {
         QuoteRelation::Different
@@ -1486,6 +1492,19 @@ mod tests {
         );
         assert_eq!(c.relation, QuoteRelation::Reworded);
         assert!(c.similarity > 0.8, "{c:?}");
+    }
+
+    #[test]
+    fn a_short_quotation_reworded_shares_all_its_content_words() {
+        // Two content words each side, both shared: reworded.
+        let c = compare(
+            "We are not closing our stores.",
+            "We are not planning to close our stores,",
+        );
+        assert_eq!(c.relation, QuoteRelation::Reworded, "{c:?}");
+        // One shared content word is never enough, however short the quotations.
+        let c = compare("We are not closing.", "We are not planning to close,");
+        assert_eq!(c.relation, QuoteRelation::Different, "{c:?}");
     }
 
     #[test]

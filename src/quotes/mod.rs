@@ -86,7 +86,7 @@ pub enum QuoteRelation {
     /// pieces around an ellipsis each occur, in order).
     Excerpt,
     /// The same statement in other words: `similarity >= REWORDED_THRESHOLD` and at least
-    /// [`REWORDED_MIN_SHARED`] shared content words.
+    /// [`REWORDED_MIN_SHARED`] shared content words (both of a two-word quotation's).
     Reworded,
     /// The same statement but for one-letter slips in long words ("goverment"): a typo,
     /// not a rewording (see [`compare::same_statement`]).
