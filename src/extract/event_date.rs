@@ -88,6 +88,7 @@ struct Cues {
     anchor: HashSet<String>,
     charge: HashSet<String>,
     commit: HashSet<String>,
+    finite: HashSet<String>,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -98,6 +99,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         anchor: HashSet::new(),
         charge: HashSet::new(),
         commit: HashSet::new(),
+        finite: HashSet::new(),
     };
     for l in include_str!("../../rules/lexicon/event-cues.tsv").lines() {
         let l = l.trim();
@@ -113,6 +115,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
                 "anchor" => c.anchor.insert(w),
                 "charge" => c.charge.insert(w),
                 "commit" => c.commit.insert(w),
+                "finite" => c.finite.insert(w),
                 _ => false,
             };
         }
@@ -389,17 +392,9 @@ pub fn extract(
         });
     }
     // Most sentences have no anchored clause: their words need no clause test.
-    let has_anchor = s_text.split_whitespace().any(|w| {
-        CUES.anchor
-            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
-    });
-    let clause_of = |pos: usize| {
-        if has_anchor {
-            anchored_clause(text, sentence, pos)
-        } else {
-            None
-        }
-    };
+    let clauses = Clauses::new(text, sentence);
+    let has_anchor = clauses.is_some();
+    let clause_of = |pos: usize| clauses.as_ref().and_then(|c| c.of(pos));
     // Each usable date goes to one trigger: the nearest before it, else the nearest after.
     // The first date no trigger takes is the day of whatever the sentence tells.
     let mut owned: Vec<Option<&TimeRef>> = vec![None; triggers.len()];
@@ -481,14 +476,12 @@ pub fn extract(
         v
     };
     let pronoun_subject = ws.first().is_some_and(|w| matches!(w, "he" | "she"));
-    let offset_clause = if has_anchor {
-        offset_clause(text, sentence, &ws, &triggers)
-    } else {
-        None
-    };
-    let derived = match &offset_clause {
-        Some(off) => offset_dates(text, sentence, off, &owned, times, quotes),
-        None => vec![None; triggers.len()],
+    let offset_clause = clauses
+        .as_ref()
+        .and_then(|c| offset_clause(text, sentence, c, &ws, &triggers));
+    let derived = match (&offset_clause, &clauses) {
+        (Some(off), Some(c)) => offset_dates(sentence, c, off, &owned, times, quotes),
+        _ => vec![None; triggers.len()],
     };
     let described = discourse
         .next_subject
@@ -502,7 +495,7 @@ pub fn extract(
     let key_clause = |tr: &Trigger| {
         offset_clause
             .as_ref()
-            .and_then(|_| anchored_clause(text, sentence, tr.span.start))
+            .and_then(|_| clause_of(tr.span.start))
     };
     let mut order: Vec<usize> = (0..triggers.len()).collect();
     order.sort_by_key(|&i| (owned[i].is_none(), triggers[i].span.start));
@@ -562,11 +555,11 @@ pub fn extract(
             // The anchored clause runs from its cue to a comma ("X, arrested after Y was
             // found, was charged": X is charged, Y is found).
             let clause: Vec<&Resolved> = if has_anchor {
-                let own = anchored_clause(text, sentence, tr.span.start);
+                let own = clause_of(tr.span.start);
                 actors
                     .iter()
                     .copied()
-                    .filter(|a| anchored_clause(text, sentence, a.mention.full_span.start) == own)
+                    .filter(|a| clause_of(a.mention.full_span.start) == own)
                     .collect()
             } else {
                 actors.clone()
@@ -650,73 +643,6 @@ pub fn extract(
     out
 }
 
-/// "arguments before the High Court on Tuesday", "testified before Congress": "before" a
-/// name that no verb follows stands for "in front of", and opens no clause ("before the
-/// Senate voted" does).
-fn before_a_body(words: &[(usize, &str)], k: usize) -> bool {
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
-    if !words[k].1.eq_ignore_ascii_case("before") {
-        return false;
-    }
-    let mut j = k + 1;
-    if words
-        .get(j)
-        .is_some_and(|(_, w)| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"))
-    {
-        j += 1;
-    }
-    let start = j;
-    while let Some((_, w)) = words.get(j) {
-        let b = bare(w);
-        let capitalised = b.chars().next().is_some_and(char::is_uppercase);
-        if !capitalised || crate::temporal::is_time_word(&b.to_lowercase()) {
-            break;
-        }
-        j += 1;
-        if w.ends_with([',', '.', ';', ':']) {
-            break;
-        }
-    }
-    if j == start {
-        return false;
-    }
-    let ended = words[j - 1].1.ends_with([',', '.', ';', ':']);
-    let verb = !ended
-        && words.get(j).is_some_and(|(_, w)| {
-            let b = bare(w).to_lowercase();
-            b.ends_with("ed")
-                || matches!(
-                    b.as_str(),
-                    "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "could"
-                        | "would"
-                        | "will"
-                        | "can"
-                        | "did"
-                        | "does"
-                        | "said"
-                        | "says"
-                        | "met"
-                        | "took"
-                        | "made"
-                        | "gave"
-                        | "got"
-                        | "went"
-                        | "came"
-                        | "began"
-                        | "left"
-                        | "told"
-                )
-        });
-    !verb
-}
-
 /// "two days after", "the day before": the whole days an anchored clause's cue (at byte
 /// `cue` of the sentence) sets between its event and the main clause's, signed as the
 /// anchored event's day minus the main event's, and the phrase's place in the sentence.
@@ -759,12 +685,13 @@ struct OffsetClause {
 fn offset_clause(
     text: &str,
     sentence: Span,
+    anchored: &Clauses,
     ws: &Words,
     triggers: &[Trigger],
 ) -> Option<OffsetClause> {
     let clauses: Vec<Option<usize>> = triggers
         .iter()
-        .map(|tr| anchored_clause(text, sentence, tr.span.start))
+        .map(|tr| anchored.of(tr.span.start))
         .collect();
     let mut offset: Option<(usize, i64, Span)> = None;
     for &cue in clauses.iter().flatten() {
@@ -861,8 +788,8 @@ pub fn resolve_relatives(events: &mut [&mut EventDate]) {
 /// after Y was killed"): the undated one of its two event words takes the other's day (or
 /// the first full date of the other's clause) moved by the offset.
 fn offset_dates(
-    text: &str,
     sentence: Span,
+    clauses: &Clauses,
     off: &OffsetClause,
     owned: &[Option<&TimeRef>],
     times: &[TimeRef],
@@ -874,7 +801,7 @@ fn offset_dates(
         times
             .iter()
             .filter(full_day)
-            .find(|t| anchored_clause(text, sentence, t.span.start) == clause)
+            .find(|t| clauses.of(t.span.start) == clause)
     };
     let mut out = vec![None; owned.len()];
     let mut pairs = vec![(off.anchored, off.main, None, off.days)];
@@ -910,42 +837,109 @@ fn shifted(t: &TimeRef, days: i64, span: Span) -> Option<TimeRef> {
     })
 }
 
-/// The anchored clause `pos` lies in: the offset of the last anchor cue ("after",
-/// "since"...) before it in the sentence with no clause-ending comma or semicolon between;
-/// `None` in the main clause. A comma that opens a short apposition ("after Ana Ruiz, 17,
-/// was shot") ends nothing.
-fn anchored_clause(text: &str, sentence: Span, pos: usize) -> Option<usize> {
-    let mut words: Vec<(usize, &str)> = Vec::new();
-    let mut at = sentence.start;
-    for w in sentence.slice(text).split_inclusive(char::is_whitespace) {
-        words.push((at, w.trim_end()));
-        at += w.len();
-    }
-    let mut clause = None;
-    let mut k = 0;
-    while k < words.len() && words[k].0 < pos {
-        let w = words[k].1;
-        if CUES
-            .anchor
-            .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
-            && !before_a_body(&words, k)
-        {
-            clause = Some(words[k].0);
+/// A sentence's words with its anchored clauses: split once, asked for each event word,
+/// date and actor.
+struct Clauses<'a> {
+    /// Each word (as split on white space, punctuation kept) and where it starts.
+    words: Vec<(usize, &'a str)>,
+    /// Whether each word is an anchor cue that opens a clause.
+    cue: Vec<bool>,
+}
+
+impl<'a> Clauses<'a> {
+    /// `None` when no word of the sentence is an anchor cue (most sentences).
+    fn new(text: &'a str, sentence: Span) -> Option<Clauses<'a>> {
+        let s = sentence.slice(text);
+        let is_cue = |w: &str| {
+            CUES.anchor
+                .contains(w.trim_matches(|c: char| !c.is_alphabetic()))
+        };
+        if !s.split_whitespace().any(is_cue) {
+            return None;
         }
-        if w.ends_with(';') {
-            clause = None;
-        } else if w.ends_with(',') {
-            // ", 17," / ", a neighbour,": up to four words closed by a comma.
-            let close = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].1.ends_with(','));
-            match close {
-                Some(j) if words[j].0 < pos => k = j,
-                Some(_) => {}
-                None => clause = None,
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = sentence.start;
+        for w in s.split_inclusive(char::is_whitespace) {
+            words.push((at, w.trim_end()));
+            at += w.len();
+        }
+        let cue = (0..words.len())
+            .map(|k| is_cue(words[k].1) && !before_a_body(&words, k))
+            .collect();
+        Some(Clauses { words, cue })
+    }
+
+    /// The anchored clause `pos` lies in: the offset of the last anchor cue ("after",
+    /// "since"...) before it in the sentence with no clause-ending comma or semicolon
+    /// between; `None` in the main clause. A comma that opens a short apposition ("after
+    /// Ana Ruiz, 17, was shot") ends nothing.
+    fn of(&self, pos: usize) -> Option<usize> {
+        let words = &self.words;
+        let mut clause = None;
+        let mut k = 0;
+        while k < words.len() && words[k].0 < pos {
+            let w = words[k].1;
+            if self.cue[k] {
+                clause = Some(words[k].0);
             }
+            if w.ends_with(';') {
+                clause = None;
+            } else if w.ends_with(',') {
+                // ", 17," / ", a neighbour,": up to four words closed by a comma.
+                let close = (k + 1..(k + 5).min(words.len())).find(|&j| words[j].1.ends_with(','));
+                match close {
+                    Some(j) if words[j].0 < pos => k = j,
+                    Some(_) => {}
+                    None => clause = None,
+                }
+            }
+            k += 1;
         }
-        k += 1;
+        clause
     }
-    clause
+}
+
+/// "arguments before the High Court on Tuesday", "testified before Congress": "before" a
+/// name that no finite verb follows stands for "in front of", and opens no clause ("before
+/// the Senate voted" does).
+fn before_a_body(words: &[(usize, &str)], k: usize) -> bool {
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if bare(words[k].1) != "before" {
+        return false;
+    }
+    let mut j = k + 1;
+    if words
+        .get(j)
+        .is_some_and(|(_, w)| matches!(bare(w).as_str(), "the" | "a" | "an"))
+    {
+        j += 1;
+    }
+    let start = j;
+    while let Some((_, w)) = words.get(j) {
+        let capitalised = w
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .starts_with(char::is_uppercase);
+        if !capitalised || crate::temporal::is_time_word(&bare(w)) {
+            break;
+        }
+        j += 1;
+        if w.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    if j == start {
+        return false;
+    }
+    let ended = words[j - 1].1.ends_with([',', '.', ';', ':']);
+    let verb = !ended
+        && words.get(j).is_some_and(|(_, w)| {
+            let b = bare(w);
+            b.ends_with("ed") || CUES.finite.contains(&b)
+        });
+    !verb
 }
 
 /// Is `t` a clock time of the whole day `day` names, written just after it ("Tuesday, at
