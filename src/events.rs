@@ -471,18 +471,25 @@ pub fn event_date_events_with_disputes(
         // join, and a claim joins the representative of any compatible day.
         let mut reps: Vec<usize> = Vec::new();
         for &i in members {
-            let mut joined = false;
+            let mut same = None;
+            let mut refines = None;
             for &r in &reps {
-                if matches!(
-                    dates::compare(&items[i].x.date, &items[r].x.date),
-                    DateRelation::Same | DateRelation::Refines
-                ) {
-                    sets.union(i, r);
-                    joined = true;
+                match dates::compare(&items[i].x.date, &items[r].x.date) {
+                    DateRelation::Same => {
+                        same = Some(r);
+                        break;
+                    }
+                    DateRelation::Refines => {
+                        refines = refines.or(Some(r));
+                    }
+                    _ => {}
                 }
             }
-            if !joined {
-                reps.push(i);
+            match same.or(refines) {
+                Some(r) => {
+                    sets.union(i, r);
+                }
+                None => reps.push(i),
             }
         }
     }
@@ -783,7 +790,7 @@ fn happening_disputes(
         // or a parallel sentence), for evidence; none from `other`'s document, which is
         // cited on the other side.
         // Then one claim of each other source that puts something of this key on the
-        // same day in other words ("beat him in the final set" beside "the match"):
+        // same day (and is not of the other side's day group) in other words ("beat him in the final set" beside "the match"):
         // the editor sees every source of each day.
         let with = |g: usize, m: usize, other: usize| {
             let mut v: Vec<usize> = groups[g]
@@ -805,6 +812,7 @@ fn happening_disputes(
                     break;
                 }
                 if !cited.contains(&items[o].claim.doc)
+                    && group_of[o] != group_of[other]
                     && matches!(
                         dates::compare(&items[o].x.date, &items[m].x.date),
                         DateRelation::Same | DateRelation::Refines
@@ -849,7 +857,8 @@ fn happening_disputes(
                 })
             })
         };
-        let one_day = |d: DocIdx| told.get(&(d, "statement")).is_some_and(|g| g.len() == 1);
+        let one_day =
+            |d: DocIdx, family: &str| told.get(&(d, family)).is_some_and(|g| g.len() == 1);
         // A block's statements that may be one speaker's one statement on two days:
         // the speaker is the block's key alone, and each source tells it on one day.
         let lone_statement = |m: usize| {
@@ -857,7 +866,13 @@ fn happening_disputes(
             it.family == "statement"
                 && it.keys.len() == 1
                 && it.keys[0] == key
-                && one_day(it.claim.doc)
+                && one_day(it.claim.doc, "statement")
+        };
+        // A typed happening that recurs in general (a hearing, a protest, a visit) but
+        // that each source tells on one day only for this participant or place.
+        let lone_kind = |m: usize| {
+            let it = &items[m];
+            it.family != "statement" && it.family != HAPPENING && one_day(it.claim.doc, it.family)
         };
         let mut consider = |a: usize, b: usize| {
             let (ia, ib) = (&items[a], &items[b]);
@@ -872,14 +887,22 @@ fn happening_disputes(
             }
             let same_once = ia.x.event == ib.x.event && happens_once(&ia.x.event);
             let comparable = comparable_families(ia, ib);
-            // One speaker's statement that each of the two sources puts on one day
-            // only, on topic (a content word shared): one statement, two days.
-            let one_statement = ia.family == ib.family
-                && lone_statement(a)
-                && lone_statement(b)
-                && crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
-                    >= STATEMENT_MIN_SHARED;
-            if !same_once && !one_statement && (large || !comparable || !parallel(ia.x, ib.x)) {
+            let on_topic = || {
+                crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
+                    >= STATEMENT_MIN_SHARED
+            };
+            // One speaker's statement, or one type of happening, that each of the two
+            // sources puts on one day only, on topic (a content word shared): one
+            // happening, two days.
+            let one_statement =
+                ia.family == ib.family && lone_statement(a) && lone_statement(b) && on_topic();
+            let one_of_kind =
+                ia.x.event == ib.x.event && lone_kind(a) && lone_kind(b) && on_topic();
+            if !same_once
+                && !one_statement
+                && !one_of_kind
+                && (large || !comparable || !parallel(ia.x, ib.x))
+            {
                 return;
             }
             if dates::compare(&ia.x.date, &ib.x.date) != DateRelation::Conflict
@@ -1513,6 +1536,69 @@ mod tests {
                 (Some("2033-06-07".into()), vec!["c".into()])
             ]
         );
+    }
+
+    #[test]
+    fn a_day_that_refines_two_conflicting_days_does_not_join_them() {
+        // "Kell won the match on Friday" (a) / "... on Saturday" (c) / "... Friday night"
+        // (b): a night may run into the next day, but it does not make Friday and
+        // Saturday one day.
+        let mut night = claim("b", 1, "match", &[0], &[], "2033-06-10");
+        if let ClaimKind::EventDate(x) = &mut night.kind {
+            let next = day_in("2033-06-11", "UTC");
+            x.date.value = "2033-06-10TNI".into();
+            x.date.utc = Some((x.date.utc.unwrap().0, next.utc.unwrap().1));
+        }
+        let claims = vec![
+            claim("a", 1, "match", &[0], &[], "2033-06-10"),
+            claim("c", 1, "match", &[0], &[], "2033-06-11"),
+            night,
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into(), "b".into()], vec!["c".into()])]
+        );
+    }
+
+    #[test]
+    fn a_recurring_kind_each_source_tells_on_one_day_is_a_dispute() {
+        // "The court heard arguments from Kell's lawyers on Tuesday" / "Kell's appeal was
+        // argued before the justices Thursday": a hearing may recur, but each source has
+        // one hearing of Kell, on one topic.
+        let claims = vec![
+            with_context(
+                claim("a", 1, "hearing", &[0], &[], "2033-06-07"),
+                &["argument", "lawyer"],
+            ),
+            with_context(
+                claim("b", 1, "hearing", &[0], &[], "2033-06-09"),
+                &["appeal", "argument", "justice"],
+            ),
+        ];
+        assert_eq!(
+            disputes(&claims),
+            vec![(vec!["a".into()], vec!["b".into()])]
+        );
+        // Nothing said in common: two hearings.
+        let mut apart = claims.clone();
+        if let ClaimKind::EventDate(x) = &mut apart[1].kind {
+            x.context = crate::sorted::Words::new(&["bail"]);
+        }
+        assert!(disputes(&apart).is_empty());
+        // A source that tells a hearing of Kell on both days reports two hearings.
+        let mut both = claims.clone();
+        both.push(with_context(
+            claim("b", 2, "hearing", &[0], &[], "2033-06-07"),
+            &["bail"],
+        ));
+        assert!(disputes(&both).is_empty(), "{:?}", disputes(&both));
+        // Two types that recur (a hearing, a protest) are not one happening.
+        let mut kinds = claims.clone();
+        kinds[1] = with_context(
+            claim("b", 1, "protest", &[0], &[], "2033-06-09"),
+            &["argument"],
+        );
+        assert!(disputes(&kinds).is_empty());
     }
 
     #[test]
