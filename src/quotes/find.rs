@@ -291,6 +291,100 @@ fn single_quotes(text: &str, para: Span, doubles: &[Span]) -> Vec<QuoteSpan> {
     out
 }
 
+/// Whether a single mark at byte `i` of `s` opens a quotation: left-flanking, a letter
+/// after it, not an elision ('em, 'til) and not a closing-style mark.
+fn opens_single(s: &str, i: usize, c: char) -> bool {
+    let (left, right) = flanks(s, i, c);
+    let rest = &s[i + c.len_utf8()..];
+    c != '’'
+        && left
+        && !right
+        && rest.chars().next().is_some_and(char::is_alphabetic)
+        && !is_elision(rest)
+}
+
+/// Where a paragraph ends with a closing single mark (right after the sentence's end,
+/// optionally after a space: "... any bother. '"), the mark's byte offset.
+fn closing_single_at_end(text: &str, para: Span) -> Option<usize> {
+    let s = para.slice(text).trim_end();
+    let c = s.chars().next_back().filter(|c| matches!(c, '\'' | '’'))?;
+    let mark = s.len() - c.len_utf8();
+    s[..mark]
+        .trim_end_matches(' ')
+        .ends_with(['.', ',', '!', '?'])
+        .then_some(para.start + mark)
+}
+
+/// Single-quoted speech of several paragraphs (British copy): a framed opening mark
+/// ("..., said: 'He was ...") whose paragraph never closes it, carried on through at most
+/// [`MAX_SINGLE_PARAGRAPHS`] paragraphs without a quotation mark to one that ends with a
+/// closing mark. One span per paragraph, all but the last `continues`, as for double
+/// marks. Nothing when no such close is found: an unclosed mark alone takes no paragraph.
+fn single_quotes_across(text: &str, paras: &[Span], doubles: &[Span]) -> Vec<QuoteSpan> {
+    const MAX_SINGLE_PARAGRAPHS: usize = 5;
+    let in_double = |i: usize| doubles.iter().any(|d| d.start <= i && i < d.end);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < paras.len() {
+        let para = paras[k];
+        k += 1;
+        let s = para.slice(text);
+        // The paragraph's last opening single mark, with no single mark after it.
+        let marks: Vec<(usize, char)> = s
+            .char_indices()
+            .filter(|(i, c)| matches!(c, '\'' | '‘' | '’') && !in_double(para.start + i))
+            .collect();
+        let Some(&(i, c)) = marks.last() else {
+            continue;
+        };
+        if !opens_single(s, i, c) || closing_single_at_end(text, para).is_some() {
+            continue;
+        }
+        let first = QuoteSpan {
+            outer: Span::new(para.start + i, para.end),
+            inner: trim(text, Span::new(para.start + i + c.len_utf8(), para.end)),
+            continues: true,
+        };
+        let sentence = sentence_around(text, first.outer, para, doubles);
+        if first.inner.is_empty() || !has_adjacent_frame(text, &first, sentence) {
+            continue;
+        }
+        // The paragraphs after it: plain ones, then the closing one.
+        let mut spans = vec![first];
+        for next in paras[k..].iter().take(MAX_SINGLE_PARAGRAPHS) {
+            let body = next.slice(text);
+            if body.chars().any(is_double) {
+                break;
+            }
+            if let Some(close) = closing_single_at_end(text, *next) {
+                let inner = trim(text, Span::new(next.start, close));
+                spans.push(QuoteSpan {
+                    outer: Span::new(next.start, close + 1),
+                    inner,
+                    continues: false,
+                });
+                k += spans.len() - 1;
+                out.append(&mut spans);
+                break;
+            }
+            // A middle paragraph holds no quotation mark of its own (apostrophes inside
+            // words are fine).
+            let marked = body.char_indices().any(|(j, c)| {
+                matches!(c, '\'' | '‘' | '’') && (opens_single(body, j, c) || flanks(body, j, c).1)
+            });
+            if marked {
+                break;
+            }
+            spans.push(QuoteSpan {
+                outer: *next,
+                inner: trim(text, *next),
+                continues: true,
+            });
+        }
+    }
+    out
+}
+
 /// Find direct quotations in `text` restricted to `regions` (byte spans, in order, e.g.
 /// the non-boilerplate paragraphs).
 ///
@@ -336,6 +430,7 @@ pub fn find_quotes(text: &str, regions: &[Span]) -> Vec<QuoteSpan> {
         for &para in &paras {
             out.extend(single_quotes(text, para, &masks));
         }
+        out.extend(single_quotes_across(text, &paras, &masks));
     }
     out.sort_by_key(|q| (q.outer.start, q.outer.end));
     out.dedup();
@@ -459,6 +554,30 @@ mod tests {
         // long enough but no speech frame: a title, not speech
         let t = "The exhibition 'Light and Shadow in the North' drew crowds.";
         assert!(all(t).is_empty());
+    }
+
+    #[test]
+    fn single_quoted_speech_runs_on_through_paragraphs_to_a_closing_mark() {
+        let t = "A neighbour said: 'He adored his brother.\nThey were always together.\nHe never caused any bother. '\nPolice left.";
+        assert_eq!(
+            inners(t),
+            vec![
+                "He adored his brother.",
+                "They were always together.",
+                "He never caused any bother."
+            ]
+        );
+        let continues: Vec<bool> = all(t).iter().map(|q| q.continues).collect();
+        assert_eq!(continues, vec![true, true, false]);
+        // No closing mark within reach: nothing (an unclosed mark takes no paragraph).
+        let t = "A neighbour said: 'He adored his brother.\nThey were always together.\nPolice left.";
+        assert!(all(t).is_empty(), "{:?}", inners(t));
+        // No speech frame: a title or a stray mark, not speech.
+        let t = "The show 'Light in the North\nran for weeks.\nIt closed in May.'";
+        assert!(all(t).is_empty(), "{:?}", inners(t));
+        // A middle paragraph with a quotation of its own ends the search.
+        let t = "A neighbour said: 'He adored his brother.\nThe vicar called it 'a loss for the village,' he said.\nHe never caused any bother. '";
+        assert!(!inners(t).contains(&"He never caused any bother."), "{:?}", inners(t));
     }
 
     #[test]
