@@ -1582,7 +1582,7 @@ mod tests {
         // Nothing said in common: two hearings.
         let mut apart = claims.clone();
         if let ClaimKind::EventDate(x) = &mut apart[1].kind {
-            x.context = crate::sorted::Words::new(&["bail"]);
+            x.context = crate::sorted::Words::new(["bail"]);
         }
         assert!(disputes(&apart).is_empty());
         // A source that tells a hearing of Kell on both days reports two hearings.

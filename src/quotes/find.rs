@@ -570,14 +570,19 @@ mod tests {
         let continues: Vec<bool> = all(t).iter().map(|q| q.continues).collect();
         assert_eq!(continues, vec![true, true, false]);
         // No closing mark within reach: nothing (an unclosed mark takes no paragraph).
-        let t = "A neighbour said: 'He adored his brother.\nThey were always together.\nPolice left.";
+        let t =
+            "A neighbour said: 'He adored his brother.\nThey were always together.\nPolice left.";
         assert!(all(t).is_empty(), "{:?}", inners(t));
         // No speech frame: a title or a stray mark, not speech.
         let t = "The show 'Light in the North\nran for weeks.\nIt closed in May.'";
         assert!(all(t).is_empty(), "{:?}", inners(t));
         // A middle paragraph with a quotation of its own ends the search.
         let t = "A neighbour said: 'He adored his brother.\nThe vicar called it 'a loss for the village,' he said.\nHe never caused any bother. '";
-        assert!(!inners(t).contains(&"He never caused any bother."), "{:?}", inners(t));
+        assert!(
+            !inners(t).contains(&"He never caused any bother."),
+            "{:?}",
+            inners(t)
+        );
     }
 
     #[test]
