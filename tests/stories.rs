@@ -164,6 +164,7 @@ const RATCHET: &[(&str, usize, usize)] = &[
     ("tests/fixtures/stories/ledger", 1, 3),
     ("tests/fixtures/stories/measures", 3, 1),
     ("tests/fixtures/stories/titles", 1, 1),
+    ("tests/fixtures/stories/weekdays", 2, 0),
 ];
 
 #[test]

@@ -68,7 +68,8 @@ fn check_line(check: &Check) -> String {
         | Check::DescriptorConflict(_)
         | Check::NameVariant(_)
         | Check::QuoteAttribution(_)
-        | Check::RoleConflict(_) => Vec::new(),
+        | Check::RoleConflict(_)
+        | Check::WeekdayMismatch(_) => Vec::new(),
     };
     if opts.is_empty() {
         code(check.name())

@@ -136,6 +136,7 @@ pub fn evaluate(rule: &Rule, cx: &Context) -> Vec<Finding> {
         Check::NameVariant(_) => name_findings(rule, cx),
         Check::Consistency(c) => consistency_findings(rule, cx, c),
         Check::Conditional(c) => conditional_findings(rule, cx, c),
+        Check::WeekdayMismatch(_) => weekday_findings(rule, cx),
     };
     out.sort_by_key(evidence_key);
     out
@@ -510,6 +511,103 @@ fn consistency_findings(rule: &Rule, cx: &Context, c: &super::model::Consistency
         out.push(finish(rule, cx, evidence, &vars));
     }
     out
+}
+
+/// A weekday written beside a date it does not fall on: one finding per expression. A
+/// weekday alone is resolved to a day it falls on, so only a written date can disagree.
+/// When the year was inferred, the expression is reported only if the weekday fits
+/// neither that year nor the years either side (the inference may have been wrong). The
+/// evidence also cites, per other document, the first expression that names the date's
+/// true weekday for that day: the editor sees which of the two other sources back.
+fn weekday_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
+    use jiff::civil::Date;
+    let mut mismatches: Vec<(usize, &crate::claim::TimeRef, Date)> = Vec::new();
+    for (d, an) in cx.analysis.docs.iter().enumerate() {
+        for t in &an.times {
+            let (Some(written), Some(Ok(date))) = (t.weekday, t.day().map(str::parse::<Date>))
+            else {
+                continue;
+            };
+            if date.weekday() == written {
+                continue;
+            }
+            if t.year_inferred
+                && [-1, 1].iter().any(|dy| {
+                    Date::new(date.year() + dy, date.month(), date.day())
+                        .is_ok_and(|x| x.weekday() == written)
+                })
+            {
+                continue;
+            }
+            mismatches.push((d, t, date));
+        }
+    }
+    if mismatches.is_empty() {
+        return Vec::new();
+    }
+    // Per day, the first expression of each document that names its true weekday.
+    let wanted: BTreeSet<&str> = mismatches.iter().filter_map(|(_, t, _)| t.day()).collect();
+    let mut backing: BTreeMap<&str, Vec<(usize, &crate::claim::TimeRef)>> = BTreeMap::new();
+    for (d, an) in cx.analysis.docs.iter().enumerate() {
+        for t in &an.times {
+            let Some(day) = t.day().filter(|day| wanted.contains(day)) else {
+                continue;
+            };
+            let named = day
+                .parse::<Date>()
+                .is_ok_and(|date| t.weekday == Some(date.weekday()));
+            let v = backing.entry(day).or_default();
+            if named && v.iter().all(|(o, _)| *o != d) {
+                v.push((d, t));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (d, t, date) in mismatches {
+        let doc = &cx.documents[d];
+        let day = t.day().unwrap_or_default();
+        let actual = weekday_name(date.weekday());
+        let mut evidence = vec![Evidence {
+            document: doc.id.clone(),
+            claim: None,
+            span: t.span,
+            value: Some(format!("{day} is a {actual}")),
+        }];
+        for &(o, b) in backing.get(day).into_iter().flatten() {
+            if o != d {
+                evidence.push(Evidence {
+                    document: cx.documents[o].id.clone(),
+                    claim: None,
+                    span: b.span,
+                    value: Some(format!("{actual} ({day})")),
+                });
+            }
+        }
+        let mut vars = BTreeMap::new();
+        vars.insert("text", t.span.slice(&doc.text).to_string());
+        vars.insert("document", doc.id.0.clone());
+        vars.insert(
+            "written",
+            weekday_name(t.weekday.unwrap_or(date.weekday())).to_string(),
+        );
+        vars.insert("actual", actual.to_string());
+        vars.insert("date", day.to_string());
+        out.push(finish(rule, cx, evidence, &vars));
+    }
+    out
+}
+
+fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
+    use jiff::civil::Weekday as W;
+    match w {
+        W::Monday => "Monday",
+        W::Tuesday => "Tuesday",
+        W::Wednesday => "Wednesday",
+        W::Thursday => "Thursday",
+        W::Friday => "Friday",
+        W::Saturday => "Saturday",
+        W::Sunday => "Sunday",
+    }
 }
 
 /// If a claim matches `if`, it must match `then`; each that does not is a finding.

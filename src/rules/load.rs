@@ -18,6 +18,10 @@ pub const DEFAULT_RULES: &[(&str, &str)] = &[
         include_str!("../../rules/default/CG102-event-date-conflict.yaml"),
     ),
     (
+        "rules/default/CG103-weekday-mismatch.yaml",
+        include_str!("../../rules/default/CG103-weekday-mismatch.yaml"),
+    ),
+    (
         "rules/default/CG201-name-variant.yaml",
         include_str!("../../rules/default/CG201-name-variant.yaml"),
     ),

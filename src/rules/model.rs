@@ -123,6 +123,8 @@ pub enum Check {
     Consistency(Consistency),
     /// If a claim matches `if`, it must also match `then`.
     Conditional(Conditional),
+    /// A weekday written beside a date it does not fall on ("Tuesday, June 4, 2031").
+    WeekdayMismatch(Empty),
 }
 
 impl Check {
@@ -137,6 +139,7 @@ impl Check {
             Check::RoleConflict(_) => "role-conflict",
             Check::Consistency(_) => "consistency",
             Check::Conditional(_) => "conditional",
+            Check::WeekdayMismatch(_) => "weekday-mismatch",
         }
     }
 
@@ -145,6 +148,7 @@ impl Check {
         match self {
             Check::Consistency(_) => &["found", "prefer", "documents"],
             Check::Conditional(_) => &["text", "document", "field"],
+            Check::WeekdayMismatch(_) => &["text", "document", "written", "actual", "date"],
             _ => &["subject", "values", "documents", "reason", "count"],
         }
     }

@@ -43,7 +43,8 @@ pub fn schema() -> String {
                         "prefer": {"type": "string"}, "avoid": {"type": "array", "items": {"type": "string"}},
                         "case-sensitive": {"type": "boolean"}}})),
                 check_variant("conditional", json!({"type": "object", "additionalProperties": false,
-                    "required": ["if", "then"], "properties": {"if": filters, "then": filters}}))
+                    "required": ["if", "then"], "properties": {"if": filters, "then": filters}})),
+                check_variant("weekday-mismatch", empty.clone())
             ]},
             "examples": {"type": "array", "items": {"type": "object", "additionalProperties": false,
                 "required": ["expect", "articles"], "properties": {
