@@ -318,6 +318,19 @@ fn described_subject(s_text: &str, ws: &Words) -> bool {
         .is_some_and(|(_, r)| matches!(&ws.lower[r.clone()], "a" | "an"))
 }
 
+/// Is byte `at` of a sentence inside a relative clause ("X, who was re-elected this
+/// month, ...")? The clause runs from its comma (or semicolon, bracket) on.
+fn in_relative_clause(s_text: &str, at: usize) -> bool {
+    let clause_start = s_text[..at]
+        .rfind([',', ';', '('])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    s_text[clause_start..at]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"))
+}
+
 /// Extract the event-date claims of one sentence.
 pub fn extract(
     text: &str,
@@ -367,14 +380,7 @@ pub fn extract(
             [.., d] => d,
             [] => "",
         };
-        let clause_start = s_text[..s]
-            .rfind([',', ';', '('])
-            .map(|i| i + 1)
-            .unwrap_or(0);
-        let relative = s_text[clause_start..s]
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| matches!(w, "who" | "which" | "whose" | "where"));
+        let relative = in_relative_clause(s_text, s);
         // "convicted of two counts of arson on Monday": up to three words (a number, a
         // modifier) may stand between the cue and the charge.
         let charge = (0..four.len().saturating_sub(1)).any(|i| {
@@ -429,7 +435,10 @@ pub fn extract(
                     // "held on Monday after a trawler was found adrift": a date does
                     // not reach across "after", "since" into the clause it anchors.
                     let between = &text[t.span.end..tr.span.start];
-                    !tr.anchor
+                    // "X, who was in port on Monday, said": nor out of a relative clause.
+                    !(in_relative_clause(s_text, t.span.start - sentence.start)
+                        && between.contains(','))
+                        && !tr.anchor
                         && between.split_whitespace().count() <= 8
                         && !between.split_whitespace().any(|w| {
                             CUES.anchor
@@ -1118,14 +1127,26 @@ fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> O
         .max_by_key(|a| a.mention.span.end)
         .filter(|a| {
             let gap = &text[a.mention.span.end..trigger.start];
+            // "X, who spoke to reporters on Wednesday, said": a relative clause right
+            // after the name is about that person, and so is the verb after it.
+            let own_clause = gap.strip_prefix(',').is_some_and(|g| {
+                let w = g.split_whitespace().next().unwrap_or("");
+                w == "who" || w == "whose"
+            });
             !gap.contains(['"', '“', '”', ';'])
                 && gap.split_whitespace().count() <= 10
-                && !gap.split(|c: char| !c.is_alphabetic()).any(|w| {
-                    matches!(
-                        w.to_lowercase().as_str(),
-                        "he" | "she" | "they" | "it" | "who" | "which" | "we" | "i"
-                    )
-                })
+                && !gap
+                    .split(|c: char| !c.is_alphabetic())
+                    .enumerate()
+                    .any(|(i, w)| {
+                        let w = w.to_lowercase();
+                        match w.as_str() {
+                            "he" | "she" | "they" | "it" | "which" | "we" | "i" => true,
+                            // the relative pronoun opening the clause, and only that
+                            "who" => !(own_clause && i <= 2),
+                            _ => false,
+                        }
+                    })
         });
     if let Some(a) = before {
         // A person is a better speaker than the organisation that employs them.
@@ -1572,6 +1593,31 @@ mod tests {
             "2033-06-10",
             &[("arrest", "2033-06-09")],
         );
+    }
+
+    #[test]
+    fn a_relative_clause_after_a_name_is_that_person_s() {
+        // The speaker of a verb in ", who ..." and of the verb after the clause is the
+        // person named before it.
+        let r = run(
+            "Ivo Marsh, who spoke to reporters on Wednesday, said the ferry was late.",
+            "2033-06-10",
+        );
+        assert_eq!(
+            r,
+            vec![(
+                "speech".to_string(),
+                vec!["Marsh".to_string()],
+                vec![],
+                "2033-06-08".to_string()
+            )]
+        );
+        // A date inside the clause is not the day of the verb after it.
+        let r = run(
+            "Ivo Marsh, who was in port on Wednesday, said the ferry was late.",
+            "2033-06-10",
+        );
+        assert!(r.iter().all(|e| e.0 != "statement"), "{r:?}");
     }
 
     #[test]
