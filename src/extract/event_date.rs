@@ -436,8 +436,9 @@ pub fn extract(
                     // not reach across "after", "since" into the clause it anchors.
                     let between = &text[t.span.end..tr.span.start];
                     // "X, who was in port on Monday, said": nor out of a relative clause.
-                    !(in_relative_clause(s_text, t.span.start - sentence.start)
-                        && between.contains(','))
+                    let leaves_relative = in_relative_clause(s_text, t.span.start - sentence.start)
+                        && between.contains(',');
+                    !leaves_relative
                         && !tr.anchor
                         && between.split_whitespace().count() <= 8
                         && !between.split_whitespace().any(|w| {
