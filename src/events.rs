@@ -832,9 +832,16 @@ fn happening_disputes(
         let mut on_day: BTreeMap<usize, BTreeMap<DocIdx, Vec<usize>>> = BTreeMap::new();
         for &m in members {
             if let Some(g) = group_of[m] {
-                told.entry((items[m].claim.doc, items[m].family))
-                    .or_default()
-                    .insert(g);
+                // A statement counts for its speaker only: a source that names this key in
+                // someone else's statement on another day still tells the key's own
+                // statement on one day.
+                let by_key = items[m].family != "statement"
+                    || items[m].keys.first().map(String::as_str) == Some(key);
+                if by_key {
+                    told.entry((items[m].claim.doc, items[m].family))
+                        .or_default()
+                        .insert(g);
+                }
                 on_day
                     .entry(g)
                     .or_default()
@@ -1631,6 +1638,16 @@ mod tests {
             ),
         ];
         assert!(disputes(&apart).is_empty());
+        // Someone else's statement naming her on another day does not count as hers.
+        let mut other = claims.clone();
+        other.push(with_context(
+            claim("b", 2, "statement", &[0, 2], &[], "2033-06-07"),
+            &["harbour"],
+        ));
+        assert_eq!(
+            disputes(&other),
+            vec![(vec!["a".into()], vec!["b".into()])]
+        );
         // A source that has her speak on both days reports two statements.
         let mut both = claims.clone();
         both.push(with_context(
