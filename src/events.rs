@@ -1644,10 +1644,7 @@ mod tests {
             claim("b", 2, "statement", &[0, 2], &[], "2033-06-07"),
             &["harbour"],
         ));
-        assert_eq!(
-            disputes(&other),
-            vec![(vec!["a".into()], vec!["b".into()])]
-        );
+        assert_eq!(disputes(&other), vec![(vec!["a".into()], vec!["b".into()])]);
         // A source that has her speak on both days reports two statements.
         let mut both = claims.clone();
         both.push(with_context(

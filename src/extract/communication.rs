@@ -132,7 +132,7 @@ pub fn extract(
             if lx.communication.values[pat].ends_with("reciprocal")
                 && let Some((a, b)) = coordinated_before(text, sentence, trigger, &actors, quotes)
             {
-                let date = nearest_date(times, sentence, trigger);
+                let date = nearest_date(text, times, sentence, trigger);
                 out.push(Communication {
                     participants: vec![a, b],
                     initiator: None,
@@ -182,7 +182,7 @@ pub fn extract(
             continue;
         }
         objects_so_far.extend(objects.iter().copied());
-        let date = nearest_date(times, sentence, trigger);
+        let date = nearest_date(text, times, sentence, trigger);
         let initiator = matches!(
             phrase.as_str(),
             "called"
@@ -234,11 +234,18 @@ fn coordinated_before(
     (joined && close && a.entity != b.entity).then(|| (a.entity.unwrap(), b.entity.unwrap()))
 }
 
-/// The date expression of the sentence closest to the trigger.
-pub fn nearest_date(times: &[TimeRef], sentence: Span, trigger: Span) -> Option<TimeRef> {
+/// The date expression of the sentence closest to the trigger, leaving out the day of a
+/// report the sentence cites ("..., according to reports Tuesday").
+pub fn nearest_date(
+    text: &str,
+    times: &[TimeRef],
+    sentence: Span,
+    trigger: Span,
+) -> Option<TimeRef> {
     times
         .iter()
         .filter(|t| sentence.contains(t.span) && (t.day().is_some() || t.weekday.is_some()))
+        .filter(|t| !super::in_attribution_tail(text, sentence, t.span.start))
         .min_by_key(|t| {
             if t.span.start >= trigger.end {
                 t.span.start - trigger.end

@@ -409,10 +409,18 @@ pub fn extract(
         .iter()
         .filter(|t| usable_date(t, sentence, quotes, &ws))
     {
+        // "..., according to reports Tuesday": the report's day, for an event word of
+        // that clause only.
+        let cited = crate::extract::in_attribution_tail(text, sentence, t.span.start);
+        let same_tail = |tr: &Trigger| {
+            crate::extract::in_attribution_tail(text, sentence, tr.span.start)
+                && !text[tr.span.end.min(t.span.start)..t.span.start].contains(',')
+        };
         let left = triggers
             .iter()
             .enumerate()
             .filter(|(_, tr)| tr.span.end <= t.span.start && !tr.charge)
+            .filter(|(_, tr)| !cited || same_tail(tr))
             // A relative clause that closed before the date does not own it.
             .filter(|(_, tr)| !(tr.relative && text[tr.span.end..t.span.start].contains(',')))
             // "A day after the vote failed, X said on Friday": the anchored clause's
@@ -429,7 +437,7 @@ pub fn extract(
             triggers
                 .iter()
                 .enumerate()
-                .filter(|(_, tr)| tr.span.start >= t.span.end && !tr.charge)
+                .filter(|(_, tr)| tr.span.start >= t.span.end && !tr.charge && !cited)
                 .min_by_key(|(_, tr)| tr.span.start)
                 .filter(|(_, tr)| {
                     // "held on Monday after a trawler was found adrift": a date does
@@ -456,6 +464,7 @@ pub fn extract(
                 owned[i] = Some(t)
             }
             Some(_) => {}
+            None if cited => {}
             None => unowned = unowned.or(Some(t)),
         }
     }
@@ -1619,6 +1628,22 @@ mod tests {
             "2033-06-10",
         );
         assert!(r.iter().all(|e| e.0 != "statement"), "{r:?}");
+    }
+
+    #[test]
+    fn a_cited_report_s_day_is_not_the_event_s() {
+        // "..., according to reports Tuesday": the report's day; the shooting has none.
+        check(
+            "Ivo Marsh was shot in the harbour, according to reports on Tuesday.",
+            "2033-06-10",
+            &[],
+        );
+        // A sentence that opens with the attribution keeps its day.
+        check(
+            "According to police, Ivo Marsh was shot on Tuesday.",
+            "2033-06-10",
+            &[("shooting", "2033-06-07")],
+        );
     }
 
     #[test]

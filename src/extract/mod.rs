@@ -39,6 +39,26 @@ pub fn inside(spans: &[Span], inner: Span) -> bool {
     spans.iter().any(|s| s.contains(inner))
 }
 
+/// Is `at` (a byte offset in `text`) in a sentence's attribution tail, the clause after a
+/// comma or dash that opens with "according to" ("X met Y over the weekend, according to
+/// reports Tuesday")? A date there is the report's, not the day of what the sentence tells.
+/// A sentence that opens with "According to ..." has no such tail: its date after the
+/// comma is in the main clause.
+pub fn in_attribution_tail(text: &str, sentence: Span, at: usize) -> bool {
+    let Some(head) = text.get(sentence.start..at) else {
+        return false;
+    };
+    let Some(cut) = head.rfind([',', ';', '—', '–', '(']) else {
+        return false;
+    };
+    let clause = head[cut..]
+        .trim_start_matches([',', ';', '—', '–', '('])
+        .trim_start();
+    clause
+        .get(..12)
+        .is_some_and(|h| h.eq_ignore_ascii_case("according to"))
+}
+
 /// Test support: resolve a sentence's mentions naively, one entity per distinct surname
 /// (kept in `names`, so several sentences share ids); capitalised words of unknown kind
 /// count as people, and a sentence-initial "The" is no one.
@@ -66,4 +86,28 @@ pub fn resolve_by_surname<'a>(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_according_to_clause_is_an_attribution_tail() {
+        let t = "Marsh met Okafor over the weekend, according to reports on Tuesday.";
+        let whole = Span::new(0, t.len());
+        assert!(in_attribution_tail(t, whole, t.find("Tuesday").unwrap()));
+        assert!(!in_attribution_tail(t, whole, t.find("weekend").unwrap()));
+        // Opening the sentence, it is no tail: the date after its comma is the main clause's.
+        let t = "According to police, Marsh was shot on Tuesday.";
+        let whole = Span::new(0, t.len());
+        assert!(!in_attribution_tail(t, whole, t.find("Tuesday").unwrap()));
+        // Any clause after a comma, with letters beyond ASCII, never panics.
+        let t = "Marsh met Okafor, accordé à Tuesday.";
+        assert!(!in_attribution_tail(
+            t,
+            Span::new(0, t.len()),
+            t.find("Tuesday").unwrap()
+        ));
+    }
 }
