@@ -395,9 +395,10 @@ pub const HAPPENING_DISPUTE_MAX_DAYS: i32 = 6;
 const PARALLEL_MIN_SHARED: usize = 3;
 /// ... and at least this share of the shorter sentence's.
 const PARALLEL_MIN_SHARE: f64 = 0.5;
-/// One speaker's statement put on one day by each of two sources needs this many shared
-/// content words to be one statement told on two days.
-const STATEMENT_MIN_SHARED: usize = 1;
+/// One speaker's statement, or one recurring type of happening of one participant, put on
+/// one day by each of two sources needs this many shared content words to be one
+/// happening told on two days.
+const LONE_MIN_SHARED: usize = 1;
 /// Claim pairs compared per (family, key) block, at most: beyond, a block is a story-wide
 /// key (the head of state in a thousand articles) and only one-off types are compared.
 const PARALLEL_MAX_BLOCK: usize = 400;
@@ -790,7 +791,8 @@ fn happening_disputes(
         // or a parallel sentence), for evidence; none from `other`'s document, which is
         // cited on the other side.
         // Then one claim of each other source that puts something of this key on the
-        // same day (and is not of the other side's day group) in other words ("beat him in the final set" beside "the match"):
+        // same day (and is not of the other side's day group) in other words ("beat him
+        // in the final set" beside "the match"):
         // the editor sees every source of each day.
         let with = |g: usize, m: usize, other: usize| {
             let mut v: Vec<usize> = groups[g]
@@ -896,7 +898,7 @@ fn happening_disputes(
             let comparable = comparable_families(ia, ib);
             let on_topic = || {
                 crate::extract::event_date::overlap(&ia.x.context, &ib.x.context).0
-                    >= STATEMENT_MIN_SHARED
+                    >= LONE_MIN_SHARED
             };
             // One speaker's statement, or one type of happening, that each of the two
             // sources puts on one day only, on topic (a content word shared): one

@@ -1138,25 +1138,21 @@ fn speaker(text: &str, trigger: Span, actors: &[&Resolved], sentence: Span) -> O
         .filter(|a| {
             let gap = &text[a.mention.span.end..trigger.start];
             // "X, who spoke to reporters on Wednesday, said": a relative clause right
-            // after the name is about that person, and so is the verb after it.
-            let own_clause = gap.strip_prefix(',').is_some_and(|g| {
-                let w = g.split_whitespace().next().unwrap_or("");
-                w == "who" || w == "whose"
-            });
+            // after the name is about that person, and so is the verb after it. Its
+            // pronoun is no other subject.
+            let rest = gap
+                .strip_prefix(',')
+                .map(str::trim_start)
+                .and_then(|g| g.strip_prefix("who ").or_else(|| g.strip_prefix("whose ")))
+                .unwrap_or(gap);
             !gap.contains(['"', '“', '”', ';'])
                 && gap.split_whitespace().count() <= 10
-                && !gap
-                    .split(|c: char| !c.is_alphabetic())
-                    .enumerate()
-                    .any(|(i, w)| {
-                        let w = w.to_lowercase();
-                        match w.as_str() {
-                            "he" | "she" | "they" | "it" | "which" | "we" | "i" => true,
-                            // the relative pronoun opening the clause, and only that
-                            "who" => !(own_clause && i <= 2),
-                            _ => false,
-                        }
-                    })
+                && !rest.split(|c: char| !c.is_alphabetic()).any(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "he" | "she" | "they" | "it" | "who" | "which" | "we" | "i"
+                    )
+                })
         });
     if let Some(a) = before {
         // A person is a better speaker than the organisation that employs them.

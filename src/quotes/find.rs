@@ -250,15 +250,9 @@ fn single_quotes(text: &str, para: Span, doubles: &[Span]) -> Vec<QuoteSpan> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < marks.len() {
-        let (i, c, left, right) = marks[k];
+        let (i, c, _, _) = marks[k];
         k += 1;
-        let rest = &s[i + c.len_utf8()..];
-        let opens = c != '’'
-            && left
-            && !right
-            && rest.chars().next().is_some_and(char::is_alphabetic)
-            && !is_elision(rest);
-        if !opens {
+        if !opens_single(s, i, c) {
             continue;
         }
         // the first closing mark after it
@@ -329,12 +323,12 @@ fn single_quotes_across(text: &str, paras: &[Span], doubles: &[Span]) -> Vec<Quo
         let para = paras[k];
         k += 1;
         let s = para.slice(text);
-        // The paragraph's last opening single mark, with no single mark after it.
-        let marks: Vec<(usize, char)> = s
+        // The paragraph's last single mark outside double quotations: it must open.
+        let Some((i, c)) = s
             .char_indices()
-            .filter(|(i, c)| matches!(c, '\'' | '‘' | '’') && !in_double(para.start + i))
-            .collect();
-        let Some(&(i, c)) = marks.last() else {
+            .rev()
+            .find(|(i, c)| matches!(c, '\'' | '‘' | '’') && !in_double(para.start + i))
+        else {
             continue;
         };
         if !opens_single(s, i, c) || closing_single_at_end(text, para).is_some() {
@@ -358,8 +352,9 @@ fn single_quotes_across(text: &str, paras: &[Span], doubles: &[Span]) -> Vec<Quo
             }
             if let Some(close) = closing_single_at_end(text, *next) {
                 let inner = trim(text, Span::new(next.start, close));
+                let mark_len = text[close..].chars().next().map_or(1, char::len_utf8);
                 spans.push(QuoteSpan {
-                    outer: Span::new(next.start, close + 1),
+                    outer: Span::new(next.start, close + mark_len),
                     inner,
                     continues: false,
                 });
@@ -569,6 +564,14 @@ mod tests {
         );
         let continues: Vec<bool> = all(t).iter().map(|q| q.continues).collect();
         assert_eq!(continues, vec![true, true, false]);
+        // Curly marks: the closing mark (three bytes) is inside the last span.
+        let t =
+            "A neighbour said: \u{2018}He adored his brother.\nHe never caused any bother.\u{2019}";
+        let qs = all(t);
+        assert_eq!(
+            qs.last().map(|q| q.outer.slice(t)),
+            Some("He never caused any bother.\u{2019}")
+        );
         // No closing mark within reach: nothing (an unclosed mark takes no paragraph).
         let t =
             "A neighbour said: 'He adored his brother.\nThey were always together.\nPolice left.";
