@@ -25,7 +25,8 @@ pub fn with_lowercase<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&w.to_lowercase())
 }
 
-fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+/// A word-list file's entries: its trimmed lines, without blank and `#` comment lines.
+pub(crate) fn entries(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -144,13 +145,8 @@ pub fn lexicons() -> &'static Lexicons {
     &LEXICONS
 }
 
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../rules/lexicon/common-words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static COMMON: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| entries(include_str!("../rules/lexicon/common-words.txt")).collect());
 
 /// Whether `lower` (lower case, five letters or more) is an ordinary English word
 /// (`rules/lexicon/common-words.txt`).

@@ -9,11 +9,7 @@ use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../rules/lexicon/abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    crate::lexicon::entries(include_str!("../rules/lexicon/abbreviations.txt")).collect()
 });
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -73,6 +73,11 @@ impl TimeRef {
         .then_some(v)
     }
 
+    /// [`TimeRef::day`] as a calendar date.
+    pub fn civil_date(&self) -> Option<jiff::civil::Date> {
+        self.day()?.parse().ok()
+    }
+
     /// The date of an event the sentence names without a day: `span` (empty, where the
     /// event word starts), the [`UNDATED`] value and nothing resolved.
     pub fn undated(span: Span) -> TimeRef {

@@ -16,7 +16,7 @@ pub enum DateRelation {
 }
 
 fn civil_day(t: &TimeRef) -> Option<Date> {
-    t.day()?.parse().ok()
+    t.civil_date()
 }
 
 /// How far a time of unknown zone may lie from UTC, each way.

@@ -10,13 +10,9 @@ use foldhash::HashSet;
 use foldhash::HashSetExt;
 use std::sync::LazyLock;
 
-static BLOCKERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../rules/lexicon/communication-blockers.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+const BLOCKERS_SRC: &str = include_str!("../../rules/lexicon/communication-blockers.txt");
+static BLOCKERS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::lexicon::entries(BLOCKERS_SRC).collect());
 
 /// Triggers that are bare verbs: their object must follow directly.
 fn is_bare_verb(phrase: &str) -> bool {

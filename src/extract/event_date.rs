@@ -153,6 +153,8 @@ struct Trigger {
     anchor: bool,
     /// Inside a relative clause ("X, who was re-elected this month, ...").
     relative: bool,
+    /// Inside the sentence's attribution tail ("..., according to a statement Tuesday").
+    cited: bool,
     /// Put ahead of the article ("scheduled to appear").
     future: bool,
     /// The name of a charge ("guilty of murder", "counts of assault"): owns no date.
@@ -393,6 +395,7 @@ pub fn extract(
             blocked,
             anchor: CUES.anchor.contains(last),
             relative,
+            cited: crate::extract::in_attribution_tail(text, sentence, span.start),
             future,
             charge,
         });
@@ -412,10 +415,7 @@ pub fn extract(
         // "..., according to reports Tuesday": the report's day, for an event word of
         // that clause only.
         let cited = crate::extract::in_attribution_tail(text, sentence, t.span.start);
-        let same_tail = |tr: &Trigger| {
-            crate::extract::in_attribution_tail(text, sentence, tr.span.start)
-                && !text[tr.span.end.min(t.span.start)..t.span.start].contains(',')
-        };
+        let same_tail = |tr: &Trigger| tr.cited && !text[tr.span.end..t.span.start].contains(',');
         let left = triggers
             .iter()
             .enumerate()
@@ -843,8 +843,10 @@ fn offset_dates(
 /// `t`'s calendar day moved by `days`, as a date of its own told at `span`: the day only
 /// (a clock time does not carry over), in `t`'s zone.
 fn shifted(t: &TimeRef, days: i64, span: Span) -> Option<TimeRef> {
-    let d: Date = t.day()?.parse().ok()?;
-    let to = d.checked_add(jiff::Span::new().days(days)).ok()?;
+    let to = t
+        .civil_date()?
+        .checked_add(jiff::Span::new().days(days))
+        .ok()?;
     Some(TimeRef {
         span,
         value: to.to_string(),
@@ -1075,10 +1077,7 @@ pub fn overlap(a: &crate::sorted::Words, b: &crate::sorted::Words) -> (usize, f6
 /// tagger put in the past: the same weekday a week later.
 fn ahead_of(t: &TimeRef, published: Option<Date>) -> TimeRef {
     let mut out = t.clone();
-    let (Some(w), Some(p), Some(day)) = (t.weekday, published, t.day()) else {
-        return out;
-    };
-    let Ok(d) = day.parse::<Date>() else {
+    let (Some(w), Some(p), Some(d)) = (t.weekday, published, t.civil_date()) else {
         return out;
     };
     if d >= p || d.weekday() != w {

@@ -1017,7 +1017,7 @@ fn compare_numbered(
     let pairs = match_stems(&a.stems, &b.stems, &t.stems);
     let shared = pairs.len();
     let similarity = similarity((&a.named, &a.stems), (&b.named, &b.stems), &pairs, weights);
-    // A short quotation ("We are not competing with our customers") has few content
+    // A short quotation ("We are not closing our stores") has few content
     // words: all of them, if at least two, may stand for the three a longer one needs.
     let need = REWORDED_MIN_SHARED
         .min(a.stems.len().min(b.stems.len()))

@@ -518,14 +518,15 @@ fn consistency_findings(rule: &Rule, cx: &Context, c: &super::model::Consistency
 /// When the year was inferred, the expression is reported only if the weekday fits
 /// neither that year nor the years either side (the inference may have been wrong). The
 /// evidence also cites, per other document, the first expression that names the date's
-/// true weekday for that day: the editor sees which of the two other sources back.
+/// true weekday for that day: the editor sees which of the two the other sources back.
 fn weekday_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
     use jiff::civil::Date;
-    let mut mismatches: Vec<(usize, &crate::claim::TimeRef, Date)> = Vec::new();
+    // (document, expression, its date, the weekday written)
+    let mut mismatches: Vec<(usize, &crate::claim::TimeRef, Date, jiff::civil::Weekday)> =
+        Vec::new();
     for (d, an) in cx.analysis.docs.iter().enumerate() {
         for t in &an.times {
-            let (Some(written), Some(Ok(date))) = (t.weekday, t.day().map(str::parse::<Date>))
-            else {
+            let (Some(written), Some(date)) = (t.weekday, t.civil_date()) else {
                 continue;
             };
             if date.weekday() == written {
@@ -539,23 +540,26 @@ fn weekday_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
             {
                 continue;
             }
-            mismatches.push((d, t, date));
+            mismatches.push((d, t, date, written));
         }
     }
     if mismatches.is_empty() {
         return Vec::new();
     }
     // Per day, the first expression of each document that names its true weekday.
-    let wanted: BTreeSet<&str> = mismatches.iter().filter_map(|(_, t, _)| t.day()).collect();
+    let wanted: BTreeSet<&str> = mismatches
+        .iter()
+        .filter_map(|(_, t, _, _)| t.day())
+        .collect();
     let mut backing: BTreeMap<&str, Vec<(usize, &crate::claim::TimeRef)>> = BTreeMap::new();
     for (d, an) in cx.analysis.docs.iter().enumerate() {
         for t in &an.times {
             let Some(day) = t.day().filter(|day| wanted.contains(day)) else {
                 continue;
             };
-            let named = day
-                .parse::<Date>()
-                .is_ok_and(|date| t.weekday == Some(date.weekday()));
+            let named = t
+                .civil_date()
+                .is_some_and(|date| t.weekday == Some(date.weekday()));
             let v = backing.entry(day).or_default();
             if named && v.iter().all(|(o, _)| *o != d) {
                 v.push((d, t));
@@ -563,7 +567,7 @@ fn weekday_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         }
     }
     let mut out = Vec::new();
-    for (d, t, date) in mismatches {
+    for (d, t, date, written) in mismatches {
         let doc = &cx.documents[d];
         let day = t.day().unwrap_or_default();
         let actual = weekday_name(date.weekday());
@@ -586,28 +590,18 @@ fn weekday_findings(rule: &Rule, cx: &Context) -> Vec<Finding> {
         let mut vars = BTreeMap::new();
         vars.insert("text", t.span.slice(&doc.text).to_string());
         vars.insert("document", doc.id.0.clone());
-        vars.insert(
-            "written",
-            weekday_name(t.weekday.unwrap_or(date.weekday())).to_string(),
-        );
-        vars.insert("actual", actual.to_string());
+        vars.insert("written", weekday_name(written));
+        vars.insert("actual", actual);
         vars.insert("date", day.to_string());
         out.push(finish(rule, cx, evidence, &vars));
     }
     out
 }
 
-fn weekday_name(w: jiff::civil::Weekday) -> &'static str {
-    use jiff::civil::Weekday as W;
-    match w {
-        W::Monday => "Monday",
-        W::Tuesday => "Tuesday",
-        W::Wednesday => "Wednesday",
-        W::Thursday => "Thursday",
-        W::Friday => "Friday",
-        W::Saturday => "Saturday",
-        W::Sunday => "Sunday",
-    }
+/// The weekday's English name: jiff's `Debug` spells it out, as the time expressions'
+/// JSON writes it (`temporal::Timex`).
+fn weekday_name(w: jiff::civil::Weekday) -> String {
+    format!("{w:?}")
 }
 
 /// If a claim matches `if`, it must match `then`; each that does not is a finding.
